@@ -1,0 +1,69 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+let package = Package(
+    name: "juesuan",
+    platforms: [.macOS(.v13)],
+    products: [
+        .executable(name: "juesuan", targets: ["juesuan"]),
+        .library(name: "JuesuanETL", targets: ["JuesuanETL"]),
+        .library(name: "JuesuanWarehouse", targets: ["JuesuanWarehouse"]),
+        .library(name: "PostgresClient", targets: ["PostgresClient"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
+        .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
+    ],
+    targets: [
+        // libpq, the system C library (apt: libpq-dev).
+        .systemLibrary(
+            name: "CLibPQ",
+            pkgConfig: "libpq",
+            providers: [.apt(["libpq-dev"]), .brew(["libpq"])]
+        ),
+        // A small typed libpq wrapper. Knows nothing about budgets.
+        .target(
+            name: "PostgresClient",
+            dependencies: ["CLibPQ", .product(name: "Logging", package: "swift-log")]
+        ),
+        // Text decoding, the document parser, staging rows and reconciliation checks.
+        .target(
+            name: "JuesuanETL",
+            dependencies: [.product(name: "Crypto", package: "swift-crypto")]
+        ),
+        // Migrations, the loader into the star schema, the local PostgreSQL launcher.
+        .target(
+            name: "JuesuanWarehouse",
+            dependencies: [
+                "JuesuanETL", "PostgresClient",
+                .product(name: "Logging", package: "swift-log"),
+            ]
+        ),
+        .executableTarget(
+            name: "juesuan",
+            dependencies: [
+                "JuesuanETL", "JuesuanWarehouse",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "Logging", package: "swift-log"),
+            ]
+        ),
+        .executableTarget(
+            name: "juesuan-benchmark",
+            dependencies: ["JuesuanETL", "JuesuanWarehouse", "PostgresClient"]
+        ),
+        .testTarget(
+            name: "JuesuanETLTests",
+            dependencies: ["JuesuanETL"],
+            resources: [.copy("Fixtures")]
+        ),
+        .testTarget(
+            name: "JuesuanWarehouseTests",
+            dependencies: ["JuesuanWarehouse", "JuesuanETL", "PostgresClient"]
+        ),
+        .testTarget(
+            name: "JuesuanCommandTests",
+            dependencies: ["JuesuanWarehouse"]
+        ),
+    ]
+)

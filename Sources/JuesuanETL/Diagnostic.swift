@@ -1,0 +1,19 @@
+/// A message about a place in a document, printed the way compilers and swift-format print
+/// them (`file:line: error: message`) so that editors and CI logs can jump to the line.
+public struct Diagnostic: Error, Sendable, Equatable, CustomStringConvertible {
+    public enum Severity: String, Sendable { case error, warning, note }
+
+    public var file: String
+    public var line: Int
+    public var severity: Severity
+    public var message: String
+
+    public init(file: String, line: Int, severity: Severity = .error, message: String) {
+        self.file = file
+        self.line = line
+        self.severity = severity
+        self.message = message
+    }
+
+    public var description: String { "\(file):\(line): \(severity.rawValue): \(message)" }
+}

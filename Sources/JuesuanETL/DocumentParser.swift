@@ -1,0 +1,252 @@
+import Crypto
+
+/// Reads a 决算 document: finds its header (department, year, kind), recognises each table
+/// by its title, and hands each table's lines to the reader for its layout. A line inside a
+/// table that no reader can place stops the document with that line's number: nothing is
+/// guessed.
+public struct DocumentParser: Sendable {
+    public init() {}
+
+    public func parse(bytes: [UInt8], fileName: String) throws(Diagnostic) -> ParsedDocument {
+        let text = try DocumentText(bytes: bytes, fileName: fileName)
+        let lines = text.lines.enumerated().map { SourceLine(number: $0.offset + 1, text: $0.element) }
+        var header = try Self.readHeader(lines, fileName: fileName)
+        let regions = try Self.tableRegions(lines, header: header, fileName: fileName)
+        var tables: [ParsedTable] = []
+        for region in regions {
+            var reader = TableReader(kind: region.kind, fileName: fileName)
+            tables.append(try reader.read(titleLine: region.titleLine, lines: lines[region.body]))
+        }
+        header.departmentCode = Self.departmentCode(lines, department: header.department)
+        let digest = SHA256.hash(data: bytes).map { byte in
+            String(byte, radix: 16).count == 1 ? "0" + String(byte, radix: 16) : String(byte, radix: 16)
+        }
+        return ParsedDocument(
+            fileName: fileName, sha256: digest.joined(), byteCount: bytes.count, header: header, tables: tables)
+    }
+
+    // MARK: Header
+
+    private static let titleSuffixes: [(suffix: String, isBudget: Bool)] = [
+        ("部门决算公开", false), ("单位决算公开", false), ("部门预算公开", true), ("单位预算公开", true),
+    ]
+
+    private static func readHeader(_ lines: [SourceLine], fileName: String) throws(Diagnostic) -> DocumentHeader {
+        var previousText: (line: Int, key: String)?
+        for line in lines {
+            guard let cell = line.singleCell else { continue }
+            let key = TextNormalization.key(cell)
+            if Watermark.isWatermark(key) { continue }
+            if TableTitle.match(key, department: nil) != nil { break }
+            guard let (suffix, isBudget) = titleSuffixes.first(where: { key.hasSuffix($0.suffix) }) else {
+                previousText = (line.number, key)
+                continue
+            }
+            if isBudget {
+                throw Diagnostic(
+                    file: fileName, line: line.number,
+                    message: "this is a budget disclosure (预算公开), not final accounts (决算公开); juesuan loads 决算 only")
+            }
+            var rest = Substring(key.dropLast(suffix.count))
+            if rest.hasSuffix("年度") { rest = rest.dropLast(2) } else if rest.hasSuffix("年") { rest = rest.dropLast() }
+            let yearDigits = rest.suffix(4)
+            guard yearDigits.count == 4, let year = Int(yearDigits), (1990...2100).contains(year) else {
+                throw Diagnostic(
+                    file: fileName, line: line.number,
+                    message: "the title '\(key)' does not give a fiscal year such as '2023年度'")
+            }
+            let inlineName = String(rest.dropLast(4))
+            let name = inlineName.isEmpty ? previousText?.key ?? "" : inlineName
+            let department = normalizedDepartment(name)
+            guard !department.isEmpty, !department.contains("公开") else {
+                throw Diagnostic(
+                    file: fileName, line: line.number,
+                    message: "no department name before the title '\(key)'")
+            }
+            return DocumentHeader(department: department, departmentCode: nil, fiscalYear: year, titleLine: line.number)
+        }
+        throw Diagnostic(
+            file: fileName, line: 1,
+            message: "no title such as '<department> 2023年度部门决算公开' before the tables: not a 决算 disclosure")
+    }
+
+    /// `大同市人民政府金融工作办公室[部门]` → `大同市人民政府金融工作办公室`.
+    static func normalizedDepartment(_ key: String) -> String {
+        var name = Substring(key)
+        for suffix in ["[部门]", "(部门)", "[单位]", "(单位)", "部门决算", "单位决算"] where name.hasSuffix(suffix) {
+            name = name.dropLast(suffix.count)
+        }
+        return String(name)
+    }
+
+    /// The budget code printed before the department's name in the appendix
+    /// (`主管部门：038-大同市…`, `115-大同市…[部门]`).
+    private static func departmentCode(_ lines: [SourceLine], department: String) -> String? {
+        for line in lines where line.text.contains("主管部门") {
+            for cell in line.cells {
+                var key = Substring(TextNormalization.key(cell))
+                if let colon = key.firstIndex(of: ":") { key = key[key.index(after: colon)...] }
+                guard let dash = key.firstIndex(of: "-") else { continue }
+                let code = key[..<dash]
+                if code.count >= 2, code.allSatisfy(\.isASCII), code.allSatisfy(\.isNumber),
+                    normalizedDepartment(String(key[key.index(after: dash)...])) == department
+                {
+                    return String(code)
+                }
+            }
+        }
+        return nil
+    }
+
+    // MARK: Tables
+
+    struct Region {
+        var kind: TableKind
+        var titleLine: Int
+        var body: Range<Int>  // indices into the lines array
+    }
+
+    private static func tableRegions(
+        _ lines: [SourceLine], header: DocumentHeader, fileName: String
+    ) throws(Diagnostic) -> [Region] {
+        var regions: [Region] = []
+        var seen: [TableKind: Int] = [:]
+        var index = header.titleLine  // the line after the title, as an index
+        func close(at end: Int) {
+            if let last = regions.last, last.body.upperBound == Int.max {
+                regions[regions.count - 1].body = last.body.lowerBound..<end
+            }
+        }
+        while index < lines.count {
+            let line = lines[index]
+            if let cell = line.singleCell {
+                let key = TextNormalization.key(cell)
+                if let match = TableTitle.match(key, department: header.department) {
+                    if match.isBudget {
+                        throw Diagnostic(
+                            file: fileName, line: line.number,
+                            message: "'\(key)' is a budget (预算) table; juesuan loads final accounts (决算) only")
+                    }
+                    if regions.last?.kind == match.kind, regions.last?.body.upperBound == Int.max {
+                        index += 1  // the title repeated after a page break: the reader skips it
+                        continue
+                    }
+                    if let first = seen[match.kind] {
+                        throw Diagnostic(
+                            file: fileName, line: line.number,
+                            message: "\(match.kind.label) \(match.kind.title) appears a second time (first at line \(first))")
+                    }
+                    close(at: index)
+                    seen[match.kind] = line.number
+                    regions.append(Region(kind: match.kind, titleLine: line.number, body: (index + 1)..<Int.max))
+                } else if isPartHeading(key) {
+                    close(at: index)
+                }
+            }
+            index += 1
+        }
+        close(at: lines.count)
+        guard !regions.isEmpty else {
+            throw Diagnostic(
+                file: fileName, line: header.titleLine,
+                message: "no 决算 table (such as 收入支出决算总表) found in the document")
+        }
+        return regions
+    }
+
+    /// `第三部分 情况说明`.
+    static func isPartHeading(_ key: String) -> Bool {
+        guard key.hasPrefix("第"), let range = key.range(of: "部分") else { return false }
+        return key.distance(from: key.startIndex, to: range.lowerBound) <= 4
+    }
+}
+
+/// A numbered line and its TAB-separated cells.
+struct SourceLine: Sendable {
+    let number: Int
+    let text: Substring
+    let cells: [Substring]
+
+    init(number: Int, text: Substring) {
+        self.number = number
+        self.text = text
+        cells = text.utf8.split(separator: 0x09, omittingEmptySubsequences: false).map { Substring($0) }
+    }
+
+    var nonBlankCells: [Substring] { cells.filter { !TextNormalization.isBlank($0) } }
+
+    /// The line's only non-blank cell, when it has exactly one.
+    var singleCell: Substring? {
+        var found: Substring?
+        for cell in cells where !TextNormalization.isBlank(cell) {
+            if found != nil { return nil }
+            found = cell
+        }
+        return found
+    }
+
+    var isBlank: Bool { cells.allSatisfy(TextNormalization.isBlank) }
+}
+
+enum Watermark {
+    static let texts: Set<String> = ["仅供内部审核", "内部审核", "仅供审核", "样稿", "征求意见稿"]
+    static func isWatermark(_ key: String) -> Bool { texts.contains(key) }
+}
+
+/// Recognises a table by its title, whatever label, year or department name surrounds it:
+/// `公开01表`, `公开表一`, `表一`, `表 1:`, `2024年度…收入支出决算总表`.
+enum TableTitle {
+    static func match(_ key: String, department: String?) -> (kind: TableKind, isBudget: Bool)? {
+        var rest = Substring(key)
+        rest = strippingLabel(rest)
+        if let department, rest.hasPrefix(department) { rest = rest.dropFirst(department.count) }
+        rest = strippingYear(rest)
+        rest = strippingLabel(rest)
+        if let found = TableKind.titlesByKey[String(rest)] { return found }
+        return nil
+    }
+
+    private static let numerals = Set("一二三四五六七八九十0123456789")
+
+    /// Drops a leading or trailing table label.
+    static func strippingLabel(_ text: Substring) -> Substring {
+        var rest = text
+        for prefix in ["公开表", "公开", "表"] where rest.hasPrefix(prefix) {
+            let afterPrefix = rest.dropFirst(prefix.count)
+            let number = afterPrefix.prefix(while: numerals.contains)
+            guard !number.isEmpty else { continue }
+            rest = afterPrefix[number.endIndex...]
+            if rest.hasPrefix("表") { rest = rest.dropFirst() }
+            if rest.hasPrefix(":") || rest.hasPrefix("、") || rest.hasPrefix(".") { rest = rest.dropFirst() }
+            break
+        }
+        if let open = rest.lastIndex(where: { $0 == "公" || $0 == "表" }), open > rest.startIndex {
+            let tail = rest[open...]
+            if tail.count > 1, isLabel(tail) { rest = rest[..<open] }
+        }
+        return rest
+    }
+
+    /// `公开01表`, `公开02`, `表`, `公开表一`, `表一`, `表1:`.
+    static func isLabel(_ key: some StringProtocol) -> Bool {
+        var rest = Substring(key)
+        if rest == "表" { return true }
+        for prefix in ["公开表", "公开", "表"] where rest.hasPrefix(prefix) {
+            rest = rest.dropFirst(prefix.count)
+            let number = rest.prefix(while: numerals.contains)
+            guard !number.isEmpty else { return false }
+            rest = rest[number.endIndex...]
+            return rest.isEmpty || rest == "表" || rest == ":" || rest == "(续)" || rest == "表(续)"
+        }
+        return false
+    }
+
+    /// Drops `2024年度` / `2024年` at the start.
+    static func strippingYear(_ text: Substring) -> Substring {
+        let digits = text.prefix(while: { $0.isASCII && $0.isNumber })
+        guard digits.count == 4 else { return text }
+        var rest = text[digits.endIndex...]
+        if rest.hasPrefix("年度") { rest = rest.dropFirst(2) } else if rest.hasPrefix("年") { rest = rest.dropFirst() } else { return text }
+        return rest
+    }
+}

@@ -1,0 +1,93 @@
+/// The text of one document as numbered lines, decoded from its bytes: UTF-8 with or
+/// without BOM, UTF-16 with BOM, any mix of CRLF, LF and CR. Text in another encoding
+/// (GB18030/GBK is common for Chinese government files) is refused with the line where the
+/// bytes stop being UTF-8, never turned into mojibake.
+public struct DocumentText: Sendable {
+    public let fileName: String
+    /// `lines[0]` is line 1.
+    public let lines: [Substring]
+
+    public init(bytes: [UInt8], fileName: String) throws(Diagnostic) {
+        self.fileName = fileName
+        let text = try Self.decode(bytes, fileName: fileName)
+        lines = Self.splitLines(text)
+    }
+
+    private static func decode(_ bytes: [UInt8], fileName: String) throws(Diagnostic) -> String {
+        if bytes.starts(with: [0xFF, 0xFE]) || bytes.starts(with: [0xFE, 0xFF]) {
+            return decodeUTF16(bytes, bigEndian: bytes[0] == 0xFE)
+        }
+        let body = bytes.starts(with: [0xEF, 0xBB, 0xBF]) ? bytes[3...] : bytes[...]
+        if let nul = body.firstIndex(of: 0) {
+            throw Diagnostic(
+                file: fileName, line: lineNumber(of: nul, in: bytes),
+                message: "binary data (a NUL byte), not the text of a document")
+        }
+        if let text = String(validating: body, as: UTF8.self) { return text }
+        let offset = firstInvalidUTF8Offset(body)
+        throw Diagnostic(
+            file: fileName, line: lineNumber(of: offset, in: bytes),
+            message: "the text is not UTF-8 (GB18030/GBK?); convert it first, "
+                + "for example with `iconv -f GB18030 -t UTF-8`")
+    }
+
+    private static func decodeUTF16(_ bytes: [UInt8], bigEndian: Bool) -> String {
+        var units: [UInt16] = []
+        units.reserveCapacity(bytes.count / 2)
+        var index = 2
+        while index + 1 < bytes.count {
+            let (high, low) = bigEndian ? (bytes[index], bytes[index + 1]) : (bytes[index + 1], bytes[index])
+            units.append(UInt16(high) << 8 | UInt16(low))
+            index += 2
+        }
+        return String(decoding: units, as: UTF16.self)
+    }
+
+    private static func lineNumber(of offset: Int, in bytes: [UInt8]) -> Int {
+        1 + bytes[..<offset].reduce(0) { $0 + ($1 == 0x0A ? 1 : 0) }
+    }
+
+    private static func firstInvalidUTF8Offset(_ bytes: ArraySlice<UInt8>) -> Int {
+        var index = bytes.startIndex
+        while index < bytes.endIndex {
+            let lead = bytes[index]
+            let length: Int
+            switch lead {
+            case 0x00...0x7F: length = 1
+            case 0xC2...0xDF: length = 2
+            case 0xE0...0xEF: length = 3
+            case 0xF0...0xF4: length = 4
+            default: return index
+            }
+            guard index + length <= bytes.endIndex,
+                String(validating: bytes[index..<index + length], as: UTF8.self) != nil
+            else { return index }
+            index += length
+        }
+        return bytes.endIndex
+    }
+
+    private static func splitLines(_ text: String) -> [Substring] {
+        var lines: [Substring] = []
+        var start = text.utf8.startIndex
+        var index = start
+        let utf8 = text.utf8
+        while index < utf8.endIndex {
+            let byte = utf8[index]
+            if byte == 0x0A || byte == 0x0D {
+                lines.append(text[start..<index])
+                let next = utf8.index(after: index)
+                if byte == 0x0D, next < utf8.endIndex, utf8[next] == 0x0A {
+                    index = utf8.index(after: next)
+                } else {
+                    index = next
+                }
+                start = index
+            } else {
+                index = utf8.index(after: index)
+            }
+        }
+        if start < utf8.endIndex { lines.append(text[start..<utf8.endIndex]) }
+        return lines
+    }
+}

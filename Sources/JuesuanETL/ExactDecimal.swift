@@ -1,0 +1,136 @@
+/// An exact base-10 number as published: a 64-bit significand and a count of digits after
+/// the point. Money never goes through binary floating point; `0.00` keeps its two places.
+public struct ExactDecimal: Sendable, Hashable, Comparable, CustomStringConvertible {
+    public let significand: Int64
+    public let scale: Int
+
+    /// Published amounts have at most 15 significant digits and 6 places, so that sums of
+    /// thousands of them can never overflow.
+    public static let maximumDigits = 15
+    public static let maximumScale = 6
+
+    public init(significand: Int64, scale: Int) {
+        precondition((0...Self.maximumScale + 4).contains(scale))
+        self.significand = significand
+        self.scale = scale
+    }
+
+    public static let zero = ExactDecimal(significand: 0, scale: 0)
+
+    /// Parses `-1,776.49`, `０．５`, `650.61`. Thousands separators must be in groups of
+    /// three; anything else (letters, two points, a bare sign) is not a number.
+    public init?(_ text: some StringProtocol) {
+        var digits: Int64 = 0
+        var digitCount = 0
+        var scale = 0
+        var sawPoint = false
+        var negative = false
+        var sawDigit = false
+        var groupLength = -1  // digits since the last thousands separator; -1: none seen
+        var index = 0
+        for scalar in text.unicodeScalars {
+            var value = scalar.value
+            if (0xFF01...0xFF5E).contains(value) { value -= 0xFEE0 }  // full-width ASCII
+            defer { index += 1 }
+            switch value {
+            case 0x30...0x39:
+                if digits == 0 && value == 0x30 && !sawPoint {
+                    // leading zeros do not count as significant digits
+                } else {
+                    digitCount += 1
+                }
+                guard digitCount <= Self.maximumDigits else { return nil }
+                digits = digits * 10 + Int64(value - 0x30)
+                sawDigit = true
+                if sawPoint {
+                    scale += 1
+                    guard scale <= Self.maximumScale else { return nil }
+                } else if groupLength >= 0 {
+                    groupLength += 1
+                }
+            case 0x2C:  // ,
+                guard sawDigit, !sawPoint, groupLength == -1 || groupLength == 3 else { return nil }
+                groupLength = 0
+            case 0x2E:  // .
+                guard !sawPoint, sawDigit, groupLength == -1 || groupLength == 3 else { return nil }
+                sawPoint = true
+            case 0x2D where index == 0:  // -
+                negative = true
+            case 0x2B where index == 0:  // +
+                break
+            default:
+                return nil
+            }
+        }
+        guard sawDigit, groupLength == -1 || groupLength == 3 || sawPoint else { return nil }
+        self.init(significand: negative ? -digits : digits, scale: scale)
+    }
+
+    public var isZero: Bool { significand == 0 }
+    public var magnitude: ExactDecimal { ExactDecimal(significand: Swift.abs(significand), scale: scale) }
+
+    /// The same amount in a unit 10^places larger (元 → 万元 is 4 places): exact.
+    public func shiftedLeft(_ places: Int) -> ExactDecimal {
+        ExactDecimal(significand: significand, scale: scale + places)
+    }
+
+    private func significand(atScale target: Int) -> Int64 {
+        var value = significand
+        for _ in scale..<target { value *= 10 }
+        return value
+    }
+
+    public static func + (lhs: ExactDecimal, rhs: ExactDecimal) -> ExactDecimal {
+        let scale = max(lhs.scale, rhs.scale)
+        return ExactDecimal(
+            significand: lhs.significand(atScale: scale) + rhs.significand(atScale: scale), scale: scale)
+    }
+
+    public static prefix func - (value: ExactDecimal) -> ExactDecimal {
+        ExactDecimal(significand: -value.significand, scale: value.scale)
+    }
+
+    public static func - (lhs: ExactDecimal, rhs: ExactDecimal) -> ExactDecimal { lhs + -rhs }
+
+    public static func * (lhs: ExactDecimal, rhs: Int) -> ExactDecimal {
+        ExactDecimal(significand: lhs.significand * Int64(rhs), scale: lhs.scale)
+    }
+
+    public static func == (lhs: ExactDecimal, rhs: ExactDecimal) -> Bool {
+        let scale = max(lhs.scale, rhs.scale)
+        return lhs.significand(atScale: scale) == rhs.significand(atScale: scale)
+    }
+
+    public static func < (lhs: ExactDecimal, rhs: ExactDecimal) -> Bool {
+        let scale = max(lhs.scale, rhs.scale)
+        return lhs.significand(atScale: scale) < rhs.significand(atScale: scale)
+    }
+
+    public func hash(into hasher: inout Hasher) {
+        var value = significand
+        var scale = self.scale
+        while scale > 0 && value % 10 == 0 {
+            value /= 10
+            scale -= 1
+        }
+        hasher.combine(value)
+        hasher.combine(scale)
+    }
+
+    /// The amount with its published number of places: `0.00`, `650.61`, `-3.5`.
+    public var description: String {
+        let negative = significand < 0
+        var digits = String(significand.magnitude)
+        if scale > 0 {
+            if digits.count <= scale {
+                digits = String(repeating: "0", count: scale - digits.count + 1) + digits
+            }
+            digits.insert(".", at: digits.index(digits.endIndex, offsetBy: -scale))
+        }
+        return negative ? "-" + digits : digits
+    }
+}
+
+extension Sequence where Element == ExactDecimal {
+    public func sum() -> ExactDecimal { reduce(.zero, +) }
+}

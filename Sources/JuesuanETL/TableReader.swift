@@ -1,0 +1,372 @@
+/// Reads the lines of one table: the lines around the grid (label, department, year, unit,
+/// footnotes, watermarks, page breaks, repeated headers) and, through the layout of the
+/// table's kind, the grid's rows.
+struct TableReader {
+    let kind: TableKind
+    let fileName: String
+    private var layout: any TableLayout
+    private var unit: Unit = .wanYuan
+    private var rows: [StagingRow] = []
+    private var saysNoData = false
+    private var headerText = ""
+    private var firstHeaderLine: Int?
+    private var sawData = false
+    private var sawFootnote = false
+    private let vocabulary: Set<String>
+
+    init(kind: TableKind, fileName: String) {
+        self.kind = kind
+        self.fileName = fileName
+        layout = kind.makeLayout()
+        var words: Set<String> = [
+            "项目", "科目代码", "科目名称", "科目", "栏次", "行次", "金额", "收入", "支出", "人员经费", "公用经费",
+            "预算数", "决算数", "统计数",
+        ]
+        for column in kind.columns {
+            for component in column.split(separator: "/") { words.insert(TextNormalization.key(component)) }
+        }
+        vocabulary = words
+    }
+
+    private func failure(_ line: SourceLine, _ message: String) -> Diagnostic {
+        Diagnostic(file: fileName, line: line.number, message: "\(kind.label) \(kind.title): \(message)")
+    }
+
+    mutating func read(titleLine: Int, lines: ArraySlice<SourceLine>) throws(Diagnostic) -> ParsedTable {
+        for line in lines where !line.isBlank {
+            let keys = line.cells.map(TextNormalization.key)
+            let nonBlank = keys.filter { !$0.isEmpty }
+            if nonBlank.count == 1, Watermark.isWatermark(nonBlank[0]) { continue }
+            if nonBlank.count == 1, let title = TableTitle.match(nonBlank[0], department: nil), title.kind == kind {
+                guard !sawFootnote else {
+                    throw failure(line, "the table appears a second time (first at line \(titleLine))")
+                }
+                continue
+            }
+            if nonBlank.allSatisfy(isFrameCell) {
+                for key in nonBlank { readFrameCell(key) }
+                continue
+            }
+            if sawFootnote { break }  // the table is over: what follows belongs to no table
+            if layout.isDataLine(keys) {
+                do {
+                    try layout.read(line, keys: keys, unit: unit, into: &rows)
+                } catch let message {
+                    throw failure(line, message.text)
+                }
+                sawData = true
+            } else if nonBlank.allSatisfy({ vocabulary.contains($0) || Int($0) != nil }) || !sawData {
+                guard nonBlank.allSatisfy({ CellValue(cell: $0)?.amount == nil || Int($0) != nil }) else {
+                    throw failure(line, "cannot place this line: amounts before the first row of the table")
+                }
+                if !sawData {
+                    firstHeaderLine = firstHeaderLine ?? line.number
+                    headerText += keys.joined()
+                }
+            } else if nonBlank.count == 1, layout.continueLabel(with: String(line.text), rows: &rows) {
+                continue
+            } else {
+                throw failure(line, "cannot place this line: \(Self.quoted(line.text))")
+            }
+        }
+        try checkHeader()
+        return ParsedTable(kind: kind, titleLine: titleLine, unit: unit, saysNoData: saysNoData, rows: rows)
+    }
+
+    /// A header that is printed must name the columns this reader assigns values to.
+    private func checkHeader() throws(Diagnostic) {
+        guard let line = firstHeaderLine else { return }
+        for column in kind.columns {
+            let leaf = TextNormalization.key(column.split(separator: "/").last!)
+            if !headerText.contains(leaf) {
+                throw Diagnostic(
+                    file: fileName, line: line,
+                    message: "\(kind.label) \(kind.title): the header does not name the column '\(leaf)'; "
+                        + "the columns of this table are \(kind.columns.joined(separator: ", "))")
+            }
+        }
+    }
+
+    /// Cells around the grid: label, department, year, unit, footnotes.
+    private func isFrameCell(_ key: String) -> Bool {
+        TableTitle.isLabel(key) || TableTitle.strippingYear(Substring(key)).isEmpty
+            || key.hasPrefix("部门名称") || key.hasPrefix("单位名称") || key.hasPrefix("编制单位")
+            || key.hasPrefix("金额单位") || key.hasPrefix("单位:") || key.hasPrefix("注:") || key.hasPrefix("说明:")
+            || key.hasPrefix("备注") || key.hasPrefix("注：")
+    }
+
+    private mutating func readFrameCell(_ key: String) {
+        if key.hasPrefix("金额单位") || key.hasPrefix("单位:") {
+            unit = key.hasSuffix("万元") ? .wanYuan : key.hasSuffix("元") ? .yuan : unit
+        } else if key.hasPrefix("注:") || key.hasPrefix("说明:") || key.hasPrefix("备注") {
+            sawFootnote = true
+            if key.contains("本表无数据") { saysNoData = true }
+        }
+    }
+
+    static func quoted(_ text: some StringProtocol) -> String {
+        let shown = text.replacingOccurrences(of: "\t", with: "⇥")
+        return "'" + (shown.count > 80 ? shown.prefix(80) + "…" : shown) + "'"
+    }
+}
+
+/// Why a row could not be read; the reader adds the table and line.
+struct RowError: Error {
+    let text: String
+    init(_ text: String) { self.text = text }
+}
+
+/// One table layout: which lines are rows, and the staging rows of each.
+protocol TableLayout {
+    func isDataLine(_ keys: [String]) -> Bool
+    mutating func read(_ line: SourceLine, keys: [String], unit: Unit, into rows: inout [StagingRow]) throws(RowError)
+    /// A name wrapped onto its own line; false when this layout has no such thing.
+    mutating func continueLabel(with text: String, rows: inout [StagingRow]) -> Bool
+}
+
+extension TableLayout {
+    mutating func continueLabel(with text: String, rows: inout [StagingRow]) -> Bool { false }
+}
+
+extension TableKind {
+    func makeLayout() -> any TableLayout {
+        switch self {
+        case .summary, .fiscalSummary: TwoSidedLayout(kind: self)
+        case .income, .expenditure, .generalBudget, .governmentFund, .stateCapital: CodedLayout(kind: self)
+        case .basicExpenditureDetail: EconomicDetailLayout()
+        case .threePublic: PositionalLayout()
+        case .statistics: StatisticsLayout()
+        }
+    }
+}
+
+/// Value cells of a row, checked against the columns they belong to.
+private func values(
+    _ cells: ArraySlice<Substring>, columns: [String]
+) throws(RowError) -> [(column: String, value: CellValue)] {
+    var cells = Array(cells)
+    while cells.count > columns.count, let last = cells.last, TextNormalization.isBlank(last) { cells.removeLast() }
+    guard cells.count <= columns.count else {
+        throw RowError("\(cells.count) values where the table has \(columns.count) columns: \(TableReader.quoted(cells.joined(separator: "\t")))")
+    }
+    var result: [(String, CellValue)] = []
+    for (index, column) in columns.enumerated() {
+        let cell = index < cells.count ? cells[index] : ""
+        guard let value = CellValue(cell: cell) else {
+            throw RowError("'\(cell)' in column \(column) is not an amount")
+        }
+        result.append((column, value))
+    }
+    return result
+}
+
+private func isInteger(_ key: String) -> Bool { TextNormalization.isDigits(key) && key.count <= 4 }
+
+private func isTotal(_ key: String) -> Bool { key == "合计" || key == "总计" }
+
+/// Tables keyed by functional subject code: 02, 03, 05, 07, 08. Codes may be printed in
+/// one cell (`2010301`) or split over three (`201⇥03⇥01`).
+struct CodedLayout: TableLayout {
+    let kind: TableKind
+    private var lastRowIndices: Range<Int>?
+
+    init(kind: TableKind) { self.kind = kind }
+
+    func isDataLine(_ keys: [String]) -> Bool {
+        guard let first = keys.first else { return false }
+        return TextNormalization.isDigits(first, count: 3...7) || isTotal(first)
+            || (first.isEmpty && keys.count > 1 && isTotal(keys[1]))
+    }
+
+    mutating func read(_ line: SourceLine, keys: [String], unit: Unit, into rows: inout [StagingRow]) throws(RowError) {
+        var code: String?
+        var labelIndex = 1
+        if isTotal(keys[0]) || keys[0].isEmpty {
+            labelIndex = keys[0].isEmpty ? 1 : 0
+        } else {
+            var joined = keys[0]
+            while joined.count < 7, labelIndex < keys.count, TextNormalization.isDigits(keys[labelIndex], count: 2...2) {
+                joined += keys[labelIndex]
+                labelIndex += 1
+            }
+            guard [3, 5, 7].contains(joined.count) else {
+                throw RowError("'\(joined)' is not a functional subject code (3, 5 or 7 digits)")
+            }
+            code = joined
+        }
+        let item = code == nil ? keys[labelIndex] : TextNormalization.label(line.cells[safe: labelIndex] ?? "")
+        let valueStart = code == nil ? max(labelIndex + 1, 2) : labelIndex + 1
+        let start = rows.count
+        for (column, value) in try values(line.cells.dropFirst(valueStart), columns: kind.columns) {
+            rows.append(StagingRow(table: kind, line: line.number, code: code, item: item, column: column, value: value, unit: unit))
+        }
+        lastRowIndices = code == nil ? nil : start..<rows.count
+    }
+
+    mutating func continueLabel(with text: String, rows: inout [StagingRow]) -> Bool {
+        guard let indices = lastRowIndices, CellValue(cell: text) == nil else { return false }
+        for index in indices { rows[index].item += TextNormalization.label(text) }
+        return true
+    }
+}
+
+/// 01 and 04: income on the left (item, 行次, amount), expenditure on the right (item,
+/// 行次, one or four amounts).
+struct TwoSidedLayout: TableLayout {
+    let kind: TableKind
+    private var openingBalance: String?
+
+    init(kind: TableKind) { self.kind = kind }
+
+    func isDataLine(_ keys: [String]) -> Bool {
+        keys.first != "栏次" && (isInteger(keys[safe: 1] ?? "") || isInteger(keys[safe: 4] ?? ""))
+    }
+
+    mutating func read(_ line: SourceLine, keys: [String], unit: Unit, into rows: inout [StagingRow]) throws(RowError) {
+        let cells = line.cells
+        // Left: income.
+        let leftItem = TextNormalization.label(cells[0])
+        let leftValue = try values(cells.dropFirst(2).prefix(1), columns: ["金额"])[0].value
+        if !leftItem.isEmpty {
+            let key = keys[0]
+            var section = "收入"
+            if let parent = openingBalance, TextNormalization.withoutOrdinal(key) == key, !isTotal(key) {
+                section = "收入/\(parent)"
+            }
+            if key.contains("年初") && key.contains("结转") { openingBalance = leftItem }
+            if isTotal(key) { openingBalance = nil }
+            rows.append(
+                StagingRow(
+                    table: kind, line: line.number, section: section, rowNumber: Int(keys[safe: 1] ?? ""),
+                    item: leftItem, column: "金额", value: leftValue, unit: unit))
+        } else if leftValue != .empty {
+            throw RowError("an amount without an item on the income side")
+        }
+        // Right: expenditure.
+        let rightItem = TextNormalization.label(cells[safe: 3] ?? "")
+        let rightValues = try values(cells.dropFirst(5), columns: kind.columns)
+        if !rightItem.isEmpty {
+            for (column, value) in rightValues {
+                rows.append(
+                    StagingRow(
+                        table: kind, line: line.number, section: "支出", code: FunctionClass.code(forLabel: rightItem),
+                        rowNumber: Int(keys[safe: 4] ?? ""), item: rightItem, column: column, value: value, unit: unit))
+            }
+        } else if rightValues.contains(where: { $0.value != .empty }) {
+            throw RowError("an amount without an item on the expenditure side")
+        }
+    }
+}
+
+/// 06: four groups of (economic code, name, amount) side by side, and the footer
+/// `人员经费合计 … 公用经费合计 …`.
+struct EconomicDetailLayout: TableLayout {
+    func isDataLine(_ keys: [String]) -> Bool {
+        keys.contains { $0.hasSuffix("经费合计") }
+            || stride(from: 0, to: keys.count, by: 3).contains { TextNormalization.isDigits(keys[$0], count: 3...5) }
+    }
+
+    /// 301 and 303 are personnel costs (人员经费); all other classes are running costs.
+    static func section(forCode code: String) -> String {
+        code.hasPrefix("301") || code.hasPrefix("303") ? "人员经费" : "公用经费"
+    }
+
+    func read(_ line: SourceLine, keys: [String], unit: Unit, into rows: inout [StagingRow]) throws(RowError) {
+        let kind = TableKind.basicExpenditureDetail
+        if keys.contains(where: { $0.hasSuffix("经费合计") }) {
+            var index = 0
+            while index < keys.count {
+                let key = keys[index]
+                let label = TextNormalization.label(line.cells[index])
+                index += 1
+                guard !key.isEmpty else { continue }
+                guard key.hasSuffix("合计") else { throw RowError("'\(key)' in the totals line is neither a total nor its amount") }
+                var value = CellValue.empty
+                if let next = keys[index...].firstIndex(where: { !$0.isEmpty }), let amount = CellValue(cell: keys[next]) {
+                    value = amount
+                    index = next + 1
+                }
+                rows.append(
+                    StagingRow(
+                        table: kind, line: line.number, section: key.hasPrefix("人员") ? "人员经费" : "公用经费",
+                        item: label, column: "决算数", value: value, unit: unit))
+            }
+            return
+        }
+        for group in stride(from: 0, to: keys.count, by: 3) {
+            let code = keys[group]
+            let name = TextNormalization.label(line.cells[safe: group + 1] ?? "")
+            let valueCell = line.cells[safe: group + 2] ?? ""
+            guard let value = CellValue(cell: valueCell) else {
+                throw RowError("'\(valueCell)' after \(code) \(name) is not an amount")
+            }
+            if code.isEmpty && name.isEmpty {
+                guard value == .empty else { throw RowError("an amount without an economic code") }
+                continue
+            }
+            guard TextNormalization.isDigits(code, count: 3...5) else {
+                throw RowError("'\(code)' is not an economic classification code (3 or 5 digits)")
+            }
+            rows.append(
+                StagingRow(
+                    table: kind, line: line.number, section: Self.section(forCode: code), code: code, item: name,
+                    column: "决算数", value: value, unit: unit))
+        }
+    }
+}
+
+/// 09: one line of twelve positional amounts; an empty cell keeps its position.
+struct PositionalLayout: TableLayout {
+    static let item = "财政拨款“三公”经费"
+
+    func isDataLine(_ keys: [String]) -> Bool {
+        let isColumnNumbers = keys.filter { !$0.isEmpty }.enumerated().allSatisfy { Int($0.element) == $0.offset + 1 }
+        return !isColumnNumbers && keys.contains { CellValue(cell: $0)?.amount != nil }
+    }
+
+    func read(_ line: SourceLine, keys: [String], unit: Unit, into rows: inout [StagingRow]) throws(RowError) {
+        for (column, value) in try values(line.cells[...], columns: TableKind.threePublic.columns) {
+            rows.append(
+                StagingRow(table: .threePublic, line: line.number, item: Self.item, column: column, value: value, unit: unit))
+        }
+    }
+}
+
+/// 10: numbered items (label, 行次, amount) under numbered sections; counts of vehicles
+/// and equipment are not money.
+struct StatisticsLayout: TableLayout {
+    private var section: String?
+
+    func isDataLine(_ keys: [String]) -> Bool {
+        isInteger(keys[safe: 1] ?? "") || isSectionLine(keys)
+    }
+
+    private func isSectionLine(_ keys: [String]) -> Bool {
+        let nonBlank = keys.filter { !$0.isEmpty }
+        return nonBlank.count == 1 && !keys[0].isEmpty && TextNormalization.withoutOrdinal(keys[0]) != keys[0]
+            && !isInteger(keys[safe: 1] ?? "")
+    }
+
+    mutating func read(_ line: SourceLine, keys: [String], unit: Unit, into rows: inout [StagingRow]) throws(RowError) {
+        if isSectionLine(keys) {
+            section = TextNormalization.label(line.cells[0])
+            return
+        }
+        let item = TextNormalization.label(line.cells[0])
+        let value = try values(line.cells.dropFirst(2), columns: ["统计数"])[0].value
+        guard !item.isEmpty else {
+            guard value == .empty else { throw RowError("an amount without an item") }
+            return
+        }
+        var rowUnit = unit
+        if section?.contains("国有资产占用") == true { rowUnit = item.contains("设备") ? .sets : .vehicles }
+        rows.append(
+            StagingRow(
+                table: .statistics, line: line.number, section: section, rowNumber: Int(keys[1]), item: item,
+                column: "统计数", value: value, unit: rowUnit))
+    }
+}
+
+extension Array {
+    subscript(safe index: Int) -> Element? { indices.contains(index) ? self[index] : nil }
+}
