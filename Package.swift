@@ -3,7 +3,7 @@ import PackageDescription
 
 let package = Package(
     name: "juesuan",
-    platforms: [.macOS(.v13)],
+    platforms: [.macOS(.v15)],
     products: [
         .executable(name: "juesuan", targets: ["juesuan"]),
         .library(name: "JuesuanETL", targets: ["JuesuanETL"]),

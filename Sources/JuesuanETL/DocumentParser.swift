@@ -206,14 +206,20 @@ enum TableTitle {
         return nil
     }
 
-    private static let numerals = Set("一二三四五六七八九十0123456789")
+    private static let chineseNumerals = Set("一二三四五六七八九十")
+
+    /// `二` or `02`, not `二2023`: the label's number is in one script.
+    private static func number(at text: Substring) -> Substring {
+        let chinese = text.prefix(while: chineseNumerals.contains)
+        return chinese.isEmpty ? text.prefix(while: { $0.isASCII && $0.isNumber }) : chinese
+    }
 
     /// Drops a leading or trailing table label.
     static func strippingLabel(_ text: Substring) -> Substring {
         var rest = text
         for prefix in ["公开表", "公开", "表"] where rest.hasPrefix(prefix) {
             let afterPrefix = rest.dropFirst(prefix.count)
-            let number = afterPrefix.prefix(while: numerals.contains)
+            let number = number(at: afterPrefix)
             guard !number.isEmpty else { continue }
             rest = afterPrefix[number.endIndex...]
             if rest.hasPrefix("表") { rest = rest.dropFirst() }
@@ -233,7 +239,7 @@ enum TableTitle {
         if rest == "表" { return true }
         for prefix in ["公开表", "公开", "表"] where rest.hasPrefix(prefix) {
             rest = rest.dropFirst(prefix.count)
-            let number = rest.prefix(while: numerals.contains)
+            let number = number(at: rest)
             guard !number.isEmpty else { return false }
             rest = rest[number.endIndex...]
             return rest.isEmpty || rest == "表" || rest == ":" || rest == "(续)" || rest == "表(续)"

@@ -1,0 +1,76 @@
+/// JSON Lines for staging rows and findings: one object per line, keys in a fixed order,
+/// amounts as decimal strings so that no JSON reader turns them into binary floats.
+public enum JSONOutput {
+    enum Value {
+        case string(String?)
+        case int(Int?)
+        case strings([String])
+        case ints([Int])
+    }
+
+    static func object(_ pairs: KeyValuePairs<String, Value>) -> String {
+        var out = "{"
+        for (index, (key, value)) in pairs.enumerated() {
+            if index > 0 { out += "," }
+            out += quote(key) + ":"
+            switch value {
+            case .string(let text): out += text.map(quote) ?? "null"
+            case .int(let number): out += number.map(String.init) ?? "null"
+            case .strings(let texts): out += "[" + texts.map(quote).joined(separator: ",") + "]"
+            case .ints(let numbers): out += "[" + numbers.map(String.init).joined(separator: ",") + "]"
+            }
+        }
+        return out + "}"
+    }
+
+    public static func quote(_ text: String) -> String {
+        var out = "\""
+        for scalar in text.unicodeScalars {
+            switch scalar {
+            case "\"": out += "\\\""
+            case "\\": out += "\\\\"
+            case "\n": out += "\\n"
+            case "\r": out += "\\r"
+            case "\t": out += "\\t"
+            case _ where scalar.value < 0x20:
+                let hex = String(scalar.value, radix: 16)
+                out += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
+            default: out.unicodeScalars.append(scalar)
+            }
+        }
+        return out + "\""
+    }
+
+    public static func line(for row: StagingRow, in document: ParsedDocument) -> String {
+        object([
+            "file": .string(document.fileName), "sha256": .string(document.sha256),
+            "department": .string(document.header.department), "department_code": .string(document.header.departmentCode),
+            "fiscal_year": .int(document.header.fiscalYear), "table": .string(row.table.rawValue),
+            "line": .int(row.line), "section": .string(row.section), "code": .string(row.code),
+            "row_number": .int(row.rowNumber), "item": .string(row.item), "column": .string(row.column),
+            "value": .string(row.value.amount?.description), "cell": .string(row.value.kind),
+            "unit": .string(row.unit.rawValue),
+        ])
+    }
+
+    public static func line(for finding: Finding, in document: ParsedDocument) -> String {
+        object([
+            "file": .string(document.fileName), "department": .string(document.header.department),
+            "fiscal_year": .int(document.header.fiscalYear), "check": .string(finding.check),
+            "severity": .string(finding.severity.rawValue), "expected": .string(finding.expected?.description),
+            "actual": .string(finding.actual?.description), "difference": .string(finding.difference.description),
+            "expected_table": .string(finding.expectedPlace.table.rawValue), "expected_line": .int(finding.expectedPlace.line),
+            "expected_item": .string(finding.expectedPlace.item), "expected_column": .string(finding.expectedPlace.column),
+            "actual_table": .string(finding.actualPlace.table.rawValue), "actual_line": .int(finding.actualPlace.line),
+            "actual_lines": .ints(finding.actualLines), "actual_item": .string(finding.actualPlace.item),
+            "actual_column": .string(finding.actualPlace.column), "message": .string(finding.message),
+        ])
+    }
+
+    public static func line(for diagnostic: Diagnostic) -> String {
+        object([
+            "file": .string(diagnostic.file), "line": .int(diagnostic.line),
+            "severity": .string(diagnostic.severity.rawValue), "message": .string(diagnostic.message),
+        ])
+    }
+}

@@ -1,0 +1,308 @@
+/// Where a number was printed.
+public struct Place: Sendable, Hashable {
+    public var table: TableKind
+    public var line: Int
+    public var item: String
+    public var column: String
+
+    init(_ row: StagingRow) {
+        table = row.table
+        line = row.line
+        item = [row.code, row.item].compactMap { $0 }.joined(separator: " ")
+        column = row.column
+    }
+
+    public var description: String { "\(table.label) line \(line) \(item) [\(column)]" }
+}
+
+/// A disagreement between numbers that the template says must agree. Findings are data:
+/// they never stop a load.
+public struct Finding: Sendable, Hashable {
+    public enum Severity: String, Sendable, Codable {
+        /// Within a cent per summand: the template admits rounding (尾数误差).
+        case rounding
+        case mismatch
+        /// One side printed a number, the other side printed nothing.
+        case missing
+    }
+
+    /// The identity that failed: `subtotal`, `row_total`, `01=02.income_total`, …
+    public var check: String
+    public var severity: Severity
+    /// The printed figure that should equal the other side.
+    public var expected: ExactDecimal?
+    /// The other side: a sum of parts, or the figure in another table.
+    public var actual: ExactDecimal?
+    public var expectedPlace: Place
+    /// The first line of the other side; `actualLines` lists all of them.
+    public var actualPlace: Place
+    public var actualLines: [Int]
+    public var summary: String
+
+    /// actual − expected.
+    public var difference: ExactDecimal { (actual ?? .zero) - (expected ?? .zero) }
+
+    public var message: String {
+        let actualText = actual.map(\.description) ?? "nothing"
+        let lines = actualLines.count > 1 ? "lines \(actualLines.map(String.init).joined(separator: ", "))" : "line \(actualPlace.line)"
+        let otherTable = actualPlace.table == expectedPlace.table ? "" : "\(actualPlace.table.label) "
+        return "[\(check)] \(expectedPlace.table.label) \(expectedPlace.item) [\(expectedPlace.column)] is "
+            + "\(expected.map(\.description) ?? "empty"), but \(summary) \(actualText) (\(otherTable)\(lines)); "
+            + "difference \(difference), \(severity.rawValue)"
+    }
+}
+
+/// Checks the identities that should hold within and across the tables of one document.
+public enum Reconciliation {
+    public static func findings(in document: ParsedDocument) -> [Finding] {
+        var checker = Checker(document: document)
+        checker.run()
+        return checker.findings.sorted { ($0.expectedPlace.line, $0.check) < ($1.expectedPlace.line, $1.check) }
+    }
+}
+
+private struct Checker {
+    let rows: [TableKind: [StagingRow]]
+    var findings: [Finding] = []
+
+    init(document: ParsedDocument) {
+        rows = Dictionary(grouping: document.rows, by: \.table)
+    }
+
+    // MARK: Lookup
+
+    func rows(_ table: TableKind, column: String? = nil, where predicate: (StagingRow) -> Bool = { _ in true }) -> [StagingRow] {
+        (rows[table] ?? []).filter { (column == nil || $0.column == column) && predicate($0) }
+    }
+
+    func row(_ table: TableKind, column: String, where predicate: (StagingRow) -> Bool) -> StagingRow? {
+        rows[table]?.first { $0.column == column && predicate($0) }
+    }
+
+    func total(_ table: TableKind, column: String, section: String? = nil) -> StagingRow? {
+        row(table, column: column) { $0.code == nil && $0.item == "合计" && (section == nil || $0.section == section) }
+    }
+
+    func item(_ table: TableKind, _ name: String, column: String, section: String) -> StagingRow? {
+        row(table, column: column) { $0.section == section && TextNormalization.key($0.item).contains(name) }
+    }
+
+    static func hasOrdinal(_ row: StagingRow) -> Bool {
+        let key = TextNormalization.key(row.item)
+        return TextNormalization.withoutOrdinal(key) != key
+    }
+
+    // MARK: Comparing
+
+    /// Compares a printed figure with the sum of its parts (or with one figure elsewhere).
+    mutating func compare(_ check: String, _ expected: StagingRow?, _ parts: [StagingRow], _ summary: String) {
+        let partAmounts = parts.compactMap(\.value.amount)
+        guard let anchor = expected ?? parts.first(where: { $0.value.amount != nil }) else { return }
+        let printed = expected?.value.amount
+        let sum = partAmounts.isEmpty ? nil : partAmounts.sum()
+        let severity: Finding.Severity
+        switch (printed, sum) {
+        case (nil, nil): return
+        case (let printed?, let sum?):
+            let difference = (sum - printed).magnitude
+            if difference.isZero { return }
+            let scale = max(printed.scale, partAmounts.map(\.scale).max() ?? 0)
+            let tolerance = ExactDecimal(significand: Int64(max(1, partAmounts.count)), scale: scale)
+            severity = difference <= tolerance ? .rounding : .mismatch
+        case (let value?, nil), (nil, let value?):
+            if value.isZero { return }
+            severity = .missing
+        }
+        let actualPlace = (parts.first { $0.value.amount != nil } ?? parts.first).map(Place.init) ?? Place(anchor)
+        findings.append(
+            Finding(
+                check: check, severity: severity, expected: printed, actual: sum,
+                expectedPlace: Place(expected ?? anchor), actualPlace: actualPlace,
+                actualLines: Array(Set(parts.filter { $0.value.amount != nil }.map(\.line))).sorted(), summary: summary))
+    }
+
+    mutating func run() {
+        for table in [TableKind.income, .expenditure, .generalBudget, .governmentFund, .stateCapital] {
+            checkSubjectHierarchy(table, codeLengths: [(3, 5), (5, 7)])
+            checkRowTotals(table)
+        }
+        checkSummary()
+        checkFiscalSummary()
+        checkBasicDetail()
+        checkThreePublic()
+        checkStatistics()
+        checkAcrossTables()
+    }
+
+    /// 类 = Σ 款 = Σ 项 (or 301 = Σ 301xx), and 合计 = Σ 类, in every column.
+    mutating func checkSubjectHierarchy(_ table: TableKind, codeLengths: [(Int, Int)]) {
+        for column in table.columns {
+            let coded = rows(table, column: column) { $0.code != nil }
+            for (parentLength, childLength) in codeLengths {
+                for parent in coded where parent.code!.count == parentLength {
+                    let children = coded.filter { $0.code!.count == childLength && $0.code!.hasPrefix(parent.code!) }
+                    if !children.isEmpty { compare("subtotal", parent, children, "its \(childLength)-digit subjects add up to") }
+                }
+            }
+            if let total = total(table, column: column) {
+                compare("subtotal", total, coded.filter { $0.code!.count == 3 }, "its classes (类) add up to")
+            }
+        }
+    }
+
+    /// A row's total column equals the sum of its parts.
+    mutating func checkRowTotals(_ table: TableKind) {
+        let columns = table.columns
+        let totalColumn: String
+        let partColumns: ArraySlice<String>
+        switch table {
+        case .governmentFund: (totalColumn, partColumns) = (columns[2], columns[3...4])
+        case .income, .expenditure, .generalBudget, .stateCapital: (totalColumn, partColumns) = (columns[0], columns.dropFirst())
+        default: return
+        }
+        for total in rows(table, column: totalColumn) {
+            let parts = partColumns.compactMap { column in
+                row(table, column: column) { $0.line == total.line && $0.code == total.code }
+            }
+            compare("row_total", total, parts, "its columns add up to")
+        }
+    }
+
+    /// 01: 本年收入合计 = Σ income items; 总计 = 合计 + balances on both sides; the sides agree.
+    mutating func checkSummary() {
+        checkTwoSided(.summary, column: "金额", incomeTotalParts: { Self.hasOrdinal($0) })
+    }
+
+    mutating func checkTwoSided(_ table: TableKind, column: String, incomeTotalParts: (StagingRow) -> Bool) {
+        let income = rows(table) { $0.section == "收入" }
+        let incomeTotal = income.first { TextNormalization.key($0.item).hasPrefix("本年收入合计") }
+        compare("income_total", incomeTotal, income.filter(incomeTotalParts), "the income items add up to")
+        let incomeGrandTotal = income.first { $0.item == "总计" }
+        let incomeBalances = income.filter { !Self.hasOrdinal($0) && $0 != incomeTotal && $0 != incomeGrandTotal }
+        compare("grand_total", incomeGrandTotal, [incomeTotal].compactMap { $0 } + incomeBalances, "本年收入合计 and the balances add up to")
+        // Sub-items of the opening balance (04).
+        if let opening = income.first(where: { $0.item.contains("年初") }) {
+            let subItems = rows(table) { $0.section == "收入/\(opening.item)" }
+            if !subItems.isEmpty { compare("opening_balance", opening, subItems, "its funds add up to") }
+        }
+        for expenditureColumn in table.columns {
+            let spending = rows(table, column: expenditureColumn) { $0.section == "支出" }
+            let spendingTotal = spending.first { TextNormalization.key($0.item).hasPrefix("本年支出合计") }
+            compare("expenditure_total", spendingTotal, spending.filter { $0.code != nil }, "the classes add up to")
+            let spendingGrandTotal = spending.first { $0.item == "总计" }
+            let balances = spending.filter { $0.code == nil && !Self.hasOrdinal($0) && $0 != spendingGrandTotal }
+            compare("grand_total", spendingGrandTotal, balances, "本年支出合计 and the balances add up to")
+        }
+        let rightTotal = row(table, column: table.columns[0]) { $0.section == "支出" && $0.item == "总计" }
+        if let rightTotal { compare("balance", incomeGrandTotal, [rightTotal], "the expenditure side's 总计 is") }
+    }
+
+    /// 04: the same as 01, and on each expenditure row 合计 = the three funds.
+    mutating func checkFiscalSummary() {
+        checkTwoSided(.fiscalSummary, column: "金额", incomeTotalParts: { Self.hasOrdinal($0) })
+        let columns = TableKind.fiscalSummary.columns
+        for total in rows(.fiscalSummary, column: columns[0]) where total.section == "支出" {
+            let parts = columns.dropFirst().compactMap { column in
+                row(.fiscalSummary, column: column) { $0.line == total.line && $0.section == "支出" }
+            }
+            compare("row_total", total, parts, "its three funds add up to")
+        }
+    }
+
+    /// 06: 301 = Σ 301xx; 人员经费合计 and 公用经费合计 = their classes.
+    mutating func checkBasicDetail() {
+        checkSubjectHierarchy(.basicExpenditureDetail, codeLengths: [(3, 5)])
+        for section in ["人员经费", "公用经费"] {
+            let total = row(.basicExpenditureDetail, column: "决算数") { $0.code == nil && $0.section == section }
+            let classes = rows(.basicExpenditureDetail) { $0.section == section && $0.code?.count == 3 }
+            compare("subtotal", total, classes, "its classes add up to")
+        }
+    }
+
+    /// 09: 合计 = 出国 + 公务用车 + 接待; 公务用车 小计 = 购置 + 运行维护, for budget and actual.
+    mutating func checkThreePublic() {
+        for side in ["预算数", "决算数"] {
+            func cell(_ category: String) -> StagingRow? { row(.threePublic, column: "\(side)/\(category)") { _ in true } }
+            let categories = TableKind.threePublicCategories
+            compare("subtotal", cell(categories[0]), [categories[1], categories[2], categories[5]].compactMap(cell), "its categories add up to")
+            compare("subtotal", cell(categories[2]), [categories[3], categories[4]].compactMap(cell), "购置 and 运行维护 add up to")
+        }
+    }
+
+    /// 10: procurement 合计 = 货物 + 工程 + 服务; 车辆数合计 = Σ vehicle kinds.
+    mutating func checkStatistics() {
+        let items = rows(.statistics)
+        if let procurement = items.first(where: { $0.item == "合计" && $0.section?.contains("采购") == true }) {
+            let parts = items.filter { $0.section == procurement.section && $0 != procurement }
+            compare("subtotal", procurement, parts, "货物, 工程 and 服务 add up to")
+        }
+        let vehicles = items.filter { $0.unit == .vehicles }
+        if let total = vehicles.first(where: { $0.item.contains("合计") }) {
+            compare("subtotal", total, vehicles.filter { $0 != total }, "the kinds of vehicle add up to")
+        }
+    }
+
+    mutating func checkAcrossTables() {
+        // 01 income = 02.
+        let incomeTotal01 = row(.summary, column: "金额") { $0.section == "收入" && $0.item.hasPrefix("本年收入合计") }
+        let incomeItems01 = rows(.summary) { $0.section == "收入" && Self.hasOrdinal($0) }
+        compare("01=02.income_total", incomeTotal01, [total(.income, column: "本年收入合计")].compactMap { $0 }, "公开02表 合计 is")
+        let fiscalItems01 = incomeItems01.filter { $0.item.contains("财政拨款") }
+        if let fiscal02 = total(.income, column: "财政拨款收入") {
+            compare("01=02.fiscal_income", fiscal02, fiscalItems01, "公开01表's 财政拨款 income items add up to")
+        }
+        for source in ["上级补助收入", "事业收入", "经营收入", "附属单位上缴收入", "其他收入"] {
+            let item01 = incomeItems01.first { TextNormalization.key($0.item).hasSuffix(source) && !$0.item.contains("财政拨款") }
+            if let item01 { compare("01=02.\(source)", item01, [total(.income, column: source)].compactMap { $0 }, "公开02表 合计 is") }
+        }
+        // 01 expenditure = 03, in total and by class.
+        let spending01 = rows(.summary) { $0.section == "支出" }
+        let spendingTotal01 = spending01.first { $0.item.hasPrefix("本年支出合计") }
+        compare("01=03.expenditure_total", spendingTotal01, [total(.expenditure, column: "本年支出合计")].compactMap { $0 }, "公开03表 合计 is")
+        compareClasses("01=03.class", spending01, .expenditure, column: "本年支出合计")
+        // 04 fiscal income = 01's fiscal items.
+        for item04 in rows(.fiscalSummary) where item04.section == "收入" && Self.hasOrdinal(item04) {
+            let key04 = TextNormalization.withoutOrdinal(TextNormalization.key(item04.item))
+            let item01 = fiscalItems01.first { TextNormalization.withoutOrdinal(TextNormalization.key($0.item)).hasPrefix(key04) }
+            compare("04=01.fiscal_income", item04, [item01].compactMap { $0 }, "公开01表 prints")
+        }
+        // 04's fund columns = 05, 07, 08.
+        let fiscal04 = TableKind.fiscalSummary.columns
+        let pairs: [(String, TableKind, String, String)] = [
+            ("04=05.general_budget", .generalBudget, fiscal04[1], "本年支出/小计"),
+            ("04=07.government_fund", .governmentFund, fiscal04[2], "本年支出/小计"),
+            ("04=08.state_capital", .stateCapital, fiscal04[3], "本年支出/合计"),
+        ]
+        for (check, table, column04, column) in pairs where rows[table] != nil {
+            let spending04 = rows(.fiscalSummary, column: column04) { $0.section == "支出" }
+            let total04 = spending04.first { $0.item.hasPrefix("本年支出合计") }
+            compare(check, total04, [total(table, column: column)].compactMap { $0 }, "\(table.label) 合计 is")
+            compareClasses(check + ".class", spending04, table, column: column)
+        }
+        // 05 basic = 06 personnel + running costs.
+        if let basic05 = total(.generalBudget, column: "本年支出/基本支出") {
+            let totals06 = rows(.basicExpenditureDetail) { $0.code == nil }
+            if !totals06.isEmpty { compare("05=06.basic", basic05, totals06, "公开06表 人员经费合计 and 公用经费合计 add up to") }
+        }
+        // 09 actual vehicle running costs = 06 30231, where both are printed.
+        if let vehicles09 = row(.threePublic, column: "决算数/公务用车购置及运行维护费/公务用车运行维护费", where: { _ in true }),
+            let vehicles06 = row(.basicExpenditureDetail, column: "决算数", where: { $0.code == "30231" })
+        {
+            compare("09=06.vehicle_running", vehicles09, [vehicles06], "公开06表 30231 公务用车运行维护费 is")
+        }
+    }
+
+    /// The class rows of a two-sided table against the 3-digit rows of a coded table.
+    mutating func compareClasses(_ check: String, _ classRows: [StagingRow], _ table: TableKind, column: String) {
+        let classes = rows(table, column: column) { $0.code?.count == 3 }
+        var matched = Set<String>()
+        for row in classRows where row.code != nil {
+            let other = classes.first { $0.code == row.code }
+            if let other { matched.insert(other.code!) }
+            compare(check, row, [other].compactMap { $0 }, "\(table.label) \(row.code!) is")
+        }
+        for other in classes where !matched.contains(other.code!) && !classRows.isEmpty {
+            compare(check, nil, [other], "\(table.label) prints")
+        }
+    }
+}

@@ -1,0 +1,29 @@
+import ArgumentParser
+
+@main
+struct Juesuan: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "juesuan",
+        abstract: "Loads Chinese department final accounts (部门决算公开) into a PostgreSQL warehouse.",
+        discussion: """
+            EXIT CODES
+              0   every document was understood (or loaded); findings are not failures
+              1   anything else went wrong
+              64  usage error (bad options or arguments)
+              65  some documents could not be understood and were rejected; the others were processed
+              69  the database is unavailable
+
+            CONNECTION (load, migrate)
+              --database-url, else DATABASE_URL, else the PG* variables and ~/.pgpass, as libpq reads them.
+            """,
+        version: "0.1.0",
+        subcommands: [ParseCommand.self, CheckCommand.self]
+    )
+}
+
+/// Exit codes a cron job can act on (sysexits.h).
+enum ExitStatus {
+    static let rejected = ExitCode(65)
+    static let unavailable = ExitCode(69)
+    static let usage = ExitCode(64)
+}

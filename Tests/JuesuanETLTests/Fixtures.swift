@@ -1,0 +1,29 @@
+import Foundation
+import JuesuanETL
+import XCTest
+
+/// The two real documents in Fixtures/ (public data, copied from ../shared/seeds).
+enum Seed: String, CaseIterable {
+    /// 大同市人民政府金融工作办公室, 2023.
+    case finance2023 = "000_c0c2bca974e52ed1"
+    /// 大同市人民政府国有资产监督管理委员会, 2024.
+    case stateAssets2024 = "001_f51386a93d2c4eb0"
+
+    var url: URL { Bundle.module.url(forResource: rawValue, withExtension: "txt", subdirectory: "Fixtures")! }
+    var bytes: [UInt8] { [UInt8](try! Data(contentsOf: url)) }
+    var fileName: String { rawValue + ".txt" }
+
+    func parse() throws -> ParsedDocument { try DocumentParser().parse(bytes: bytes, fileName: fileName) }
+}
+
+extension ParsedDocument {
+    /// The value printed at a line in a column (the row identified by code or item).
+    func value(_ table: TableKind, line: Int, column: String, code: String? = nil, item: String? = nil) -> CellValue? {
+        rows.first {
+            $0.table == table && $0.line == line && $0.column == column && (code == nil || $0.code == code)
+                && (item == nil || $0.item == item)
+        }?.value
+    }
+}
+
+func amount(_ text: String) -> CellValue { .amount(ExactDecimal(text)!) }

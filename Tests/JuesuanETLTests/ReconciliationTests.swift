@@ -1,0 +1,51 @@
+import JuesuanETL
+import XCTest
+
+/// The discrepancies the seeds really contain, each with both places; nothing else.
+final class ReconciliationTests: XCTestCase {
+    func summary(_ seed: Seed) throws -> [String] {
+        try Reconciliation.findings(in: seed.parse()).map {
+            "\($0.check) \($0.severity.rawValue) \($0.expectedPlace.table.rawValue):\($0.expectedPlace.line) \($0.expected?.description ?? "-")"
+                + " \($0.actualPlace.table.rawValue):\($0.actualPlace.line) \($0.actual?.description ?? "-")"
+        }
+    }
+
+    func testFinance2023Findings() throws {
+        let findings = try summary(.finance2023)
+        XCTAssertEqual(findings.count, 28)
+        // 01: the classes add to 644.39, the printed total is 644.38.
+        XCTAssertTrue(findings.contains("expenditure_total rounding 01:135 644.38 01:108 644.39"))
+        XCTAssertTrue(findings.contains("grand_total rounding 01:139 650.69 01:135 650.68"))
+        // 02: 20103 is printed 550.42; 211.84 + 90.24 + 248.35 = 550.43.
+        XCTAssertTrue(findings.contains("subtotal rounding 02:158 550.42 02:159 550.43"))
+        // 03: 208 is 44.34 but 38.88 + 5.45 = 44.33.
+        XCTAssertTrue(findings.contains("row_total rounding 03:198 44.34 03:198 44.33"))
+        // 06: 301 printed 359.29, its items add to 359.30.
+        XCTAssertTrue(findings.contains("subtotal rounding 06:310 359.29 06:311 359.30"))
+        // 10: procurement 9.59, but 0.60 + 9.00 = 9.60.
+        XCTAssertTrue(findings.contains("subtotal rounding 10:412 9.59 10:413 9.60"))
+        XCTAssertFalse(findings.contains { $0.hasPrefix("grand_total") && $0.contains("650.63") })
+    }
+
+    func testStateAssets2024Findings() throws {
+        let findings = try summary(.stateAssets2024)
+        XCTAssertEqual(findings.count, 10)
+        // 05 basic 902.56 against 06: 827.74 + 74.81 = 902.55.
+        XCTAssertTrue(findings.contains("05=06.basic rounding 05:271 902.56 06:339 902.55"))
+        XCTAssertTrue(findings.contains("subtotal rounding 06:339 827.74 06:310 827.75"))
+        XCTAssertTrue(findings.contains("subtotal rounding 02:152 35.57 02:153 35.58"))
+        // The 三公 vehicle running cost agrees with 06 30231, so nothing is said about it.
+        XCTAssertFalse(findings.contains { $0.hasPrefix("09=06") })
+    }
+
+    func testAMismatchIsNotRounding() throws {
+        var text = String(decoding: Seed.stateAssets2024.bytes, as: UTF8.self)
+        text = text.replacingOccurrences(of: "208\t社会保障和就业支出\t327.07\t238.61\t88.46", with: "208\t社会保障和就业支出\t372.07\t238.61\t88.46")
+        let document = try DocumentParser().parse(bytes: Array(text.utf8), fileName: "typo.txt")
+        let findings = Reconciliation.findings(in: document)
+        let typo = findings.filter { $0.expectedPlace.line == 272 && $0.severity == .mismatch }
+        XCTAssertFalse(typo.isEmpty)
+        XCTAssertTrue(findings.contains { $0.check == "04=05.general_budget.class" && $0.actual == ExactDecimal("372.07") })
+        XCTAssertEqual(typo.first?.difference, ExactDecimal("-45.00"))
+    }
+}
