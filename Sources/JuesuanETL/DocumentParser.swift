@@ -18,11 +18,8 @@ public struct DocumentParser: Sendable {
             tables.append(try reader.read(titleLine: region.titleLine, lines: lines[region.body]))
         }
         header.departmentCode = Self.departmentCode(lines, department: header.department)
-        let digest = SHA256.hash(data: bytes).map { byte in
-            String(byte, radix: 16).count == 1 ? "0" + String(byte, radix: 16) : String(byte, radix: 16)
-        }
         return ParsedDocument(
-            fileName: fileName, sha256: digest.joined(), byteCount: bytes.count, header: header, tables: tables)
+            fileName: fileName, sha256: SHA256Hex.of(bytes), byteCount: bytes.count, header: header, tables: tables)
     }
 
     // MARK: Header
@@ -254,5 +251,12 @@ enum TableTitle {
         var rest = text[digits.endIndex...]
         if rest.hasPrefix("年度") { rest = rest.dropFirst(2) } else if rest.hasPrefix("年") { rest = rest.dropFirst() } else { return text }
         return rest
+    }
+}
+
+/// Hex SHA-256: the identity of a document's bytes and the checksum of a migration.
+public enum SHA256Hex {
+    public static func of(_ bytes: [UInt8]) -> String {
+        SHA256.hash(data: bytes).map { ($0 < 16 ? "0" : "") + String($0, radix: 16) }.joined()
     }
 }

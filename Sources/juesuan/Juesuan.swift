@@ -1,7 +1,7 @@
 import ArgumentParser
 
 @main
-struct Juesuan: AsyncParsableCommand {
+struct Juesuan: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "juesuan",
         abstract: "Loads Chinese department final accounts (部门决算公开) into a PostgreSQL warehouse.",
@@ -17,7 +17,7 @@ struct Juesuan: AsyncParsableCommand {
               --database-url, else DATABASE_URL, else the PG* variables and ~/.pgpass, as libpq reads them.
             """,
         version: "0.1.0",
-        subcommands: [ParseCommand.self, CheckCommand.self]
+        subcommands: [ParseCommand.self, CheckCommand.self, MigrateCommand.self, LoadCommand.self]
     )
 }
 

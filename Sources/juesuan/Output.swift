@@ -37,7 +37,6 @@ enum FileDescriptorOutput {
 }
 
 enum StandardError {
-    static func print(_ line: String) {
-        FileDescriptorOutput.write(Array((line + "\n").utf8), to: 2)
-    }
+    static func print(_ line: String) { write(line + "\n") }
+    static func write(_ text: String) { FileDescriptorOutput.write(Array(text.utf8), to: 2) }
 }

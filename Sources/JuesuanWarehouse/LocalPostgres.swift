@@ -1,0 +1,107 @@
+import Foundation
+
+/// A PostgreSQL server of juesuan's own, in a folder: for the quickstart and for the tests.
+/// It uses the machine's `initdb` and `pg_ctl` (Debian's `postgresql` package); as root
+/// they run as the `postgres` user, because `initdb` refuses root. The server listens on a
+/// Unix socket inside the folder only, so two of them never collide on a port.
+public struct LocalPostgres: Sendable {
+    public let directory: URL
+    public let port: Int
+
+    public init(directory: URL, port: Int = 5432) {
+        self.directory = directory
+        self.port = port
+    }
+
+    var dataDirectory: URL { directory.appendingPathComponent("data") }
+
+    /// A libpq connection string for `database`.
+    public func conninfo(database: String = "postgres") -> String {
+        "host=\(directory.path) port=\(port) user=postgres dbname=\(database)"
+    }
+
+    public struct Failure: Error, CustomStringConvertible {
+        public let description: String
+    }
+
+    /// The folder holding `initdb` and `pg_ctl`: on PATH, else the newest
+    /// `/usr/lib/postgresql/*/bin`.
+    public static func binDirectory() throws -> URL {
+        let manager = FileManager.default
+        for path in (ProcessInfo.processInfo.environment["PATH"] ?? "").split(separator: ":")
+        where manager.isExecutableFile(atPath: "\(path)/initdb") && manager.isExecutableFile(atPath: "\(path)/pg_ctl") {
+            return URL(fileURLWithPath: String(path))
+        }
+        let versions = (try? manager.contentsOfDirectory(atPath: "/usr/lib/postgresql")) ?? []
+        for version in versions.sorted(by: { (Int($0) ?? 0) > (Int($1) ?? 0) })
+        where manager.isExecutableFile(atPath: "/usr/lib/postgresql/\(version)/bin/initdb") {
+            return URL(fileURLWithPath: "/usr/lib/postgresql/\(version)/bin")
+        }
+        throw Failure(
+            description: "PostgreSQL's initdb and pg_ctl were not found; install them with `apt-get install -y postgresql`")
+    }
+
+    public var isInitialised: Bool {
+        FileManager.default.fileExists(atPath: dataDirectory.appendingPathComponent("PG_VERSION").path)
+    }
+
+    /// Creates the cluster if needed and starts the server if it is not running.
+    public func start() throws {
+        let bin = try Self.binDirectory()
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        try handOverToServerUser(directory)
+        if !isInitialised {
+            try run(bin.appendingPathComponent("initdb"), ["-D", dataDirectory.path, "-U", "postgres", "--auth=trust", "-E", "UTF8", "--locale=C.UTF-8"])
+        }
+        if try !isRunning() {
+            let options = "-p \(port) -k \(directory.path) -c listen_addresses='' -c fsync=off"
+            try run(bin.appendingPathComponent("pg_ctl"), [
+                "-D", dataDirectory.path, "-l", directory.appendingPathComponent("server.log").path, "-o", options, "-w", "start",
+            ])
+        }
+    }
+
+    public func stop() throws {
+        guard isInitialised, try isRunning() else { return }
+        try run(try Self.binDirectory().appendingPathComponent("pg_ctl"), ["-D", dataDirectory.path, "-m", "fast", "-w", "stop"])
+    }
+
+    public func isRunning() throws -> Bool {
+        guard isInitialised else { return false }
+        return (try? run(try Self.binDirectory().appendingPathComponent("pg_ctl"), ["-D", dataDirectory.path, "status"])) != nil
+    }
+
+    private static var isRoot: Bool { geteuid() == 0 }
+
+    /// As root, the folder must belong to the `postgres` user that runs the server.
+    private func handOverToServerUser(_ folder: URL) throws {
+        guard Self.isRoot else { return }
+        try Self.execute(URL(fileURLWithPath: "/bin/chown"), ["-R", "postgres:postgres", folder.path])
+    }
+
+    @discardableResult
+    private func run(_ program: URL, _ arguments: [String]) throws -> String {
+        if Self.isRoot {
+            return try Self.execute(URL(fileURLWithPath: "/usr/sbin/runuser"), ["-u", "postgres", "--", program.path] + arguments)
+        }
+        return try Self.execute(program, arguments)
+    }
+
+    @discardableResult
+    private static func execute(_ program: URL, _ arguments: [String]) throws -> String {
+        let process = Process()
+        process.executableURL = program
+        process.arguments = arguments
+        process.currentDirectoryURL = URL(fileURLWithPath: "/")
+        let output = Pipe()
+        process.standardOutput = output
+        process.standardError = output
+        try process.run()
+        let text = String(decoding: output.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        process.waitUntilExit()
+        guard process.terminationStatus == 0 else {
+            throw Failure(description: "\(program.lastPathComponent) \(arguments.joined(separator: " ")) failed: \(text)")
+        }
+        return text
+    }
+}

@@ -1,0 +1,97 @@
+import Foundation
+import JuesuanETL
+import PostgresClient
+
+/// The SQL shipped with juesuan: numbered migrations (`sql/migrations/NNN_name.sql`) and
+/// views (`sql/views/*.sql`, re-created on every migrate).
+public struct SQLDirectory: Sendable {
+    public let url: URL
+
+    public init(url: URL) { self.url = url }
+
+    /// `JUESUAN_SQL_DIR`, else the `sql/` folder beside or above the executable (a build
+    /// tree or an install prefix's `share/juesuan/sql`), else above the working directory.
+    public static func locate(environment: [String: String] = ProcessInfo.processInfo.environment) throws -> SQLDirectory {
+        if let path = environment["JUESUAN_SQL_DIR"] { return SQLDirectory(url: URL(fileURLWithPath: path)) }
+        let executable = URL(fileURLWithPath: CommandLine.arguments[0]).resolvingSymlinksInPath()
+        var starts = [executable.deletingLastPathComponent(), URL(fileURLWithPath: FileManager.default.currentDirectoryPath)]
+        starts.append(URL(fileURLWithPath: "/usr/local/bin"))
+        for start in starts {
+            var directory = start
+            for _ in 0..<8 {
+                for candidate in [directory.appendingPathComponent("sql"), directory.appendingPathComponent("share/juesuan/sql")]
+                where FileManager.default.fileExists(atPath: candidate.appendingPathComponent("migrations").path) {
+                    return SQLDirectory(url: candidate)
+                }
+                directory = directory.deletingLastPathComponent()
+            }
+        }
+        throw MigrationError.sqlNotFound
+    }
+
+    func files(in folder: String) throws -> [URL] {
+        let directory = url.appendingPathComponent(folder)
+        guard let names = try? FileManager.default.contentsOfDirectory(atPath: directory.path) else { return [] }
+        return names.filter { $0.hasSuffix(".sql") }.sorted().map { directory.appendingPathComponent($0) }
+    }
+}
+
+public enum MigrationError: Error, CustomStringConvertible {
+    case sqlNotFound
+    case edited(version: String, name: String)
+
+    public var description: String {
+        switch self {
+        case .sqlNotFound:
+            "cannot find juesuan's sql/ folder; set JUESUAN_SQL_DIR to it"
+        case .edited(let version, let name):
+            "migration \(version) (\(name)) was edited after it was applied; add a new migration instead"
+        }
+    }
+}
+
+/// Applies migrations in order, each in its own transaction, recorded with its checksum.
+/// Safe to run again and from two processes at once (an advisory lock serialises them).
+public struct Migrator {
+    let sql: SQLDirectory
+
+    public init(sql: SQLDirectory) { self.sql = sql }
+
+    /// Returns the versions applied by this call.
+    @discardableResult
+    public func migrate(_ connection: Connection) throws -> [String] {
+        try connection.execute("SELECT pg_advisory_lock(hashtext('juesuan.migrate'))")
+        defer { _ = try? connection.execute("SELECT pg_advisory_unlock(hashtext('juesuan.migrate'))") }
+        try connection.execute("CREATE SCHEMA IF NOT EXISTS etl")
+        try connection.execute("""
+            CREATE TABLE IF NOT EXISTS etl.schema_migration (
+                version text PRIMARY KEY, name text NOT NULL, checksum text NOT NULL,
+                applied_at timestamptz NOT NULL DEFAULT now())
+            """)
+        try connection.execute(
+            "COMMENT ON TABLE etl.schema_migration IS 'Migrations applied by juesuan migrate, with the SHA-256 of each file.'")
+        let applied = try connection.execute("SELECT version, checksum FROM etl.schema_migration").rows
+        let checksums = Dictionary(uniqueKeysWithValues: applied.map { ($0[0]!, $0[1]!) })
+        var newlyApplied: [String] = []
+        for file in try sql.files(in: "migrations") {
+            let name = file.deletingPathExtension().lastPathComponent
+            let version = String(name.prefix { $0.isNumber })
+            let text = try String(contentsOf: file, encoding: .utf8)
+            let checksum = SHA256Hex.of(Array(text.utf8))
+            if let recorded = checksums[version] {
+                guard recorded == checksum else { throw MigrationError.edited(version: version, name: name) }
+                continue
+            }
+            try connection.transaction {
+                try connection.executeScript(text)
+                try connection.execute(
+                    "INSERT INTO etl.schema_migration (version, name, checksum) VALUES ($1, $2, $3)", [version, name, checksum])
+            }
+            newlyApplied.append(version)
+        }
+        try connection.transaction {
+            for file in try sql.files(in: "views") { try connection.executeScript(String(contentsOf: file, encoding: .utf8)) }
+        }
+        return newlyApplied
+    }
+}

@@ -1,0 +1,100 @@
+import ArgumentParser
+import Foundation
+import JuesuanETL
+import JuesuanWarehouse
+import Logging
+import PostgresClient
+
+/// Where the database is, the libpq way: `--database-url`, else `DATABASE_URL`, else the
+/// `PG*` variables and `~/.pgpass` (an empty conninfo lets libpq read them).
+struct ConnectionOptions: ParsableArguments {
+    @Option(name: .customLong("database-url"), help: "A libpq connection URI or string (else DATABASE_URL, else PG* variables).")
+    var databaseURL: String?
+
+    @Option(help: "trace, debug, info, notice, warning, error or critical.")
+    var logLevel: Logger.Level = .warning
+
+    func connect() throws -> Connection {
+        let level = logLevel
+        LoggingSystem.bootstrap { label in
+            var handler = StreamLogHandler.standardError(label: label)
+            handler.logLevel = level
+            return handler
+        }
+        let conninfo = databaseURL ?? ProcessInfo.processInfo.environment["DATABASE_URL"] ?? ""
+        do {
+            return try Connection(conninfo: conninfo, logger: Logger(label: "juesuan.postgres"))
+        } catch {
+            StandardError.print("juesuan: the database is unavailable: \(error.message)")
+            throw ExitStatus.unavailable
+        }
+    }
+}
+
+extension Logger.Level: @retroactive ExpressibleByArgument {}
+
+/// Runs a database job, turning a lost server into exit status 69.
+func withDatabase<T>(_ body: () throws -> T) throws -> T {
+    do {
+        return try body()
+    } catch let error as PostgresError where error.isConnectionFailure {
+        StandardError.print("juesuan: the database is unavailable: \(error.message)")
+        throw ExitStatus.unavailable
+    }
+}
+
+struct MigrateCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "migrate", abstract: "Create or update the warehouse schema (safe to run again).")
+
+    @OptionGroup var connection: ConnectionOptions
+
+    func run() throws {
+        let database = try connection.connect()
+        let applied = try withDatabase { try Migrator(sql: SQLDirectory.locate()).migrate(database) }
+        print(applied.isEmpty ? "the schema is up to date" : "applied migrations \(applied.joined(separator: ", "))")
+    }
+}
+
+struct LoadCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "load",
+        abstract: "Load documents (files, or folders searched recursively) into the warehouse.",
+        discussion: """
+            Each document loads whole or not at all. A document whose bytes were loaded before is skipped; a new
+            version of a department's year replaces the old one's facts (the old version stays recorded). A
+            document that cannot be understood is recorded in etl.rejection and the run goes on (exit 65).
+            The schema is migrated first.
+            """)
+
+    @OptionGroup var connection: ConnectionOptions
+    @Argument(help: "Document text files, or folders to search for .txt files.")
+    var paths: [String]
+    @Flag(help: "Reload documents even if the same bytes were loaded before.")
+    var force = false
+    @Flag(help: "Print the run summary as one JSON object.")
+    var json = false
+
+    func run() throws {
+        let files: [String]
+        do { files = try DocumentFiles.expand(paths) } catch { throw ValidationError(error.localizedDescription) }
+        let database = try connection.connect()
+        let summary = try withDatabase {
+            try Migrator(sql: SQLDirectory.locate()).migrate(database)
+            let progress = ProgressBar(total: files.count)
+            defer { progress.finish() }
+            return try Loader(connection: database).load(files: files, options: .init(force: force)) { done, _ in
+                progress.update(done: done)
+            }
+        }
+        if json {
+            print(summary.json)
+        } else {
+            for rejection in summary.rejections {
+                StandardError.print("\(rejection.file):\(rejection.line ?? 1): error: \(rejection.reason)")
+            }
+            print(summary.text)
+        }
+        if summary.documentsRejected > 0 { throw ExitStatus.rejected }
+    }
+}
