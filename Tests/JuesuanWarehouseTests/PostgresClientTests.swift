@@ -1,0 +1,69 @@
+import JuesuanWarehouse
+import PostgresClient
+import XCTest
+
+final class PostgresClientTests: DatabaseTestCase {
+    func testParametersAreBoundNeverInterpolated() throws {
+        let database = try connect()
+        try database.execute("CREATE TABLE t (x text)")
+        let hostile = "'); DROP TABLE t; -- $$ \\ \"quoted\" \u{1}"
+        try database.execute("INSERT INTO t VALUES ($1)", [hostile])
+        XCTAssertEqual(try database.execute("SELECT x FROM t").scalar, hostile)
+        try database.copy("COPY t FROM STDIN") { $0.append([hostile + "\t\n"]) }
+        XCTAssertEqual(try database.execute("SELECT count(*) FROM t WHERE x = $1", [hostile + "\t\n"]).scalar, "1")
+    }
+
+    func testErrorsCarrySQLStateAndNoValues() throws {
+        let database = try connect()
+        try database.execute("CREATE TABLE u (x int PRIMARY KEY)")
+        try database.execute("INSERT INTO u VALUES ($1)", ["1"])
+        XCTAssertThrowsError(try database.execute("INSERT INTO u VALUES ($1)", ["1"])) { error in
+            let failure = error as! PostgresError
+            XCTAssertEqual(failure.sqlState, "23505")
+            XCTAssertEqual(failure.kind, .statement)
+            XCTAssertTrue(failure.message.contains("duplicate key"))
+        }
+        XCTAssertThrowsError(try database.transaction { try database.execute("SELECT 1/0") }) { error in
+            XCTAssertEqual((error as! PostgresError).sqlState, "22012")
+        }
+        XCTAssertEqual(try database.execute("SELECT 1").scalar, "1", "the connection is usable after a rollback")
+    }
+
+    func testAnUnreachableServerIsAConnectionError() {
+        XCTAssertThrowsError(try Connection(conninfo: "host=/nonexistent port=1 user=postgres password=hunter2")) { error in
+            let failure = error as! PostgresError
+            XCTAssertEqual(failure.kind, .connection)
+            XCTAssertTrue(failure.isConnectionFailure)
+            XCTAssertFalse(failure.description.contains("hunter2"))
+        }
+    }
+
+    func testMigrationsAreRecordedAndRefuseEdits() throws {
+        let database = try connect()
+        XCTAssertEqual(try Migrator(sql: Self.sql).migrate(database), [])
+        XCTAssertEqual(try database.execute("SELECT count(*) FROM etl.schema_migration").scalar, "4")
+        try database.execute("UPDATE etl.schema_migration SET checksum = 'edited' WHERE version = '002'")
+        XCTAssertThrowsError(try Migrator(sql: Self.sql).migrate(database)) { error in
+            XCTAssertTrue("\(error)".contains("migration 002"))
+        }
+    }
+
+    func testEveryTableAndColumnIsCommented() throws {
+        let database = try connect()
+        let uncommented = try database.execute(
+            """
+            SELECT c.table_schema || '.' || c.table_name || '.' || c.column_name
+            FROM information_schema.columns c
+            JOIN pg_class k ON k.relname = c.table_name
+            JOIN pg_namespace n ON n.oid = k.relnamespace AND n.nspname = c.table_schema
+            WHERE c.table_schema IN ('staging', 'warehouse', 'etl', 'analytics') AND c.table_name <> 'schema_migration'
+              AND col_description(k.oid, c.ordinal_position) IS NULL
+            UNION ALL
+            SELECT n.nspname || '.' || k.relname FROM pg_class k JOIN pg_namespace n ON n.oid = k.relnamespace
+            WHERE n.nspname IN ('staging', 'warehouse', 'etl', 'analytics') AND k.relkind IN ('r', 'v', 'm')
+              AND obj_description(k.oid, 'pg_class') IS NULL
+            """
+        ).rows.map { $0[0]! }
+        XCTAssertEqual(uncommented, [])
+    }
+}
