@@ -15,12 +15,7 @@ struct ConnectionOptions: ParsableArguments {
     var logLevel: Logger.Level = .warning
 
     func connect() throws -> Connection {
-        let level = logLevel
-        LoggingSystem.bootstrap { label in
-            var handler = StreamLogHandler.standardError(label: label)
-            handler.logLevel = level
-            return handler
-        }
+        bootstrapLogging(level: logLevel)
         let conninfo = databaseURL ?? ProcessInfo.processInfo.environment["DATABASE_URL"] ?? ""
         do {
             return try Connection(conninfo: conninfo, logger: Logger(label: "juesuan.postgres"))
@@ -32,6 +27,15 @@ struct ConnectionOptions: ParsableArguments {
 }
 
 extension Logger.Level: @retroactive ExpressibleByArgument {}
+
+/// Logs go to stderr through swift-log, at the level asked for.
+func bootstrapLogging(level: Logger.Level) {
+    LoggingSystem.bootstrap { label in
+        var handler = StreamLogHandler.standardError(label: label)
+        handler.logLevel = level
+        return handler
+    }
+}
 
 /// Runs a database job, turning a lost server into exit status 69.
 func withDatabase<T>(_ body: () throws -> T) throws -> T {

@@ -1,0 +1,68 @@
+import ArgumentParser
+import Foundation
+import JuesuanETL
+import JuesuanWarehouse
+import PostgresClient
+
+/// A newcomer's first run: a PostgreSQL of juesuan's own under the project folder
+/// (`.juesuan/postgres`), migrated, with the sample documents loaded.
+struct QuickstartCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "quickstart",
+        abstract: "Start a local PostgreSQL under .juesuan/, load the sample documents, and show what is in the warehouse.")
+
+    func run() throws {
+        bootstrapLogging(level: .warning)
+        let sql = try SQLDirectory.locate()
+        let project = sql.url.deletingLastPathComponent()
+        let server = LocalPostgres(directory: project.appendingPathComponent(".juesuan/postgres"))
+        do {
+            try server.start()
+        } catch {
+            StandardError.print("juesuan: \(error)")
+            throw ExitStatus.unavailable
+        }
+        let admin = try Connection(conninfo: server.conninfo())
+        if try admin.execute("SELECT 1 FROM pg_database WHERE datname = 'juesuan'").rowCount == 0 {
+            try admin.execute("CREATE DATABASE juesuan")
+        }
+        let database = try Connection(conninfo: server.conninfo(database: "juesuan"))
+        try Migrator(sql: sql).migrate(database)
+        let samples = project.appendingPathComponent("Tests/JuesuanETLTests/Fixtures").path
+        let summary = try Loader(connection: database).load(files: try DocumentFiles.expand([samples]))
+        print(summary.text)
+        let totals = try database.execute(
+            """
+            SELECT d.name, f.fiscal_year, max(f.amount) FILTER (WHERE kind_code = 'total')::text,
+                   max(f.amount) FILTER (WHERE kind_code = 'basic')::text, max(f.amount) FILTER (WHERE kind_code = 'project')::text
+            FROM warehouse.fact_expenditure f JOIN warehouse.dim_department d USING (department_key)
+            WHERE f.subject_level = '合计' GROUP BY 1, 2 ORDER BY 1, 2
+            """)
+        print("\ndepartment\tyear\t本年支出合计\t基本支出\t项目支出 (万元)")
+        for row in totals.rows { print(row.map { $0 ?? "" }.joined(separator: "\t")) }
+        let findings = try database.execute("SELECT severity, count(*) FROM etl.finding GROUP BY 1 ORDER BY 1").rows
+        print("\nfindings: " + findings.map { "\($0[1]!) \($0[0]!)" }.joined(separator: ", "))
+        print("\nconnect with:\n  psql \"\(server.conninfo(database: "juesuan"))\"")
+        print("stop the server with:\n  juesuan db stop")
+    }
+}
+
+struct DatabaseCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "db", abstract: "Manage the local PostgreSQL under .juesuan/ (start, stop, status).")
+
+    enum Action: String, ExpressibleByArgument { case start, stop, status }
+
+    @Argument var action: Action
+
+    func run() throws {
+        let project = try SQLDirectory.locate().url.deletingLastPathComponent()
+        let server = LocalPostgres(directory: project.appendingPathComponent(".juesuan/postgres"))
+        switch action {
+        case .start: try server.start()
+        case .stop: try server.stop()
+        case .status: break
+        }
+        print(try server.isRunning() ? "running: psql \"\(server.conninfo(database: "juesuan"))\"" : "stopped")
+    }
+}
