@@ -48,10 +48,6 @@ let package = Package(
                 .product(name: "Logging", package: "swift-log"),
             ]
         ),
-        .executableTarget(
-            name: "juesuan-benchmark",
-            dependencies: ["JuesuanETL", "JuesuanWarehouse", "PostgresClient"]
-        ),
         .testTarget(
             name: "JuesuanETLTests",
             dependencies: ["JuesuanETL"],
