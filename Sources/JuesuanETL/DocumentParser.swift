@@ -85,7 +85,7 @@ public struct DocumentParser: Sendable {
                 if let colon = key.firstIndex(of: ":") { key = key[key.index(after: colon)...] }
                 guard let dash = key.firstIndex(of: "-") else { continue }
                 let code = key[..<dash]
-                if code.count >= 2, code.allSatisfy(\.isASCII), code.allSatisfy(\.isNumber),
+                if TextNormalization.isDigits(String(code), count: 2...12),
                     normalizedDepartment(String(key[key.index(after: dash)...])) == department
                 {
                     return String(code)

@@ -170,13 +170,13 @@ private struct Checker {
 
     /// 01: 本年收入合计 = Σ income items; 总计 = 合计 + balances on both sides; the sides agree.
     mutating func checkSummary() {
-        checkTwoSided(.summary, column: "金额", incomeTotalParts: { Self.hasOrdinal($0) })
+        checkTwoSided(.summary)
     }
 
-    mutating func checkTwoSided(_ table: TableKind, column: String, incomeTotalParts: (StagingRow) -> Bool) {
+    mutating func checkTwoSided(_ table: TableKind) {
         let income = rows(table) { $0.section == "收入" }
         let incomeTotal = income.first { TextNormalization.key($0.item).hasPrefix("本年收入合计") }
-        compare("income_total", incomeTotal, income.filter(incomeTotalParts), "the income items add up to")
+        compare("income_total", incomeTotal, income.filter(Self.hasOrdinal), "the income items add up to")
         let incomeGrandTotal = income.first { $0.item == "总计" }
         let incomeBalances = income.filter { !Self.hasOrdinal($0) && $0 != incomeTotal && $0 != incomeGrandTotal }
         compare("grand_total", incomeGrandTotal, [incomeTotal].compactMap { $0 } + incomeBalances, "本年收入合计 and the balances add up to")
@@ -199,7 +199,7 @@ private struct Checker {
 
     /// 04: the same as 01, and on each expenditure row 合计 = the three funds.
     mutating func checkFiscalSummary() {
-        checkTwoSided(.fiscalSummary, column: "金额", incomeTotalParts: { Self.hasOrdinal($0) })
+        checkTwoSided(.fiscalSummary)
         let columns = TableKind.fiscalSummary.columns
         for total in rows(.fiscalSummary, column: columns[0]) where total.section == "支出" {
             let parts = columns.dropFirst().compactMap { column in

@@ -92,7 +92,7 @@ struct TableReader {
         TableTitle.isLabel(key) || TableTitle.strippingYear(Substring(key)).isEmpty
             || key.hasPrefix("部门名称") || key.hasPrefix("单位名称") || key.hasPrefix("编制单位")
             || key.hasPrefix("金额单位") || key.hasPrefix("单位:") || key.hasPrefix("注:") || key.hasPrefix("说明:")
-            || key.hasPrefix("备注") || key.hasPrefix("注：")
+            || key.hasPrefix("备注")
     }
 
     private mutating func readFrameCell(_ key: String) {
