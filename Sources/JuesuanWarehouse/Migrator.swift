@@ -2,8 +2,9 @@ import Foundation
 import JuesuanETL
 import PostgresClient
 
-/// The SQL shipped with juesuan: numbered migrations (`sql/migrations/NNN_name.sql`) and
-/// views (`sql/views/*.sql`, re-created on every migrate).
+/// The SQL shipped with juesuan: numbered migrations (`sql/migrations/NNN_name.sql`), and
+/// views (`sql/views/*.sql`) and their privileges (`sql/privileges.sql`), both re-applied
+/// on every migrate.
 public struct SQLDirectory: Sendable {
     public let url: URL
 
@@ -68,8 +69,13 @@ public struct Migrator {
                 version text PRIMARY KEY, name text NOT NULL, checksum text NOT NULL,
                 applied_at timestamptz NOT NULL DEFAULT now())
             """)
-        try connection.execute(
-            "COMMENT ON TABLE etl.schema_migration IS 'Migrations applied by juesuan migrate, with the SHA-256 of each file.'")
+        try connection.executeScript("""
+            COMMENT ON TABLE etl.schema_migration IS 'Migrations applied by juesuan migrate. Grain: one migration file.';
+            COMMENT ON COLUMN etl.schema_migration.version IS 'The number that starts the file name (001, 002, …).';
+            COMMENT ON COLUMN etl.schema_migration.name IS 'The file name without .sql.';
+            COMMENT ON COLUMN etl.schema_migration.checksum IS 'Hex SHA-256 of the file as applied: an edited migration is refused.';
+            COMMENT ON COLUMN etl.schema_migration.applied_at IS 'When it was applied.';
+            """)
         let applied = try connection.execute("SELECT version, checksum FROM etl.schema_migration").rows
         let checksums = Dictionary(uniqueKeysWithValues: applied.map { ($0[0]!, $0[1]!) })
         var newlyApplied: [String] = []
@@ -90,7 +96,9 @@ public struct Migrator {
             newlyApplied.append(version)
         }
         try connection.transaction {
-            for file in try sql.files(in: "views") { try connection.executeScript(String(contentsOf: file, encoding: .utf8)) }
+            for file in try sql.files(in: "views") + [sql.url.appendingPathComponent("privileges.sql")] {
+                try connection.executeScript(String(contentsOf: file, encoding: .utf8))
+            }
         }
         return newlyApplied
     }

@@ -33,15 +33,15 @@ struct QuickstartCommand: ParsableCommand {
         print(summary.text)
         let totals = try database.execute(
             """
-            SELECT d.name, f.fiscal_year, max(f.amount) FILTER (WHERE kind_code = 'total')::text,
-                   max(f.amount) FILTER (WHERE kind_code = 'basic')::text, max(f.amount) FILTER (WHERE kind_code = 'project')::text
-            FROM warehouse.fact_expenditure f JOIN warehouse.dim_department d USING (department_key)
-            WHERE f.subject_level = '合计' GROUP BY 1, 2 ORDER BY 1, 2
+            SELECT department, fiscal_year, expenditure_total, basic_expenditure, project_expenditure,
+                personnel_cost, public_cost, three_public_actual
+            FROM analytics.department_year ORDER BY department, fiscal_year
             """)
-        print("\ndepartment\tyear\t本年支出合计\t基本支出\t项目支出 (万元)")
-        for row in totals.rows { print(row.map { $0 ?? "" }.joined(separator: "\t")) }
-        let findings = try database.execute("SELECT severity, count(*) FROM etl.finding GROUP BY 1 ORDER BY 1").rows
-        print("\nfindings: " + findings.map { "\($0[1]!) \($0[0]!)" }.joined(separator: ", "))
+        print("\ndepartment\tyear\t本年支出合计\t基本支出\t项目支出\t人员经费\t公用经费\t三公决算 (万元, analytics.department_year)")
+        for row in totals.rows { print(row.map { $0 ?? "—" }.joined(separator: "\t")) }
+        let findings = try database.execute(
+            "SELECT severity, count(*) FROM analytics.data_quality GROUP BY 1 ORDER BY 1").rows
+        print("\nfindings (analytics.data_quality): " + findings.map { "\($0[1]!) \($0[0]!)" }.joined(separator: ", "))
         print("\nconnect with:\n  psql \"\(server.conninfo(database: "juesuan"))\"")
         print("stop the server with:\n  juesuan db stop")
     }

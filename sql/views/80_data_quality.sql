@@ -1,0 +1,32 @@
+-- analytics.data_quality: every place where a loaded document disagrees with itself.
+DROP VIEW IF EXISTS analytics.data_quality CASCADE;
+CREATE VIEW analytics.data_quality AS
+SELECT d.department, d.fiscal_year, f.check_name AS "check", f.severity, f.expected, f.actual, f.difference,
+    d.file_name AS expected_document, f.expected_table, f.expected_line, f.expected_item, f.expected_column,
+    d.file_name AS actual_document, f.actual_table, f.actual_line, f.actual_lines, f.actual_item, f.actual_column,
+    f.message, d.document_id
+FROM etl.finding f
+JOIN etl.document d ON d.document_id = f.document_id
+WHERE d.status = 'loaded';
+
+COMMENT ON VIEW analytics.data_quality IS '数据质量 — every reconciliation finding of the loaded documents: an identity between published numbers (a total and its parts, the same figure in two tables) that does not hold, with both numbers and where each was printed. One row per finding. Amounts in 万元.';
+COMMENT ON COLUMN analytics.data_quality.department IS '部门 — department name.';
+COMMENT ON COLUMN analytics.data_quality.fiscal_year IS '决算年度 — fiscal year.';
+COMMENT ON COLUMN analytics.data_quality."check" IS '校验 — the identity that failed: subtotal (类=Σ款=Σ项), row_total, income_total, expenditure_total, grand_total, balance, or a cross-table check such as 01=02.income_total.';
+COMMENT ON COLUMN analytics.data_quality.severity IS '严重程度 — rounding (尾数误差: within a cent per summand), mismatch (a real disagreement) or missing (one side printed nothing).';
+COMMENT ON COLUMN analytics.data_quality.expected IS '应为 — the printed figure that the other side should equal, 万元.';
+COMMENT ON COLUMN analytics.data_quality.actual IS '实际 — the other side: the sum of the parts, or the figure printed in another table, 万元.';
+COMMENT ON COLUMN analytics.data_quality.difference IS '差额 — actual − expected, 万元.';
+COMMENT ON COLUMN analytics.data_quality.expected_document IS 'File of the document where the expected figure was printed.';
+COMMENT ON COLUMN analytics.data_quality.expected_table IS '表号 — table (01–10) where the expected figure was printed.';
+COMMENT ON COLUMN analytics.data_quality.expected_line IS 'Line where the expected figure was printed.';
+COMMENT ON COLUMN analytics.data_quality.expected_item IS '项目 — code and label of the expected figure''s row.';
+COMMENT ON COLUMN analytics.data_quality.expected_column IS '栏目 — column of the expected figure.';
+COMMENT ON COLUMN analytics.data_quality.actual_document IS 'File of the document where the other side was printed (the same document: checks compare a document with itself).';
+COMMENT ON COLUMN analytics.data_quality.actual_table IS '表号 — table (01–10) of the other side.';
+COMMENT ON COLUMN analytics.data_quality.actual_line IS 'First line of the other side''s figures.';
+COMMENT ON COLUMN analytics.data_quality.actual_lines IS 'All lines of the other side''s figures.';
+COMMENT ON COLUMN analytics.data_quality.actual_item IS '项目 — code and label of the other side''s first row.';
+COMMENT ON COLUMN analytics.data_quality.actual_column IS '栏目 — column of the other side.';
+COMMENT ON COLUMN analytics.data_quality.message IS 'The finding in words, as juesuan check prints it.';
+COMMENT ON COLUMN analytics.data_quality.document_id IS 'The document (etl.document).';
