@@ -26,30 +26,61 @@ public enum DocumentFiles {
 
     public typealias Outcome = Result<ParsedDocument, Diagnostic>
 
-    /// Parses one file; a file that cannot be read is a diagnostic like any other.
-    public static func parse(path: String, parser: DocumentParser = DocumentParser()) -> Outcome {
+    /// A document's bytes as read from disk, and their SHA-256: enough to tell whether the
+    /// warehouse already has it before spending time on parsing it.
+    public struct SourceFile: Sendable {
+        public let path: String
+        public let bytes: [UInt8]
+        public let sha256: String
+
+        public func parse(with parser: DocumentParser = DocumentParser()) -> Outcome {
+            Result { () throws(Diagnostic) in try parser.parse(bytes: bytes, fileName: path, sha256: sha256) }
+        }
+    }
+
+    /// Reads one file; a file that cannot be read is a diagnostic like any other.
+    public static func read(path: String) -> Result<SourceFile, Diagnostic> {
         guard let data = FileManager.default.contents(atPath: path) else {
             return .failure(Diagnostic(file: path, line: 1, message: "cannot read the file"))
         }
-        return Result { () throws(Diagnostic) in try parser.parse(bytes: [UInt8](data), fileName: path) }
+        let bytes = [UInt8](data)
+        return .success(SourceFile(path: path, bytes: bytes, sha256: SHA256Hex.of(bytes)))
     }
 
-    /// Parses files in windows of `window` documents spread over all cores and hands each
-    /// window's outcomes, in input order, to `body`. Memory holds one window, whatever the
-    /// number of files.
+    /// Reads and parses one file.
+    public static func parse(path: String) -> Outcome {
+        read(path: path).flatMap { $0.parse() }
+    }
+
+    /// Hands `paths` to `body` in windows of `window` files, so that memory holds one
+    /// window whatever the number of files.
+    public static func inWindows(_ paths: [String], window: Int = 64, _ body: ([String]) throws -> Void) rethrows {
+        var start = 0
+        while start < paths.count {
+            try body(Array(paths[start..<min(start + window, paths.count)]))
+            start += window
+        }
+    }
+
+    /// `transform` applied to every element on every core; results in input order.
+    public static func concurrentMap<Element: Sendable, Transformed: Sendable>(
+        _ elements: [Element], _ transform: @Sendable (Element) -> Transformed
+    ) -> [Transformed] {
+        let results = Mutex<[Transformed?]>(Array(repeating: nil, count: elements.count))
+        DispatchQueue.concurrentPerform(iterations: elements.count) { index in
+            let result = transform(elements[index])
+            results.withLock { $0[index] = result }
+        }
+        return results.withLock { $0.map { $0! } }
+    }
+
+    /// Reads and parses files window by window on every core, and hands each window's
+    /// outcomes, in input order, to `body`.
     public static func parseInWindows(
         _ paths: [String], window: Int = 64, _ body: ([(path: String, outcome: Outcome)]) throws -> Void
     ) rethrows {
-        var start = 0
-        while start < paths.count {
-            let slice = Array(paths[start..<min(start + window, paths.count)])
-            let outcomes = Mutex<[Outcome?]>(Array(repeating: nil, count: slice.count))
-            DispatchQueue.concurrentPerform(iterations: slice.count) { index in
-                let outcome = parse(path: slice[index])
-                outcomes.withLock { $0[index] = outcome }
-            }
-            try body(outcomes.withLock { results in zip(slice, results).map { ($0, $1!) } })
-            start += window
+        try inWindows(paths, window: window) { slice in
+            try body(Array(zip(slice, concurrentMap(slice) { parse(path: $0) })))
         }
     }
 }

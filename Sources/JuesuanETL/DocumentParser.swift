@@ -7,7 +7,8 @@ import Crypto
 public struct DocumentParser: Sendable {
     public init() {}
 
-    public func parse(bytes: [UInt8], fileName: String) throws(Diagnostic) -> ParsedDocument {
+    /// `sha256` saves hashing again when the caller already has it.
+    public func parse(bytes: [UInt8], fileName: String, sha256: String? = nil) throws(Diagnostic) -> ParsedDocument {
         let text = try DocumentText(bytes: bytes, fileName: fileName)
         let lines = text.lines.enumerated().map { SourceLine(number: $0.offset + 1, text: $0.element) }
         var header = try Self.readHeader(lines, fileName: fileName)
@@ -19,7 +20,7 @@ public struct DocumentParser: Sendable {
         }
         header.departmentCode = Self.departmentCode(lines, department: header.department)
         return ParsedDocument(
-            fileName: fileName, sha256: SHA256Hex.of(bytes), byteCount: bytes.count, header: header, tables: tables)
+            fileName: fileName, sha256: sha256 ?? SHA256Hex.of(bytes), byteCount: bytes.count, header: header, tables: tables)
     }
 
     // MARK: Header

@@ -35,14 +35,21 @@ public struct RunSummary: Sendable {
     }
 }
 
-/// Loads documents into the warehouse: each in its own transaction, whole or not at all.
-/// A document that fails is recorded in `etl.rejection` and the run goes on; a database
-/// that goes away stops the run (`PostgresError.isConnectionFailure`).
+/// Loads documents into the warehouse, each whole or not at all. Documents go in batches:
+/// one transaction, one COPY and one set-based load per batch; a batch that fails is
+/// retried one document at a time, so that a bad document is recorded in `etl.rejection`
+/// and the others load. A database that goes away stops the run
+/// (`PostgresError.isConnectionFailure`).
 public final class Loader {
     public struct Options: Sendable {
         /// Reload documents whose bytes were already loaded.
         public var force = false
-        public init(force: Bool = false) { self.force = force }
+        /// Documents read, parsed and stored together.
+        public var batchSize = 64
+        public init(force: Bool = false, batchSize: Int = 64) {
+            self.force = force
+            self.batchSize = max(1, batchSize)
+        }
     }
 
     private let connection: Connection
@@ -60,16 +67,22 @@ public final class Loader {
         var summary = RunSummary()
         summary.runID = Int(try connection.execute("INSERT INTO etl.run DEFAULT VALUES RETURNING run_id").scalar!)!
         var done = 0
-        try DocumentFiles.parseInWindows(files) { outcomes in
-            for (path, outcome) in outcomes {
-                switch outcome {
-                case .success(let document): try load(document, options: options, into: &summary)
-                case .failure(let diagnostic):
-                    try reject(file: path, sha256: nil, line: diagnostic.line, reason: diagnostic.message, into: &summary)
-                }
-                done += 1
-                progress(done, files.count)
+        try DocumentFiles.inWindows(files, window: options.batchSize) { window in
+            let sources = try newSources(window, options: options, into: &summary)
+            let checked = DocumentFiles.concurrentMap(sources) { source in
+                source.parse().map { CheckedDocument(document: $0, findings: Reconciliation.findings(in: $0)) }
             }
+            var batch: [CheckedDocument] = []
+            for (source, outcome) in zip(sources, checked) {
+                switch outcome {
+                case .success(let document): batch.append(document)
+                case .failure(let diagnostic):
+                    try reject(file: source.path, sha256: source.sha256, line: diagnostic.line, reason: diagnostic.message, into: &summary)
+                }
+            }
+            try load(batch, options: options, into: &summary)
+            done += window.count
+            progress(done, files.count)
         }
         summary.seconds = Date().timeIntervalSince(started)
         try connection.execute(
@@ -82,86 +95,136 @@ public final class Loader {
         return summary
     }
 
-    private enum Outcome {
-        case loaded(rows: Int, findings: Int)
-        case skipped
+    private struct CheckedDocument: Sendable {
+        var document: ParsedDocument
+        var findings: [Finding]
     }
 
-    private func load(_ document: ParsedDocument, options: Options, into summary: inout RunSummary) throws {
+    /// Reads a window of files and keeps those the warehouse does not have yet: an
+    /// unchanged inbox costs reading and hashing, never parsing.
+    private func newSources(_ paths: [String], options: Options, into summary: inout RunSummary) throws -> [DocumentFiles.SourceFile] {
+        var sources: [DocumentFiles.SourceFile] = []
+        for (path, result) in zip(paths, DocumentFiles.concurrentMap(paths) { DocumentFiles.read(path: $0) }) {
+            switch result {
+            case .success(let source): sources.append(source)
+            case .failure(let diagnostic):
+                try reject(file: path, sha256: nil, line: nil, reason: diagnostic.message, into: &summary)
+            }
+        }
+        guard !options.force else { return sources }
+        let known = try loadedDocuments(among: sources.map(\.sha256))
+        summary.documentsSkipped += sources.count { known.contains($0.sha256) }
+        return sources.filter { !known.contains($0.sha256) }
+    }
+
+    private func loadedDocuments(among sha256s: [String]) throws -> Set<String> {
+        Set(try connection.execute("SELECT sha256 FROM etl.document WHERE sha256 = ANY ($1::text[])", [PostgresArray.literal(sha256s)])
+            .rows.map { $0[0]! })
+    }
+
+    private func load(_ batch: [CheckedDocument], options: Options, into summary: inout RunSummary) throws {
+        guard !batch.isEmpty else { return }
         do {
-            switch try connection.transaction({ try store(document, options: options, runID: summary.runID) }) {
-            case .loaded(let rows, let findings):
-                summary.documentsLoaded += 1
-                summary.rowsLoaded += rows
-                summary.findings += findings
-                logger.info("loaded \(document.fileName): \(rows) rows, \(findings) findings")
-            case .skipped:
-                summary.documentsSkipped += 1
-                logger.debug("skipped \(document.fileName): already loaded")
+            let skipped = try connection.transaction { try store(batch, options: options, runID: summary.runID) }
+            for checked in batch {
+                if skipped.contains(checked.document.sha256) {
+                    summary.documentsSkipped += 1
+                    logger.debug("skipped \(checked.document.fileName): already loaded")
+                } else {
+                    summary.documentsLoaded += 1
+                    summary.rowsLoaded += checked.document.rows.count
+                    summary.findings += checked.findings.count
+                    logger.debug("loaded \(checked.document.fileName): \(checked.document.rows.count) rows, \(checked.findings.count) findings")
+                }
             }
         } catch let error as PostgresError where error.isConnectionFailure {
             throw error
+        } catch where batch.count > 1 {
+            logger.debug("a batch of \(batch.count) documents failed (\(error)); loading them one at a time")
+            for checked in batch { try load([checked], options: options, into: &summary) }
         } catch {
+            let document = batch[0].document
             try reject(file: document.fileName, sha256: document.sha256, line: nil, reason: "\(error)", into: &summary)
         }
     }
 
-    private func store(_ document: ParsedDocument, options: Options, runID: Int) throws -> Outcome {
-        let header = document.header
-        // Versions of one department's year are serialised; so are two runs of one file.
-        try connection.execute("SELECT pg_advisory_xact_lock(hashtextextended($1, 0))", ["\(header.department)/\(header.fiscalYear)"])
-        if let existing = try connection.execute("SELECT document_id FROM etl.document WHERE sha256 = $1", [document.sha256]).scalar {
-            guard options.force else { return .skipped }
-            try connection.execute("SELECT warehouse.unload_document($1)", [existing])
-            try connection.execute("DELETE FROM etl.document WHERE document_id = $1", [existing])
+    /// Stores a batch inside the caller's transaction; returns the SHA-256s it skipped
+    /// because another run loaded them meanwhile.
+    private func store(_ batch: [CheckedDocument], options: Options, runID: Int) throws -> Set<String> {
+        let documents = batch.map(\.document)
+        // Versions of one department's year are serialised, in one order for every batch.
+        try connection.execute(
+            "SELECT pg_advisory_xact_lock(hashtextextended(key, 0)) FROM (SELECT DISTINCT unnest($1::text[]) AS key ORDER BY 1) keys",
+            [PostgresArray.literal(documents.map { "\($0.header.department)/\($0.header.fiscalYear)" })])
+        let hashes = PostgresArray.literal(documents.map(\.sha256))
+        var skipped: Set<String> = []
+        if options.force {
+            try connection.execute(
+                "SELECT warehouse.unload_documents(array_agg(document_id)) FROM etl.document WHERE sha256 = ANY ($1::text[])", [hashes])
+            try connection.execute("DELETE FROM etl.document WHERE sha256 = ANY ($1::text[])", [hashes])
+        } else {
+            skipped = try loadedDocuments(among: documents.map(\.sha256))
         }
+        let fresh = batch.filter { !skipped.contains($0.document.sha256) }
+        guard !fresh.isEmpty else { return skipped }
+        func column(_ value: (CheckedDocument) -> String?) -> String? { PostgresArray.literal(fresh.map(value)) }
         try connection.execute(
             """
             WITH replaced AS (
                 UPDATE etl.document SET status = 'superseded', superseded_at = now()
-                WHERE department = $1 AND fiscal_year = $2 AND status = 'loaded' RETURNING document_id)
-            SELECT warehouse.unload_document(document_id) FROM replaced
-            """, [header.department, String(header.fiscalYear)])
-        let documentID = try connection.execute(
+                WHERE status = 'loaded' AND (department, fiscal_year) IN (SELECT * FROM unnest($1::text[], $2::int[]))
+                RETURNING document_id)
+            SELECT warehouse.unload_documents(array_agg(document_id)) FROM replaced
+            """, [column { $0.document.header.department }, column { String($0.document.header.fiscalYear) }])
+        let inserted = try connection.execute(
             """
-            INSERT INTO etl.document (sha256, file_name, byte_count, department, department_code, fiscal_year, status, run_id)
-            VALUES ($1, $2, $3, $4, $5, $6, 'loaded', $7) RETURNING document_id
+            INSERT INTO etl.document (sha256, file_name, byte_count, department, department_code, fiscal_year, status, run_id,
+                row_count, finding_count)
+            SELECT sha256, file_name, byte_count, department, department_code, fiscal_year, 'loaded', $9, row_count, finding_count
+            FROM unnest($1::text[], $2::text[], $3::bigint[], $4::text[], $5::text[], $6::int[], $7::int[], $8::int[])
+                AS d (sha256, file_name, byte_count, department, department_code, fiscal_year, row_count, finding_count)
+            RETURNING sha256, document_id
             """,
-            [document.sha256, document.fileName, String(document.byteCount), header.department, header.departmentCode,
-             String(header.fiscalYear), String(runID)]
-        ).scalar!
-        let rows = try connection.copy(
+            [column(\.document.sha256), column(\.document.fileName), column { String($0.document.byteCount) },
+             column(\.document.header.department), column(\.document.header.departmentCode),
+             column { String($0.document.header.fiscalYear) }, column { String($0.document.rows.count) },
+             column { String($0.findings.count) }, String(runID)])
+        let ids = Dictionary(uniqueKeysWithValues: inserted.rows.map { ($0[0]!, $0[1]!) })
+        try connection.copy(
             "COPY staging.cell (document_id, table_code, line, section, code, row_number, item, column_name, value, cell_kind, unit) FROM STDIN"
         ) { writer in
-            for row in document.rows {
-                writer.append([
-                    documentID, row.table.rawValue, String(row.line), row.section, row.code, row.rowNumber.map(String.init),
-                    row.item, row.column, row.value.amount?.description, row.value.kind, row.unit.rawValue,
-                ])
+            for checked in fresh {
+                let documentID = ids[checked.document.sha256]
+                for row in checked.document.rows {
+                    writer.append([
+                        documentID, row.table.rawValue, String(row.line), row.section, row.code, row.rowNumber.map(String.init),
+                        row.item, row.column, row.value.amount?.description, row.value.kind, row.unit.rawValue,
+                    ])
+                }
             }
         }
-        try connection.execute("SELECT warehouse.load_document($1)", [documentID])
-        let findings = Reconciliation.findings(in: document)
+        try connection.execute("SELECT warehouse.load_documents($1::bigint[])", [PostgresArray.literal(Array(ids.values))])
         try connection.copy(
             """
             COPY etl.finding (document_id, check_name, severity, expected, actual, difference, expected_table, expected_line,
                 expected_item, expected_column, actual_table, actual_line, actual_lines, actual_item, actual_column, message) FROM STDIN
             """
         ) { writer in
-            for finding in findings {
-                writer.append([
-                    documentID, finding.check, finding.severity.rawValue, finding.expected?.description, finding.actual?.description,
-                    finding.difference.description, finding.expectedPlace.table.rawValue, String(finding.expectedPlace.line),
-                    finding.expectedPlace.item, finding.expectedPlace.column, finding.actualPlace.table.rawValue,
-                    String(finding.actualPlace.line), "{" + finding.actualLines.map(String.init).joined(separator: ",") + "}",
-                    finding.actualPlace.item, finding.actualPlace.column, finding.message,
-                ])
+            for checked in fresh {
+                let documentID = ids[checked.document.sha256]
+                for finding in checked.findings {
+                    writer.append([
+                        documentID, finding.check, finding.severity.rawValue, finding.expected?.description,
+                        finding.actual?.description, finding.difference.description, finding.expectedPlace.table.rawValue,
+                        String(finding.expectedPlace.line), finding.expectedPlace.item, finding.expectedPlace.column,
+                        finding.actualPlace.table.rawValue, String(finding.actualPlace.line),
+                        PostgresArray.literal(finding.actualLines.map(String.init)), finding.actualPlace.item,
+                        finding.actualPlace.column, finding.message,
+                    ])
+                }
             }
         }
-        try connection.execute(
-            "UPDATE etl.document SET row_count = $2, finding_count = $3 WHERE document_id = $1",
-            [documentID, String(rows), String(findings.count)])
-        return .loaded(rows: rows, findings: findings.count)
+        return skipped
     }
 
     private func reject(file: String, sha256: String?, line: Int?, reason: String, into summary: inout RunSummary) throws {

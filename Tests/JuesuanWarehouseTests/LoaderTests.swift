@@ -134,6 +134,27 @@ final class LoaderTests: DatabaseTestCase {
                 .map { $0[0] }, ["5.94"])
     }
 
+    func testOneBatchWithTwoVersionsAndACopyEndsAsSeparateRuns() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("batch-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let text = try String(contentsOfFile: seedPaths()[1], encoding: .utf8)
+        let corrected = folder.appendingPathComponent("corrected.txt")
+        let copy = folder.appendingPathComponent("copy.txt")
+        try text.replacingOccurrences(of: "合计\t1\t5.93", with: "合计\t1\t5.94").write(to: corrected, atomically: true, encoding: .utf8)
+        try text.write(to: copy, atomically: true, encoding: .utf8)
+        let database = try connect()
+        // The batch cannot hold both versions nor the copy; it falls back to one document at a time.
+        let summary = try Loader(connection: database).load(files: [seedPaths()[1], corrected.path, copy.path, seedPaths()[0]])
+        XCTAssertEqual([summary.documentsLoaded, summary.documentsSkipped, summary.documentsRejected], [3, 1, 0])
+        XCTAssertEqual(
+            try database.execute("SELECT file_name = $1, status FROM etl.document ORDER BY document_id", [corrected.path]).rows
+                .map { $0.map { $0! } }, [["f", "superseded"], ["t", "loaded"], ["f", "loaded"]])
+        XCTAssertEqual(
+            try database.execute("SELECT value::text FROM warehouse.fact_statistics WHERE measure_code = 'procurement_total' ORDER BY 1").rows
+                .map { $0[0] }, ["5.94", "9.59"])
+    }
+
     func testTwoRunsAtOnceEndAsOneRun() throws {
         let reference = try connect()
         _ = try Loader(connection: reference).load(files: seedPaths())
