@@ -48,6 +48,14 @@ let package = Package(
                 .product(name: "Logging", package: "swift-log"),
             ]
         ),
+        // Not a test: measures parsing, loading and the views on a synthetic corpus (BENCHMARKS.md).
+        .executableTarget(
+            name: "juesuan-benchmark",
+            dependencies: [
+                "JuesuanETL", "JuesuanWarehouse", "PostgresClient",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
         .testTarget(
             name: "JuesuanETLTests",
             dependencies: ["JuesuanETL"],

@@ -80,7 +80,7 @@ public struct DocumentParser: Sendable {
     /// The budget code printed before the department's name in the appendix
     /// (`主管部门：038-大同市…`, `115-大同市…[部门]`).
     private static func departmentCode(_ lines: [SourceLine], department: String) -> String? {
-        for line in lines where line.text.contains("主管部门") {
+        for line in lines where line.text.containsBytes("主管部门") {
             for cell in line.cells {
                 var key = Substring(TextNormalization.key(cell))
                 if let colon = key.firstIndex(of: ":") { key = key[key.index(after: colon)...] }
@@ -194,52 +194,54 @@ enum Watermark {
 /// Recognises a table by its title, whatever label, year or department name surrounds it:
 /// `公开01表`, `公开表一`, `表一`, `表 1:`, `2024年度…收入支出决算总表`.
 enum TableTitle {
+    /// Compares bytes, not characters: keys are normalised already, and most lines of a
+    /// document are tested here.
     static func match(_ key: String, department: String?) -> (kind: TableKind, isBudget: Bool)? {
-        var rest = Substring(key)
-        rest = strippingLabel(rest)
-        if let department, rest.hasPrefix(department) { rest = rest.dropFirst(department.count) }
-        rest = strippingYear(rest)
-        rest = strippingLabel(rest)
-        if let found = TableKind.titlesByKey[String(rest)] { return found }
-        return nil
+        guard key.utf8.count <= TableKind.longestTitleBytes + (department?.utf8.count ?? 0) + 64 else { return nil }
+        var rest = strippingLabel(Substring(key))
+        if let department, let afterDepartment = rest.dropping(prefix: department) { rest = afterDepartment }
+        rest = strippingLabel(strippingYear(rest))
+        return TableKind.titlesByKey[String(rest)]
     }
-
-    private static let chineseNumerals = Set("一二三四五六七八九十")
 
     /// `二` or `02`, not `二2023`: the label's number is in one script.
     private static func number(at text: Substring) -> Substring {
-        let chinese = text.prefix(while: chineseNumerals.contains)
-        return chinese.isEmpty ? text.prefix(while: { $0.isASCII && $0.isNumber }) : chinese
+        let chinese = text.unicodeScalars.prefix { "一二三四五六七八九十".unicodeScalars.contains($0) }
+        if !chinese.isEmpty { return text[chinese.startIndex..<chinese.endIndex] }
+        let digits = text.utf8.prefix { $0 >= 0x30 && $0 <= 0x39 }
+        return text[digits.startIndex..<digits.endIndex]
     }
+
+    private static let labelPrefixes = ["公开表", "公开", "表"]
 
     /// Drops a leading or trailing table label.
     static func strippingLabel(_ text: Substring) -> Substring {
         var rest = text
-        for prefix in ["公开表", "公开", "表"] where rest.hasPrefix(prefix) {
-            let afterPrefix = rest.dropFirst(prefix.count)
+        for prefix in labelPrefixes {
+            guard let afterPrefix = rest.dropping(prefix: prefix) else { continue }
             let number = number(at: afterPrefix)
             guard !number.isEmpty else { continue }
             rest = afterPrefix[number.endIndex...]
-            if rest.hasPrefix("表") { rest = rest.dropFirst() }
-            if rest.hasPrefix(":") || rest.hasPrefix("、") || rest.hasPrefix(".") { rest = rest.dropFirst() }
+            rest = rest.dropping(prefix: "表") ?? rest
+            for separator in [":", "、", "."] { rest = rest.dropping(prefix: separator) ?? rest }
             break
         }
-        if let open = rest.lastIndex(where: { $0 == "公" || $0 == "表" }), open > rest.startIndex {
+        if let open = rest.unicodeScalars.lastIndex(where: { $0 == "公" || $0 == "表" }), open > rest.startIndex {
             let tail = rest[open...]
-            if tail.count > 1, isLabel(tail) { rest = rest[..<open] }
+            if tail.unicodeScalars.count > 1, isLabel(tail) { rest = rest[..<open] }
         }
         return rest
     }
 
     /// `公开01表`, `公开02`, `表`, `公开表一`, `表一`, `表1:`.
     static func isLabel(_ key: some StringProtocol) -> Bool {
-        var rest = Substring(key)
-        if rest == "表" { return true }
-        for prefix in ["公开表", "公开", "表"] where rest.hasPrefix(prefix) {
-            rest = rest.dropFirst(prefix.count)
-            let number = number(at: rest)
+        let text = Substring(key)
+        if text == "表" { return true }
+        for prefix in labelPrefixes {
+            guard let afterPrefix = text.dropping(prefix: prefix) else { continue }
+            let number = number(at: afterPrefix)
             guard !number.isEmpty else { return false }
-            rest = rest[number.endIndex...]
+            let rest = afterPrefix[number.endIndex...]
             return rest.isEmpty || rest == "表" || rest == ":" || rest == "(续)" || rest == "表(续)"
         }
         return false
@@ -247,11 +249,18 @@ enum TableTitle {
 
     /// Drops `2024年度` / `2024年` at the start.
     static func strippingYear(_ text: Substring) -> Substring {
-        let digits = text.prefix(while: { $0.isASCII && $0.isNumber })
+        let digits = text.utf8.prefix { $0 >= 0x30 && $0 <= 0x39 }
         guard digits.count == 4 else { return text }
-        var rest = text[digits.endIndex...]
-        if rest.hasPrefix("年度") { rest = rest.dropFirst(2) } else if rest.hasPrefix("年") { rest = rest.dropFirst() } else { return text }
-        return rest
+        let rest = text[digits.endIndex...]
+        return rest.dropping(prefix: "年度") ?? rest.dropping(prefix: "年") ?? text
+    }
+}
+
+extension Substring {
+    /// The text after `prefix` when it starts with it, by bytes.
+    func dropping(prefix: String) -> Substring? {
+        guard utf8.starts(with: prefix.utf8) else { return nil }
+        return self[utf8.index(startIndex, offsetBy: prefix.utf8.count)...]
     }
 }
 

@@ -56,6 +56,9 @@ public enum TableKind: String, CaseIterable, Sendable, Comparable, Codable {
 
     /// Titles compared as keys, budget (预算) spellings included so that a budget document
     /// is recognised for what it is and refused.
+    /// A line longer than this plus the department's name and a label cannot be a title.
+    static let longestTitleBytes = titlesByKey.keys.map(\.utf8.count).max() ?? 0
+
     static let titlesByKey: [String: (kind: TableKind, isBudget: Bool)] = {
         var titles: [String: (TableKind, Bool)] = [:]
         for kind in allCases {

@@ -100,7 +100,7 @@ struct TableReader {
             unit = key.hasSuffix("万元") ? .wanYuan : key.hasSuffix("元") ? .yuan : unit
         } else if key.hasPrefix("注:") || key.hasPrefix("说明:") || key.hasPrefix("备注") {
             sawFootnote = true
-            if key.contains("本表无数据") { saysNoData = true }
+            if key.containsBytes("本表无数据") { saysNoData = true }
         }
     }
 

@@ -1,3 +1,5 @@
+import Foundation
+
 /// How cell text is compared. Printed text varies in ways that carry no meaning: spaces
 /// from line breaks inside a cell (`社会保障和就业支 出`), full-width letters, digits and
 /// brackets, thousands separators. Keys drop all of that; labels keep the characters but
@@ -9,25 +11,35 @@ enum TextNormalization {
 
     /// A comparison key: no spaces, full-width ASCII folded, `（）【】` as `()[]`, `：` as `:`.
     static func key(_ text: some StringProtocol) -> String {
-        var scalars = String.UnicodeScalarView()
-        for scalar in text.unicodeScalars where !isSpace(scalar) {
-            var value = scalar.value
-            if (0xFF01...0xFF5E).contains(value) { value -= 0xFEE0 }
+        transformed(text) { value in
             switch value {
-            case 0x3010: value = 0x5B  // 【
-            case 0x3011: value = 0x5D  // 】
-            default: break
+            case 0xFF01...0xFF5E: value - 0xFEE0
+            case 0x3010: 0x5B  // 【
+            case 0x3011: 0x5D  // 】
+            default: value
             }
-            scalars.append(Unicode.Scalar(value)!)
         }
-        return String(scalars)
     }
 
     /// The label as printed, without the spaces that PDF extraction put inside it.
     static func label(_ text: some StringProtocol) -> String {
-        var scalars = String.UnicodeScalarView()
-        for scalar in text.unicodeScalars where !isSpace(scalar) { scalars.append(scalar) }
-        return String(scalars)
+        transformed(text) { $0 }
+    }
+
+    /// The text without spaces, each other scalar mapped by `map`, built as UTF-8 bytes
+    /// (every line of every document passes here).
+    private static func transformed(_ text: some StringProtocol, _ map: (UInt32) -> UInt32) -> String {
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(text.utf8.count)
+        for scalar in text.unicodeScalars where !isSpace(scalar) {
+            let value = map(scalar.value)
+            if value < 0x80 {
+                bytes.append(UInt8(value))
+            } else {
+                bytes.append(contentsOf: Unicode.UTF8.encode(Unicode.Scalar(value)!)!)
+            }
+        }
+        return String(decoding: bytes, as: UTF8.self)
     }
 
     static func isBlank(_ text: some StringProtocol) -> Bool {
@@ -40,20 +52,22 @@ enum TextNormalization {
             && (count.map { $0.contains(key.utf8.count) } ?? true)
     }
 
+    private static let ordinalScalars = Set("一二三四五六七八九十0123456789".unicodeScalars)
+    private static let ordinalSeparators = Set("、.．:".unicodeScalars)
+
     /// Strips an ordinal prefix such as `一、`, `(一)`, `1.`, `十四、`.
     static func withoutOrdinal(_ key: String) -> String {
-        let ordinalCharacters = Set("一二三四五六七八九十0123456789")
-        var rest = Substring(key)
-        if rest.hasPrefix("("), let close = rest.firstIndex(of: ")"),
-            rest[rest.index(after: rest.startIndex)..<close].allSatisfy(ordinalCharacters.contains)
+        let scalars = key.unicodeScalars
+        if scalars.first == "(", let close = scalars.firstIndex(of: ")"),
+            scalars[scalars.index(after: scalars.startIndex)..<close].allSatisfy(ordinalScalars.contains)
         {
-            return String(rest[rest.index(after: close)...])
+            return String(scalars[scalars.index(after: close)...])
         }
-        let ordinal = rest.prefix(while: ordinalCharacters.contains)
-        guard !ordinal.isEmpty else { return key }
-        rest = rest[ordinal.endIndex...]
-        if let first = rest.first, "、.．:".contains(first) { return String(rest.dropFirst()) }
-        return key
+        let ordinal = scalars.prefix(while: ordinalScalars.contains)
+        guard !ordinal.isEmpty, ordinal.endIndex < scalars.endIndex, ordinalSeparators.contains(scalars[ordinal.endIndex]) else {
+            return key
+        }
+        return String(scalars[scalars.index(after: ordinal.endIndex)...])
     }
 }
 
@@ -88,6 +102,30 @@ public enum CellValue: Sendable, Hashable {
         case .empty: "empty"
         case .notApplicable: "dash"
         case .amount: "number"
+        }
+    }
+}
+
+extension String {
+    func containsBytes(_ needle: String) -> Bool { Substring(self).containsBytes(needle) }
+}
+
+extension Substring {
+    /// Whether `needle` occurs in the text, by bytes: cheap enough for every line of a
+    /// document, where Foundation's and the generic searches are not.
+    func containsBytes(_ needle: String) -> Bool {
+        var text = self
+        var needle = needle
+        return text.withUTF8 { haystack in
+            needle.withUTF8 { needle in
+                guard let first = needle.first else { return true }
+                guard needle.count <= haystack.count else { return false }
+                for start in 0...(haystack.count - needle.count)
+                where haystack[start] == first && memcmp(haystack.baseAddress! + start, needle.baseAddress!, needle.count) == 0 {
+                    return true
+                }
+                return false
+            }
         }
     }
 }

@@ -1,4 +1,5 @@
 import Foundation
+import Synchronization
 import JuesuanETL
 import Logging
 import PostgresClient
@@ -67,23 +68,28 @@ public final class Loader {
         var summary = RunSummary()
         summary.runID = Int(try connection.execute("INSERT INTO etl.run DEFAULT VALUES RETURNING run_id").scalar!)!
         var done = 0
-        try DocumentFiles.inWindows(files, window: options.batchSize) { window in
-            let sources = try newSources(window, options: options, into: &summary)
-            let checked = DocumentFiles.concurrentMap(sources) { source in
-                source.parse().map { CheckedDocument(document: $0, findings: Reconciliation.findings(in: $0)) }
-            }
-            var batch: [CheckedDocument] = []
-            for (source, outcome) in zip(sources, checked) {
+        // While one batch is stored, the next one is parsed: the server and the parser
+        // work at the same time.
+        var parsing: BackgroundParse?
+        func store(_ batch: BackgroundParse) throws {
+            var documents: [CheckedDocument] = []
+            for (source, outcome) in zip(batch.sources, batch.wait()) {
                 switch outcome {
-                case .success(let document): batch.append(document)
+                case .success(let document): documents.append(document)
                 case .failure(let diagnostic):
                     try reject(file: source.path, sha256: source.sha256, line: diagnostic.line, reason: diagnostic.message, into: &summary)
                 }
             }
-            try load(batch, options: options, into: &summary)
-            done += window.count
+            try load(documents, options: options, into: &summary)
+            done += batch.fileCount
             progress(done, files.count)
         }
+        try DocumentFiles.inWindows(files, window: options.batchSize) { window in
+            let next = BackgroundParse(sources: try newSources(window, options: options, into: &summary), fileCount: window.count)
+            if let parsing { try store(parsing) }
+            parsing = next
+        }
+        if let parsing { try store(parsing) }
         summary.seconds = Date().timeIntervalSince(started)
         try connection.execute(
             """
@@ -95,9 +101,34 @@ public final class Loader {
         return summary
     }
 
-    private struct CheckedDocument: Sendable {
+    fileprivate struct CheckedDocument: Sendable {
         var document: ParsedDocument
         var findings: [Finding]
+    }
+
+    /// Parses and checks a window of files on other threads; `wait` hands the outcomes over.
+    private final class BackgroundParse: Sendable {
+        let sources: [DocumentFiles.SourceFile]
+        let fileCount: Int
+        private let outcomes = Mutex<[Result<CheckedDocument, Diagnostic>]>([])
+        private let finished = DispatchSemaphore(value: 0)
+
+        init(sources: [DocumentFiles.SourceFile], fileCount: Int) {
+            self.sources = sources
+            self.fileCount = fileCount
+            DispatchQueue.global().async { [self] in
+                let checked = DocumentFiles.concurrentMap(sources) { source in
+                    source.parse().map { CheckedDocument(document: $0, findings: Reconciliation.findings(in: $0)) }
+                }
+                outcomes.withLock { $0 = checked }
+                finished.signal()
+            }
+        }
+
+        func wait() -> [Result<CheckedDocument, Diagnostic>] {
+            finished.wait()
+            return outcomes.withLock { $0 }
+        }
     }
 
     /// Reads a window of files and keeps those the warehouse does not have yet: an
@@ -161,6 +192,9 @@ public final class Loader {
         if options.force {
             try connection.execute(
                 "SELECT warehouse.unload_documents(array_agg(document_id)) FROM etl.document WHERE sha256 = ANY ($1::text[])", [hashes])
+            try connection.execute(
+                "DELETE FROM staging.cell WHERE document_id IN (SELECT document_id FROM etl.document WHERE sha256 = ANY ($1::text[]))",
+                [hashes])
             try connection.execute("DELETE FROM etl.document WHERE sha256 = ANY ($1::text[])", [hashes])
         } else {
             skipped = try loadedDocuments(among: documents.map(\.sha256))

@@ -155,6 +155,33 @@ final class LoaderTests: DatabaseTestCase {
                 .map { $0[0] }, ["5.94", "9.59"])
     }
 
+    /// Facts and staging rows carry no FOREIGN KEY constraints (for load speed): every key
+    /// must still point at its dimension or document, after loads, reloads and supersessions.
+    func testNoRowIsOrphaned() throws {
+        let database = try connect()
+        _ = try Loader(connection: database).load(files: seedPaths())
+        _ = try Loader(connection: database).load(files: seedPaths(), options: .init(force: true))
+        let referenced = [
+            "document_id": "etl.document", "department_key": "warehouse.dim_department",
+            "fiscal_year": "warehouse.dim_fiscal_year", "subject_code": "warehouse.dim_functional_subject",
+            "source_code": "warehouse.dim_fund_source", "kind_code": "warehouse.dim_expenditure_kind",
+            "economic_code": "warehouse.dim_economic_subject",
+        ]
+        let keys = try database.execute(
+            """
+            SELECT table_schema || '.' || table_name, column_name FROM information_schema.columns
+            WHERE (table_schema = 'staging' OR table_name LIKE 'fact\\_%') AND column_name = ANY ($1::text[])
+            """, [PostgresArray.literal(Array(referenced.keys))]
+        ).rows.map { ($0[0]!, $0[1]!) }
+        XCTAssertEqual(keys.count, 1 + 7 * 3 + 4 + 3 + 2 + 1)
+        for (table, column) in keys {
+            let orphans = try database.execute(
+                "SELECT count(*) FROM \(table) t WHERE t.\(column) IS NOT NULL AND NOT EXISTS (SELECT FROM \(referenced[column]!) r WHERE r.\(column) = t.\(column))"
+            ).scalar
+            XCTAssertEqual(orphans, "0", "\(table).\(column)")
+        }
+    }
+
     func testTwoRunsAtOnceEndAsOneRun() throws {
         let reference = try connect()
         _ = try Loader(connection: reference).load(files: seedPaths())

@@ -1,0 +1,178 @@
+import ArgumentParser
+import Foundation
+import JuesuanETL
+import JuesuanWarehouse
+import PostgresClient
+
+/// Measures juesuan on a synthetic corpus made from the seed documents: parse throughput,
+/// load throughput against a plain COPY of as many rows, an unchanged re-run, the views,
+/// and peak memory. Prints a Markdown table for BENCHMARKS.md. Not a test: figures depend
+/// on the machine.
+@main
+struct Benchmark: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "juesuan-benchmark",
+        abstract: "Measure parsing, loading and the views on a synthetic corpus.")
+
+    @Option(help: "Documents in the synthetic corpus.")
+    var documents = 10_000
+
+    @Option(help: "Folder with the seed documents.")
+    var seeds = "Tests/JuesuanETLTests/Fixtures"
+
+    @Option(help: "Where to write the corpus and, without --database-url, the PostgreSQL server.")
+    var workspace = ".build/benchmark"
+
+    @Option(help: "An existing server to measure on (its database juesuan_benchmark is dropped and created again).")
+    var databaseURL: String?
+
+    func run() throws {
+        let workspace = URL(fileURLWithPath: self.workspace).standardizedFileURL
+        var report = Report()
+        report.line("| documents | \(documents) |")
+
+        var clock = Clock()
+        let corpus = try SyntheticCorpus(seedFolder: seeds).write(count: documents, to: workspace.appendingPathComponent("corpus"))
+        let megabytes = Double(corpus.bytes) / 1_000_000
+        report.line("| corpus | \(format(megabytes)) MB, written in \(format(clock.lap())) s |")
+
+        let database = try prepareDatabase(workspace: workspace)
+        let connection = try Connection(conninfo: database)
+        try Migrator(sql: SQLDirectory.locate()).migrate(connection)
+
+        // Loading first, in a fresh process state, so that peak memory is the loader's.
+        let tenth = max(1, corpus.paths.count / 10)
+        clock = Clock()
+        let first = try Loader(connection: connection).load(files: Array(corpus.paths[..<tenth]))
+        let peakAfterTenth = Memory.peakMegabytes()
+        let rest = try Loader(connection: connection).load(files: Array(corpus.paths[tenth...]))
+        let loadSeconds = clock.lap()
+        let rows = first.rowsLoaded + rest.rowsLoaded
+        let loaded = first.documentsLoaded + rest.documentsLoaded
+        let loadRate = Double(rows) / loadSeconds
+        report.line("| load (end to end: read, parse, check, COPY, facts) | \(loaded) documents, \(rows) rows, \(first.findings + rest.findings) findings in \(format(loadSeconds)) s: \(format(Double(loaded) / loadSeconds)) documents/s, \(format(loadRate)) rows/s |")
+        report.line("| rejected | \(first.documentsRejected + rest.documentsRejected) |")
+        report.line("| peak memory (RSS) | \(format(peakAfterTenth)) MB after \(tenth) documents, \(format(Memory.peakMegabytes())) MB after \(corpus.paths.count) |")
+
+        clock = Clock()
+        let rerun = try Loader(connection: connection).load(files: corpus.paths)
+        report.line("| re-run over the unchanged corpus | \(rerun.documentsSkipped) skipped in \(format(clock.lap())) s |")
+
+        let copyRate = try plainCopyRate(connection, rows: rows)
+        report.line("| plain COPY of \(rows) rows into a bare table | \(format(copyRate)) rows/s |")
+        report.line("| load ÷ plain COPY | \(format(loadRate / copyRate * 100))% |")
+
+        try connection.execute("VACUUM ANALYZE")
+        for (view, milliseconds) in try viewTimes(connection) {
+            report.line("| view analytics.\(view) | \(format(milliseconds)) ms |")
+        }
+
+        clock = Clock()
+        for path in corpus.paths { _ = DocumentFiles.parse(path: path) }
+        report.line("| parse, one core | \(format(megabytes / clock.lap())) MB/s |")
+        clock = Clock()
+        DocumentFiles.parseInWindows(corpus.paths) { _ in }
+        report.line("| parse, all \(ProcessInfo.processInfo.activeProcessorCount) cores | \(format(megabytes / clock.lap())) MB/s |")
+        print(report.text)
+    }
+
+    func prepareDatabase(workspace: URL) throws -> String {
+        let admin: String
+        if let databaseURL {
+            admin = databaseURL
+        } else {
+            let server = LocalPostgres(directory: workspace.appendingPathComponent("postgres"))
+            try server.start()
+            admin = server.conninfo()
+        }
+        let connection = try Connection(conninfo: admin)
+        try connection.execute("DROP DATABASE IF EXISTS juesuan_benchmark")
+        try connection.execute("CREATE DATABASE juesuan_benchmark")
+        return admin + (admin.contains("://") ? "" : " dbname=juesuan_benchmark")
+    }
+
+    /// The same number of rows as the load, shaped like staging.cell, by COPY into a table
+    /// without keys, indexes or checks.
+    func plainCopyRate(_ connection: Connection, rows: Int) throws -> Double {
+        let sample = try DocumentFiles.expand([seeds]).flatMap { try DocumentFiles.parse(path: $0).get().rows }
+        try connection.execute("DROP TABLE IF EXISTS public.benchmark_plain_copy")
+        try connection.execute("CREATE TABLE public.benchmark_plain_copy (LIKE staging.cell)")
+        var clock = Clock()
+        var written = 0
+        while written < rows {
+            let offset = written
+            written += try connection.copy("COPY public.benchmark_plain_copy FROM STDIN") { writer in
+                for index in offset..<min(rows, offset + 500_000) {
+                    let row = sample[index % sample.count]
+                    writer.append([
+                        String(index / sample.count), row.table.rawValue, String(row.line), row.section, row.code,
+                        row.rowNumber.map(String.init), row.item, row.column, row.value.amount?.description, row.value.kind,
+                        row.unit.rawValue,
+                    ])
+                }
+            }
+        }
+        let rate = Double(rows) / clock.lap()
+        try connection.execute("DROP TABLE public.benchmark_plain_copy")
+        return rate
+    }
+
+    /// Server-side execution time of reading each view whole, and of one department's rows.
+    func viewTimes(_ connection: Connection) throws -> [(String, Double)] {
+        let views = try connection.execute(
+            "SELECT table_name FROM information_schema.views WHERE table_schema = 'analytics' ORDER BY 1"
+        ).rows.map { $0[0]! }
+        let department = try connection.execute("SELECT min(department) FROM analytics.department_year").scalar ?? ""
+        var times: [(String, Double)] = []
+        for view in views {
+            let hasDepartment = try connection.execute(
+                "SELECT 1 FROM information_schema.columns WHERE table_schema = 'analytics' AND table_name = $1 AND column_name = 'department'",
+                [view]
+            ).rowCount > 0
+            times.append((view, try executionMilliseconds(connection, "SELECT * FROM analytics.\(view)")))
+            if hasDepartment {
+                times.append((
+                    "\(view) (one department)",
+                    try executionMilliseconds(connection, "SELECT * FROM analytics.\(view) WHERE department = $1", [department])
+                ))
+            }
+        }
+        return times
+    }
+
+    func executionMilliseconds(_ connection: Connection, _ query: String, _ parameters: [String?] = []) throws -> Double {
+        let plan = try connection.execute("EXPLAIN (ANALYZE, FORMAT JSON) " + query, parameters).scalar ?? ""
+        guard let range = plan.range(of: "\"Execution Time\": ") else { return .nan }
+        return Double(plan[range.upperBound...].prefix { $0.isNumber || $0 == "." }) ?? .nan
+    }
+
+    func format(_ value: Double) -> String {
+        value >= 100 ? String(format: "%.0f", value) : String(format: "%.2f", value)
+    }
+}
+
+struct Report {
+    private(set) var text = "| measure | figure |\n|---|---|"
+    mutating func line(_ line: String) {
+        text += "\n" + line
+        FileHandle.standardError.write(Data((line + "\n").utf8))
+    }
+}
+
+struct Clock {
+    private var start = Date()
+    /// Seconds since the start or the last lap.
+    mutating func lap() -> Double {
+        defer { start = Date() }
+        return Date().timeIntervalSince(start)
+    }
+}
+
+enum Memory {
+    /// Peak resident set size of this process (VmHWM), in MB.
+    static func peakMegabytes() -> Double {
+        let status = (try? String(contentsOfFile: "/proc/self/status", encoding: .utf8)) ?? ""
+        let line = status.split(separator: "\n").first { $0.hasPrefix("VmHWM:") } ?? ""
+        return (Double(line.split(separator: " ").dropFirst().first ?? "") ?? .nan) / 1000
+    }
+}
