@@ -61,13 +61,22 @@ public final class Loader {
         self.logger = logger
     }
 
+    /// What became of one file. Reported once the database has it: loaded and skipped
+    /// documents are committed, a rejection is recorded.
+    public enum FileOutcome: Sendable, Equatable {
+        case loaded
+        case skipped
+        case rejected(line: Int?, reason: String)
+    }
+
+    /// Loads `files` in order; `settled` hears of each file as soon as its outcome is in
+    /// the database (to move it out of an inbox, or to draw progress).
     public func load(
-        files: [String], options: Options = Options(), progress: (_ done: Int, _ total: Int) -> Void = { _, _ in }
+        files: [String], options: Options = Options(), settled: @escaping (_ path: String, _ outcome: FileOutcome) throws -> Void = { _, _ in }
     ) throws -> RunSummary {
         let started = Date()
-        var summary = RunSummary()
-        summary.runID = Int(try connection.execute("INSERT INTO etl.run DEFAULT VALUES RETURNING run_id").scalar!)!
-        var done = 0
+        var run = Run(settled: settled)
+        run.summary.runID = Int(try connection.execute("INSERT INTO etl.run DEFAULT VALUES RETURNING run_id").scalar!)!
         // While one batch is stored, the next one is parsed: the server and the parser
         // work at the same time.
         var parsing: BackgroundParse?
@@ -77,19 +86,18 @@ public final class Loader {
                 switch outcome {
                 case .success(let document): documents.append(document)
                 case .failure(let diagnostic):
-                    try reject(file: source.path, sha256: source.sha256, line: diagnostic.line, reason: diagnostic.message, into: &summary)
+                    try reject(file: source.path, sha256: source.sha256, line: diagnostic.line, reason: diagnostic.message, into: &run)
                 }
             }
-            try load(documents, options: options, into: &summary)
-            done += batch.fileCount
-            progress(done, files.count)
+            try load(documents, options: options, into: &run)
         }
         try DocumentFiles.inWindows(files, window: options.batchSize) { window in
-            let next = BackgroundParse(sources: try newSources(window, options: options, into: &summary), fileCount: window.count)
+            let next = BackgroundParse(sources: try newSources(window, options: options, into: &run))
             if let parsing { try store(parsing) }
             parsing = next
         }
         if let parsing { try store(parsing) }
+        var summary = run.summary
         summary.seconds = Date().timeIntervalSince(started)
         try connection.execute(
             """
@@ -101,6 +109,27 @@ public final class Loader {
         return summary
     }
 
+    /// The run so far, and whom to tell of each file.
+    private struct Run {
+        var summary = RunSummary()
+        let settled: (String, FileOutcome) throws -> Void
+
+        mutating func record(_ path: String, _ outcome: FileOutcome, rows: Int = 0, findings: Int = 0) throws {
+            switch outcome {
+            case .loaded:
+                summary.documentsLoaded += 1
+                summary.rowsLoaded += rows
+                summary.findings += findings
+            case .skipped:
+                summary.documentsSkipped += 1
+            case .rejected(let line, let reason):
+                summary.documentsRejected += 1
+                summary.rejections.append(.init(file: path, line: line, reason: reason))
+            }
+            try settled(path, outcome)
+        }
+    }
+
     fileprivate struct CheckedDocument: Sendable {
         var document: ParsedDocument
         var findings: [Finding]
@@ -109,13 +138,11 @@ public final class Loader {
     /// Parses and checks a window of files on other threads; `wait` hands the outcomes over.
     private final class BackgroundParse: Sendable {
         let sources: [DocumentFiles.SourceFile]
-        let fileCount: Int
         private let outcomes = Mutex<[Result<CheckedDocument, Diagnostic>]>([])
         private let finished = DispatchSemaphore(value: 0)
 
-        init(sources: [DocumentFiles.SourceFile], fileCount: Int) {
+        init(sources: [DocumentFiles.SourceFile]) {
             self.sources = sources
-            self.fileCount = fileCount
             DispatchQueue.global().async { [self] in
                 let checked = DocumentFiles.concurrentMap(sources) { source in
                     source.parse().map { CheckedDocument(document: $0, findings: Reconciliation.findings(in: $0)) }
@@ -133,18 +160,18 @@ public final class Loader {
 
     /// Reads a window of files and keeps those the warehouse does not have yet: an
     /// unchanged inbox costs reading and hashing, never parsing.
-    private func newSources(_ paths: [String], options: Options, into summary: inout RunSummary) throws -> [DocumentFiles.SourceFile] {
+    private func newSources(_ paths: [String], options: Options, into run: inout Run) throws -> [DocumentFiles.SourceFile] {
         var sources: [DocumentFiles.SourceFile] = []
         for (path, result) in zip(paths, DocumentFiles.concurrentMap(paths) { DocumentFiles.read(path: $0) }) {
             switch result {
             case .success(let source): sources.append(source)
             case .failure(let diagnostic):
-                try reject(file: path, sha256: nil, line: nil, reason: diagnostic.message, into: &summary)
+                try reject(file: path, sha256: nil, line: nil, reason: diagnostic.message, into: &run)
             }
         }
         guard !options.force else { return sources }
         let known = try loadedDocuments(among: sources.map(\.sha256))
-        summary.documentsSkipped += sources.count { known.contains($0.sha256) }
+        for source in sources where known.contains(source.sha256) { try run.record(source.path, .skipped) }
         return sources.filter { !known.contains($0.sha256) }
     }
 
@@ -153,29 +180,28 @@ public final class Loader {
             .rows.map { $0[0]! })
     }
 
-    private func load(_ batch: [CheckedDocument], options: Options, into summary: inout RunSummary) throws {
+    private func load(_ batch: [CheckedDocument], options: Options, into run: inout Run) throws {
         guard !batch.isEmpty else { return }
         do {
-            let skipped = try connection.transaction { try store(batch, options: options, runID: summary.runID) }
+            let skipped = try connection.transaction { try store(batch, options: options, runID: run.summary.runID) }
             for checked in batch {
-                if skipped.contains(checked.document.sha256) {
-                    summary.documentsSkipped += 1
-                    logger.debug("skipped \(checked.document.fileName): already loaded")
+                let document = checked.document
+                if skipped.contains(document.sha256) {
+                    logger.debug("skipped \(document.fileName): already loaded")
+                    try run.record(document.fileName, .skipped)
                 } else {
-                    summary.documentsLoaded += 1
-                    summary.rowsLoaded += checked.document.rows.count
-                    summary.findings += checked.findings.count
-                    logger.debug("loaded \(checked.document.fileName): \(checked.document.rows.count) rows, \(checked.findings.count) findings")
+                    logger.debug("loaded \(document.fileName): \(document.rows.count) rows, \(checked.findings.count) findings")
+                    try run.record(document.fileName, .loaded, rows: document.rows.count, findings: checked.findings.count)
                 }
             }
         } catch let error as PostgresError where error.isConnectionFailure {
             throw error
         } catch where batch.count > 1 {
             logger.debug("a batch of \(batch.count) documents failed (\(error)); loading them one at a time")
-            for checked in batch { try load([checked], options: options, into: &summary) }
+            for checked in batch { try load([checked], options: options, into: &run) }
         } catch {
             let document = batch[0].document
-            try reject(file: document.fileName, sha256: document.sha256, line: nil, reason: "\(error)", into: &summary)
+            try reject(file: document.fileName, sha256: document.sha256, line: nil, reason: "\(error)", into: &run)
         }
     }
 
@@ -261,12 +287,11 @@ public final class Loader {
         return skipped
     }
 
-    private func reject(file: String, sha256: String?, line: Int?, reason: String, into summary: inout RunSummary) throws {
-        summary.documentsRejected += 1
-        summary.rejections.append(.init(file: file, line: line, reason: reason))
+    private func reject(file: String, sha256: String?, line: Int?, reason: String, into run: inout Run) throws {
         logger.info("rejected \(file):\(line ?? 1): \(reason)")
         try connection.execute(
             "INSERT INTO etl.rejection (run_id, file_name, sha256, line, reason) VALUES ($1, $2, $3, $4, $5)",
-            [String(summary.runID), file, sha256, line.map(String.init), reason])
+            [String(run.summary.runID), file, sha256, line.map(String.init), reason])
+        try run.record(file, .rejected(line: line, reason: reason))
     }
 }

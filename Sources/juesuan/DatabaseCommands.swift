@@ -69,6 +69,9 @@ struct LoadCommand: ParsableCommand {
             version of a department's year replaces the old one's facts (the old version stays recorded). A
             document that cannot be understood is recorded in etl.rejection and the run goes on (exit 65).
             The schema is migrated first.
+
+            With --processed-dir and --rejected-dir, each file is moved out as soon as the database has it (or
+            has recorded its rejection), so that an inbox holds only what is still to do, even after a crash.
             """)
 
     @OptionGroup var connection: ConnectionOptions
@@ -78,6 +81,10 @@ struct LoadCommand: ParsableCommand {
     var force = false
     @Flag(help: "Print the run summary as one JSON object.")
     var json = false
+    @Option(help: ArgumentHelp("Move each loaded or already loaded file here once the database has it.", valueName: "folder"))
+    var processedDir: String?
+    @Option(help: ArgumentHelp("Move each rejected file here, beside a .error.txt that says why.", valueName: "folder"))
+    var rejectedDir: String?
 
     func run() throws {
         let files: [String]
@@ -87,8 +94,11 @@ struct LoadCommand: ParsableCommand {
             try Migrator(sql: SQLDirectory.locate()).migrate(database)
             let progress = ProgressBar(total: files.count)
             defer { progress.finish() }
-            return try Loader(connection: database).load(files: files, options: .init(force: force)) { done, _ in
-                progress.update(done: done)
+            let inbox = InboxSorter(
+                processed: processedDir.map { URL(fileURLWithPath: $0) }, rejected: rejectedDir.map { URL(fileURLWithPath: $0) })
+            return try Loader(connection: database).load(files: files, options: .init(force: force)) { path, outcome in
+                try inbox.settle(path, outcome)
+                progress.advance()
             }
         }
         if json {

@@ -10,7 +10,10 @@ final class ProgressBar {
 
     init(total: Int) { self.total = total }
 
-    func update(done: Int) {
+    private var done = 0
+
+    func advance() {
+        done += 1
         guard enabled, Date().timeIntervalSince(lastDraw) > 0.1 || done == total else { return }
         lastDraw = Date()
         let rate = Double(done) / max(Date().timeIntervalSince(started), 0.001)

@@ -1,0 +1,68 @@
+import Foundation
+import XCTest
+
+/// etl/juesuan-nightly.sh as cron runs it: two runs at once over an inbox of good,
+/// duplicate and broken documents, against the real server.
+final class NightlyJobTests: DatabaseTestCase {
+    func nightly(_ folder: URL) throws -> Process {
+        // The juesuan binary sits beside the test bundle on Linux, and inside its folder on macOS.
+        let bundle = Bundle(for: Self.self).bundleURL
+        let binary = [bundle.deletingLastPathComponent(), bundle].map { $0.appendingPathComponent("juesuan") }
+            .first { FileManager.default.isExecutableFile(atPath: $0.path) }!
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/bin/sh")
+        process.arguments = [Self.repositoryRoot.appendingPathComponent("etl/juesuan-nightly.sh").path]
+        process.environment = [
+            "PATH": "/usr/bin:/bin", "JUESUAN_ENV_FILE": "/nonexistent", "JUESUAN_BIN": binary.path,
+            "JUESUAN_INBOX": folder.appendingPathComponent("inbox").path, "JUESUAN_SETTLE_SECONDS": "0",
+            "DATABASE_URL": conninfo, "JUESUAN_SQL_DIR": Self.sql.url.path,
+        ]
+        try process.run()
+        return process
+    }
+
+    func files(_ folder: URL) -> [String] {
+        ((try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? []).sorted()
+    }
+
+    func testTwoRunsAtOnceSortTheInboxOnce() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("nightly-\(UUID().uuidString)")
+        let inbox = folder.appendingPathComponent("inbox")
+        try FileManager.default.createDirectory(at: inbox.appendingPathComponent("2024"), withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let seeds = seedPaths().map { URL(fileURLWithPath: $0) }
+        try FileManager.default.copyItem(at: seeds[0], to: inbox.appendingPathComponent("finance.txt"))
+        try FileManager.default.copyItem(at: seeds[0], to: inbox.appendingPathComponent("finance-again.txt"))
+        try FileManager.default.copyItem(at: seeds[1], to: inbox.appendingPathComponent("2024/sasac.txt"))
+        try "这不是决算\n".write(to: inbox.appendingPathComponent("broken.txt"), atomically: true, encoding: .utf8)
+
+        let runs = try [nightly(folder), nightly(folder)]
+        runs.forEach { $0.waitUntilExit() }
+        // One run did the work; the other found the lock taken (75) or, if it came late, nothing to do (0).
+        let statuses = runs.map(\.terminationStatus).sorted()
+        XCTAssertTrue(statuses == [65, 75] || statuses == [0, 65], "\(statuses)")
+
+        XCTAssertEqual(files(inbox), ["2024"])
+        XCTAssertEqual(files(inbox.appendingPathComponent("2024")), [])
+        XCTAssertEqual(files(folder.appendingPathComponent("processed")), ["finance-again.txt", "finance.txt", "sasac.txt"])
+        XCTAssertEqual(files(folder.appendingPathComponent("rejected")), ["broken.txt", "broken.txt.error.txt"])
+        let reason = try String(contentsOf: folder.appendingPathComponent("rejected/broken.txt.error.txt"), encoding: .utf8)
+        XCTAssertTrue(reason.hasPrefix(inbox.appendingPathComponent("broken.txt").path + ":1: error: "), reason)
+
+        let database = try connect()
+        XCTAssertEqual(try database.execute("SELECT fiscal_year FROM etl.document WHERE status = 'loaded' ORDER BY 1").rows.map { $0[0] }, ["2023", "2024"])
+        XCTAssertEqual(try database.execute("SELECT file_name, line FROM etl.rejection").rows.map { $0.map { $0 ?? "" } },
+            [[inbox.appendingPathComponent("broken.txt").path, "1"]])
+
+        let log = try FileManager.default.contentsOfDirectory(atPath: folder.appendingPathComponent("log").path)
+        XCTAssertEqual(log.count, 1)
+        let text = try String(contentsOf: folder.appendingPathComponent("log/\(log[0])"), encoding: .utf8)
+        XCTAssertTrue(text.contains("run ends: exit 65"), text)
+        XCTAssertTrue(text.contains("\"documents_rejected\":1"), text)
+
+        // The next night finds an empty inbox.
+        let again = try nightly(folder)
+        again.waitUntilExit()
+        XCTAssertEqual(again.terminationStatus, 0)
+    }
+}
