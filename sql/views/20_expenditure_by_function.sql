@@ -9,13 +9,18 @@ WITH subject AS (
         min(line) AS line
     FROM warehouse.fact_expenditure
     GROUP BY document_id, department_key, fiscal_year, subject_code, subject_level
+), with_document_total AS (
+    -- Partitioned by all three keys (one document has one of each) so that filters on the
+    -- year or the department reach the fact table.
+    SELECT *, max(total) FILTER (WHERE subject_level = '合计') OVER (PARTITION BY document_id, department_key, fiscal_year)
+        AS document_total
+    FROM subject
 )
 SELECT dep.name AS department, s.fiscal_year, s.subject_code, f.name AS subject_name, s.subject_level AS level,
     f.parent_code, s.total, s.basic, s.project,
-    round(s.total / nullif(t.total, 0), 6) AS share_of_department_total,
+    round(s.total / nullif(s.document_total, 0), 6) AS share_of_department_total,
     s.document_id, s.line
-FROM subject s
-JOIN subject t ON t.document_id = s.document_id AND t.subject_level = '合计'
+FROM with_document_total s
 JOIN warehouse.dim_department dep ON dep.department_key = s.department_key
 JOIN warehouse.dim_functional_subject f ON f.subject_code = s.subject_code
 WHERE s.subject_level <> '合计';
