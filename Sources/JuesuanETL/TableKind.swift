@@ -54,11 +54,11 @@ public enum TableKind: String, CaseIterable, Sendable, Comparable, Codable {
         "公务用车购置及运行维护费/公务用车运行维护费", "公务接待费",
     ]
 
-    /// Titles compared as keys, budget (预算) spellings included so that a budget document
-    /// is recognised for what it is and refused.
     /// A line longer than this plus the department's name and a label cannot be a title.
     static let longestTitleBytes = titlesByKey.keys.map(\.utf8.count).max() ?? 0
 
+    /// Titles compared as keys, budget (预算) spellings included so that a budget document
+    /// is recognised for what it is and refused.
     static let titlesByKey: [String: (kind: TableKind, isBudget: Bool)] = {
         var titles: [String: (TableKind, Bool)] = [:]
         for kind in allCases {

@@ -130,7 +130,7 @@ public final class Loader {
         }
     }
 
-    fileprivate struct CheckedDocument: Sendable {
+    private struct CheckedDocument: Sendable {
         var document: ParsedDocument
         var findings: [Finding]
     }

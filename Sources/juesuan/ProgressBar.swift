@@ -7,10 +7,9 @@ final class ProgressBar {
     private let started = Date()
     private let enabled = isatty(2) == 1
     private var lastDraw = Date.distantPast
+    private var done = 0
 
     init(total: Int) { self.total = total }
-
-    private var done = 0
 
     func advance() {
         done += 1
