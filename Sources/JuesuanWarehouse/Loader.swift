@@ -97,6 +97,9 @@ public final class Loader {
             parsing = next
         }
         if let parsing { try store(parsing) }
+        if try AnalyticsRefresh(connection: connection).refreshIfStale() {
+            logger.info("refreshed the materialised views of analytics")
+        }
         var summary = run.summary
         summary.seconds = Date().timeIntervalSince(started)
         try connection.execute(

@@ -4,7 +4,7 @@ import PostgresClient
 
 /// The SQL shipped with juesuan: numbered migrations (`sql/migrations/NNN_name.sql`), and
 /// views (`sql/views/*.sql`) and their privileges (`sql/privileges.sql`), both re-applied
-/// on every migrate.
+/// by migrate whenever they change.
 public struct SQLDirectory: Sendable {
     public let url: URL
 
@@ -95,11 +95,21 @@ public struct Migrator {
             }
             newlyApplied.append(version)
         }
-        try connection.transaction {
-            for file in try sql.files(in: "views") + [sql.url.appendingPathComponent("privileges.sql")] {
-                try connection.executeScript(String(contentsOf: file, encoding: .utf8))
-            }
-        }
+        try applyViews(connection)
         return newlyApplied
+    }
+
+    /// Re-creates the views and their privileges when their files changed: re-creating a
+    /// materialised view computes it again, which a load should not pay for every run.
+    private func applyViews(_ connection: Connection) throws {
+        let scripts = try (sql.files(in: "views") + [sql.url.appendingPathComponent("privileges.sql")])
+            .map { try String(contentsOf: $0, encoding: .utf8) }
+        let checksum = SHA256Hex.of(Array(scripts.joined(separator: "\n").utf8))
+        guard try connection.execute("SELECT views_checksum FROM etl.analytics_state").scalar != checksum else { return }
+        try connection.transaction {
+            for script in scripts { try connection.executeScript(script) }
+            try connection.execute("UPDATE etl.analytics_state SET views_checksum = $1", [checksum])
+            try AnalyticsRefresh(connection: connection).markFresh()
+        }
     }
 }

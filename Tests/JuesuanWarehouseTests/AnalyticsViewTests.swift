@@ -115,6 +115,24 @@ final class AnalyticsViewTests: DatabaseTestCase {
         XCTAssertEqual(try database.execute("SELECT count(*) FROM analytics.yoy").scalar, "13")
     }
 
+    func testMaterialisedViewsAreRefreshedWhenTheDocumentsChangedAndOnlyThen() throws {
+        let database = try connect()
+        let refresh = AnalyticsRefresh(connection: database)
+        let refreshedAt = "SELECT refreshed_at FROM etl.analytics_state"
+        _ = try Loader(connection: database).load(files: [seedPaths()[1]])
+        XCTAssertEqual(try database.execute("SELECT count(*) FROM analytics.department_year").scalar, "1")
+        XCTAssertFalse(try refresh.refreshIfStale())
+        let loaded = try database.execute(refreshedAt).scalar
+        _ = try Loader(connection: database).load(files: [seedPaths()[1]])
+        XCTAssertEqual(try database.execute(refreshedAt).scalar, loaded, "nothing changed, nothing refreshed")
+        _ = try Loader(connection: database).load(files: [seedPaths()[1]], options: .init(force: true))
+        XCTAssertNotEqual(try database.execute(refreshedAt).scalar, loaded, "a forced reload is a change")
+        // What a run that died between its last commit and its refresh leaves behind.
+        try database.execute("UPDATE etl.analytics_state SET refreshed_documents = NULL")
+        XCTAssertTrue(try refresh.refreshIfStale())
+        XCTAssertEqual(try database.execute("SELECT count(*) FROM analytics.department_year").scalar, "1")
+    }
+
     func testDataQualityHoldsEveryFindingOfCheck() throws {
         let database = try connect()
         _ = try Loader(connection: database).load(files: seedPaths())
@@ -151,7 +169,7 @@ final class AnalyticsViewTests: DatabaseTestCase {
         try database.execute("GRANT juesuan_reader TO test_analyst")
         let analyst = try Connection(conninfo: conninfo + " user=test_analyst")
         let views = try database.execute(
-            "SELECT table_name FROM information_schema.views WHERE table_schema = 'analytics' ORDER BY 1"
+            "SELECT relname FROM pg_class WHERE relnamespace = 'analytics'::regnamespace AND relkind IN ('v', 'm') ORDER BY 1"
         ).rows.map { $0[0]! }
         XCTAssertEqual(views, [
             "basic_expenditure_by_economic_class", "data_quality", "department_year", "expenditure_by_function",

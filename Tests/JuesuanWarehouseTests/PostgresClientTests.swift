@@ -63,12 +63,10 @@ final class PostgresClientTests: DatabaseTestCase {
         let database = try connect()
         let uncommented = try database.execute(
             """
-            SELECT c.table_schema || '.' || c.table_name || '.' || c.column_name
-            FROM information_schema.columns c
-            JOIN pg_class k ON k.relname = c.table_name
-            JOIN pg_namespace n ON n.oid = k.relnamespace AND n.nspname = c.table_schema
-            WHERE c.table_schema IN ('staging', 'warehouse', 'etl', 'analytics')
-              AND col_description(k.oid, c.ordinal_position) IS NULL
+            SELECT n.nspname || '.' || k.relname || '.' || a.attname
+            FROM pg_attribute a JOIN pg_class k ON k.oid = a.attrelid JOIN pg_namespace n ON n.oid = k.relnamespace
+            WHERE n.nspname IN ('staging', 'warehouse', 'etl', 'analytics') AND k.relkind IN ('r', 'v', 'm')
+              AND a.attnum > 0 AND NOT a.attisdropped AND col_description(k.oid, a.attnum) IS NULL
             UNION ALL
             SELECT n.nspname || '.' || k.relname FROM pg_class k JOIN pg_namespace n ON n.oid = k.relnamespace
             WHERE n.nspname IN ('staging', 'warehouse', 'etl', 'analytics') AND k.relkind IN ('r', 'v', 'm')

@@ -1,7 +1,7 @@
 -- analytics.department_year: one row per department and fiscal year, the headline figures
 -- of the current version of its document, each taken from the table that prints it.
-DROP VIEW IF EXISTS analytics.department_year CASCADE;
-CREATE VIEW analytics.department_year AS
+DROP MATERIALIZED VIEW IF EXISTS analytics.department_year CASCADE;
+CREATE MATERIALIZED VIEW analytics.department_year AS
 WITH summary AS (
     SELECT document_id,
         max(amount) FILTER (WHERE table_code = '01' AND side = 'income' AND item = '本年收入合计') AS income_total,
@@ -71,8 +71,12 @@ LEFT JOIN three_public t USING (document_id)
 LEFT JOIN statistics st USING (document_id)
 LEFT JOIN quality q USING (document_id)
 WHERE d.status = 'loaded';
+-- Unique, so that the loader can refresh it CONCURRENTLY (readers are never blocked).
+CREATE UNIQUE INDEX ON analytics.department_year (document_id);
+CREATE INDEX ON analytics.department_year (department, fiscal_year);
+CREATE INDEX ON analytics.department_year (fiscal_year);
 
-COMMENT ON VIEW analytics.department_year IS 'One row per department and fiscal year (部门 × 决算年度): the headline figures of the loaded document. Amounts in 万元, exact as printed; NULL where the document printed nothing (an empty cell), never 0.';
+COMMENT ON MATERIALIZED VIEW analytics.department_year IS 'One row per department and fiscal year (部门 × 决算年度): the headline figures of the loaded document. Amounts in 万元, exact as printed; NULL where the document printed nothing (an empty cell), never 0.';
 COMMENT ON COLUMN analytics.department_year.department IS '部门 — department name as printed in the title, normalised.';
 COMMENT ON COLUMN analytics.department_year.department_code IS '主管部门代码 — budget code of the department, where the document prints one.';
 COMMENT ON COLUMN analytics.department_year.fiscal_year IS '决算年度 — fiscal year reported.';

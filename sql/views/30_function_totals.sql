@@ -1,6 +1,6 @@
 -- analytics.function_totals: every department's spending on a subject, added up per year.
-DROP VIEW IF EXISTS analytics.function_totals CASCADE;
-CREATE VIEW analytics.function_totals AS
+DROP MATERIALIZED VIEW IF EXISTS analytics.function_totals CASCADE;
+CREATE MATERIALIZED VIEW analytics.function_totals AS
 WITH per_department AS (
     SELECT fiscal_year, subject_code, department_key,
         sum(amount) FILTER (WHERE kind_code = 'total') AS total,
@@ -21,8 +21,10 @@ SELECT s.fiscal_year, s.subject_code, f.name AS subject_name, f.level, s.departm
 FROM per_subject s
 JOIN warehouse.dim_functional_subject f USING (subject_code)
 JOIN warehouse.dim_department dep ON dep.department_key = s.largest_spender_key;
+-- Unique, so that the loader can refresh it CONCURRENTLY (readers are never blocked).
+CREATE UNIQUE INDEX ON analytics.function_totals (fiscal_year, subject_code);
 
-COMMENT ON VIEW analytics.function_totals IS 'Expenditure per functional subject (支出功能分类科目) across all departments, per fiscal year (公开03表). One row per fiscal year × subject; sum one level only. Amounts in 万元.';
+COMMENT ON MATERIALIZED VIEW analytics.function_totals IS 'Expenditure per functional subject (支出功能分类科目) across all departments, per fiscal year (公开03表). One row per fiscal year × subject; sum one level only. Amounts in 万元.';
 COMMENT ON COLUMN analytics.function_totals.fiscal_year IS '决算年度 — fiscal year.';
 COMMENT ON COLUMN analytics.function_totals.subject_code IS '科目代码 — functional subject code: 3 digits (类), 5 (款) or 7 (项).';
 COMMENT ON COLUMN analytics.function_totals.subject_name IS '科目名称 — subject name as first published.';

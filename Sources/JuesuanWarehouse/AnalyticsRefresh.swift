@@ -1,0 +1,43 @@
+import PostgresClient
+
+/// The materialised views of `analytics` aggregate every document, so that they answer
+/// fast; they are brought up to date after a load. They are stale when the set of
+/// documents has changed since their last refresh: every load inserts a document (a
+/// supersession or a forced reload too), so the count and the sum of the document ids
+/// tell, whichever process loaded it and even if that process died before refreshing.
+public struct AnalyticsRefresh {
+    private let connection: Connection
+
+    public init(connection: Connection) { self.connection = connection }
+
+    private static let documentsSignature = "SELECT count(*) || ':' || coalesce(sum(document_id), 0) FROM etl.document"
+
+    /// Refreshes every materialised view of `analytics` if stale, without blocking their
+    /// readers; returns whether it did. Two processes refreshing at once take turns.
+    @discardableResult
+    public func refreshIfStale() throws -> Bool {
+        try connection.transaction {
+            let refreshed = try connection.execute("SELECT refreshed_documents FROM etl.analytics_state FOR UPDATE").scalar
+            let current = try connection.execute(Self.documentsSignature).scalar
+            guard refreshed != current else { return false }
+            let statements = try connection.execute("""
+                SELECT format('REFRESH MATERIALIZED VIEW CONCURRENTLY %I.%I', n.nspname, c.relname)
+                FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
+                WHERE n.nspname = 'analytics' AND c.relkind = 'm' ORDER BY c.oid
+                """).rows.map { $0[0]! }
+            for statement in statements { try connection.execute(statement) }
+            try recordFresh(current)
+            return true
+        }
+    }
+
+    /// Records the views as fresh; for the caller that has just created them, in its transaction.
+    func markFresh() throws {
+        try recordFresh(connection.execute(Self.documentsSignature).scalar)
+    }
+
+    private func recordFresh(_ signature: String?) throws {
+        try connection.execute(
+            "UPDATE etl.analytics_state SET refreshed_documents = $1, refreshed_at = now()", [signature])
+    }
+}
