@@ -12,15 +12,23 @@ public struct DocumentParser: Sendable {
         let text = try DocumentText(bytes: bytes, fileName: fileName)
         let lines = text.lines.enumerated().map { SourceLine(number: $0.offset + 1, text: $0.element) }
         var header = try Self.readHeader(lines, fileName: fileName)
-        let regions = try Self.tableRegions(lines, header: header, fileName: fileName)
+        var partHeadings: [(index: Int, key: String)] = []
+        let regions = try Self.tableRegions(lines, header: header, fileName: fileName) { partHeadings.append(($0, $1)) }
         var tables: [ParsedTable] = []
         for region in regions {
             var reader = TableReader(kind: region.kind, fileName: fileName)
             tables.append(try reader.read(titleLine: region.titleLine, lines: lines[region.body]))
         }
         header.departmentCode = Self.departmentCode(lines, department: header.department)
+        /// The part that starts with a heading naming `title`, up to the next part.
+        func part(_ title: String) -> ArraySlice<SourceLine> {
+            guard let start = partHeadings.firstIndex(where: { $0.key.containsBytes(title) }) else { return [] }
+            let end = start + 1 < partHeadings.count ? partHeadings[start + 1].index : lines.count
+            return lines[(partHeadings[start].index + 1)..<end]
+        }
         return ParsedDocument(
-            fileName: fileName, sha256: sha256 ?? SHA256Hex.of(bytes), byteCount: bytes.count, header: header, tables: tables)
+            fileName: fileName, sha256: sha256 ?? SHA256Hex.of(bytes), byteCount: bytes.count, header: header, tables: tables,
+            narrative: NarrativeReader.read(part("情况说明"), tables: tables), evaluations: EvaluationReader.read(part("附件")))
     }
 
     // MARK: Header
@@ -104,8 +112,9 @@ public struct DocumentParser: Sendable {
         var body: Range<Int>  // indices into the lines array
     }
 
+    /// The tables, in order; `partHeading` hears of each `第N部分` heading (line index, key).
     private static func tableRegions(
-        _ lines: [SourceLine], header: DocumentHeader, fileName: String
+        _ lines: [SourceLine], header: DocumentHeader, fileName: String, partHeading: (Int, String) -> Void
     ) throws(Diagnostic) -> [Region] {
         var regions: [Region] = []
         var seen: [TableKind: Int] = [:]
@@ -139,6 +148,7 @@ public struct DocumentParser: Sendable {
                     regions.append(Region(kind: match.kind, titleLine: line.number, body: (index + 1)..<Int.max))
                 } else if isPartHeading(key) {
                     close(at: index)
+                    partHeading(index, key)
                 }
             }
             index += 1

@@ -59,9 +59,9 @@ public enum JSONOutput {
             "fiscal_year": .int(document.header.fiscalYear), "check": .string(finding.check),
             "severity": .string(finding.severity.rawValue), "expected": .string(finding.expected?.description),
             "actual": .string(finding.actual?.description), "difference": .string(finding.difference.description),
-            "expected_table": .string(finding.expectedPlace.table.rawValue), "expected_line": .int(finding.expectedPlace.line),
+            "expected_table": .string(finding.expectedPlace.part.code), "expected_line": .int(finding.expectedPlace.line),
             "expected_item": .string(finding.expectedPlace.item), "expected_column": .string(finding.expectedPlace.column),
-            "actual_table": .string(finding.actualPlace.table.rawValue), "actual_line": .int(finding.actualPlace.line),
+            "actual_table": .string(finding.actualPlace.part.code), "actual_line": .int(finding.actualPlace.line),
             "actual_lines": .ints(finding.actualLines), "actual_item": .string(finding.actualPlace.item),
             "actual_column": .string(finding.actualPlace.column), "message": .string(finding.message),
         ])

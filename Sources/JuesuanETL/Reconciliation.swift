@@ -1,18 +1,50 @@
+/// The part of a document a number was printed in.
+public enum DocumentPart: Sendable, Hashable {
+    case table(TableKind)
+    /// 第三部分 情况说明.
+    case narrative
+    /// The project performance self-evaluations of 第五部分 附件.
+    case evaluations
+
+    /// As stored: `01`…`10`, `narrative`, `evaluation`.
+    public var code: String {
+        switch self {
+        case .table(let kind): kind.rawValue
+        case .narrative: "narrative"
+        case .evaluations: "evaluation"
+        }
+    }
+
+    public var label: String {
+        switch self {
+        case .table(let kind): kind.label
+        case .narrative: "情况说明"
+        case .evaluations: "绩效自评"
+        }
+    }
+}
+
 /// Where a number was printed.
 public struct Place: Sendable, Hashable {
-    public var table: TableKind
+    public var part: DocumentPart
     public var line: Int
     public var item: String
     public var column: String
 
-    init(_ row: StagingRow) {
-        table = row.table
-        line = row.line
-        item = [row.code, row.item].compactMap { $0 }.joined(separator: " ")
-        column = row.column
+    init(part: DocumentPart, line: Int, item: String, column: String) {
+        self.part = part
+        self.line = line
+        self.item = item
+        self.column = column
     }
 
-    public var description: String { "\(table.label) line \(line) \(item) [\(column)]" }
+    init(_ row: StagingRow) {
+        self.init(
+            part: .table(row.table), line: row.line, item: [row.code, row.item].compactMap { $0 }.joined(separator: " "),
+            column: row.column)
+    }
+
+    public var description: String { "\(part.label) line \(line) \(item) [\(column)]" }
 }
 
 /// A disagreement between numbers that the template says must agree. Findings are data:
@@ -45,8 +77,8 @@ public struct Finding: Sendable, Hashable {
     public var message: String {
         let actualText = actual.map(\.description) ?? "nothing"
         let lines = actualLines.count > 1 ? "lines \(actualLines.map(String.init).joined(separator: ", "))" : "line \(actualPlace.line)"
-        let otherTable = actualPlace.table == expectedPlace.table ? "" : "\(actualPlace.table.label) "
-        return "[\(check)] \(expectedPlace.table.label) \(expectedPlace.item) [\(expectedPlace.column)] is "
+        let otherTable = actualPlace.part == expectedPlace.part ? "" : "\(actualPlace.part.label) "
+        return "[\(check)] \(expectedPlace.part.label) \(expectedPlace.item) [\(expectedPlace.column)] is "
             + "\(expected.map(\.description) ?? "empty"), but \(summary) \(actualText) (\(otherTable)\(lines)); "
             + "difference \(difference), \(severity.rawValue)"
     }
@@ -61,11 +93,13 @@ public enum Reconciliation {
     }
 }
 
-private struct Checker {
+struct Checker {
+    let document: ParsedDocument
     let rows: [TableKind: [StagingRow]]
     var findings: [Finding] = []
 
     init(document: ParsedDocument) {
+        self.document = document
         rows = Dictionary(grouping: document.rows, by: \.table)
     }
 
@@ -132,6 +166,8 @@ private struct Checker {
         checkThreePublic()
         checkStatistics()
         checkAcrossTables()
+        checkNarrative()
+        checkEvaluations()
     }
 
     /// 类 = Σ 款 = Σ 项 (or 301 = Σ 301xx), and 合计 = Σ 类, in every column.

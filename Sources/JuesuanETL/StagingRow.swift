@@ -70,6 +70,10 @@ public struct ParsedDocument: Sendable {
     public var byteCount: Int
     public var header: DocumentHeader
     public var tables: [ParsedTable]
+    /// The figures of 第三部分 情况说明.
+    public var narrative: [NarrativeFact] = []
+    /// The project performance self-evaluations of 第五部分 附件.
+    public var evaluations: [ProjectEvaluation] = []
 
     public var rows: [StagingRow] { tables.flatMap(\.rows) }
 

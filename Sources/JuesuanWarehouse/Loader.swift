@@ -267,6 +267,7 @@ public final class Loader {
             }
         }
         try connection.execute("SELECT warehouse.load_documents($1::bigint[])", [PostgresArray.literal(Array(ids.values))])
+        try storeNarrativesAndEvaluations(fresh, ids: ids)
         try connection.copy(
             """
             COPY etl.finding (document_id, check_name, severity, expected, actual, difference, expected_table, expected_line,
@@ -278,9 +279,9 @@ public final class Loader {
                 for finding in checked.findings {
                     writer.append([
                         documentID, finding.check, finding.severity.rawValue, finding.expected?.description,
-                        finding.actual?.description, finding.difference.description, finding.expectedPlace.table.rawValue,
+                        finding.actual?.description, finding.difference.description, finding.expectedPlace.part.code,
                         String(finding.expectedPlace.line), finding.expectedPlace.item, finding.expectedPlace.column,
-                        finding.actualPlace.table.rawValue, String(finding.actualPlace.line),
+                        finding.actualPlace.part.code, String(finding.actualPlace.line),
                         PostgresArray.literal(finding.actualLines.map(String.init)), finding.actualPlace.item,
                         finding.actualPlace.column, finding.message,
                     ])
@@ -288,6 +289,78 @@ public final class Loader {
             }
         }
         return skipped
+    }
+
+    /// The narrative's figures and the evaluations go straight to their facts: the parser
+    /// has already given them their final shape.
+    private func storeNarrativesAndEvaluations(_ batch: [CheckedDocument], ids: [String: String]) throws {
+        let departmentKeys = Dictionary(uniqueKeysWithValues: try connection.execute(
+            """
+            SELECT e.document_id, d.department_key FROM etl.document e JOIN warehouse.dim_department d ON d.name = e.department
+            WHERE e.document_id = ANY ($1::bigint[])
+            """, [PostgresArray.literal(Array(ids.values))]
+        ).rows.map { ($0[0]!, $0[1]!) })
+        let documents = batch.map(\.document).compactMap { document in
+            ids[document.sha256].map { id in (document, [id, departmentKeys[id], String(document.header.fiscalYear)]) }
+        }
+        try connection.copy(
+            """
+            COPY warehouse.fact_narrative (document_id, department_key, fiscal_year, subject, item, subject_code, measure, value,
+                unit, section, line) FROM STDIN
+            """
+        ) { writer in
+            for (document, keys) in documents {
+                for fact in document.narrative {
+                    writer.append(keys + [
+                        fact.subject, fact.item, fact.subjectCode, fact.measure, fact.value.description, fact.unit, fact.section,
+                        String(fact.line),
+                    ])
+                }
+            }
+        }
+        try connection.copy(
+            """
+            COPY warehouse.fact_project_evaluation (document_id, department_key, fiscal_year, evaluation_no, project, category,
+                department_code, unit_code, printed_unit, target_declared, budget_compiled, annual_budget, executed, balance,
+                execution_rate, execution_score, total_score, grade, stated_budget, stated_executed, stated_execution_rate,
+                line, budget_line, score_line) FROM STDIN
+            """
+        ) { writer in
+            for (document, keys) in documents {
+                for (number, evaluation) in zip(1..., document.evaluations) {
+                    let amounts = [
+                        evaluation.targetDeclared, evaluation.budgetCompiled, evaluation.annualBudget, evaluation.executed,
+                        evaluation.balance,
+                    ].map { evaluation.inWanYuan($0)?.description }
+                    let stated = ["budget", "executed", "execution_rate"].map { evaluation.stated($0)?.value.description }
+                    let identity = [String(number), evaluation.name, evaluation.category, evaluation.departmentCode, evaluation.unitCode]
+                    let scores = [
+                        evaluation.executionRate?.description, evaluation.executionScore?.description,
+                        evaluation.totalScore?.description, evaluation.grade,
+                    ]
+                    let lines = [String(evaluation.line), evaluation.budgetLine.map(String.init), evaluation.scoreLine.map(String.init)]
+                    writer.append(keys + identity + [evaluation.unit.rawValue] + amounts + scores + stated + lines)
+                }
+            }
+        }
+        try connection.copy(
+            """
+            COPY warehouse.fact_evaluation_indicator (document_id, department_key, fiscal_year, evaluation_no, indicator_no, level1,
+                level2, indicator, initial_target, adjusted_target, actual, weight, score, deviation_note, line) FROM STDIN
+            """
+        ) { writer in
+            for (document, keys) in documents {
+                for (number, evaluation) in zip(1..., document.evaluations) {
+                    for (position, indicator) in zip(1..., evaluation.indicators) {
+                        writer.append(keys + [
+                            String(number), String(position), indicator.level1, indicator.level2, indicator.name,
+                            indicator.initialTarget, indicator.adjustedTarget, indicator.actual, indicator.weight.description,
+                            indicator.score.description, indicator.note, String(indicator.line),
+                        ])
+                    }
+                }
+            }
+        }
     }
 
     private func reject(file: String, sha256: String?, line: Int?, reason: String, into run: inout Run) throws {

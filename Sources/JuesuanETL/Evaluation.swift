@@ -1,0 +1,283 @@
+/// One project performance self-evaluation (项目支出绩效自评) of the appendix.
+public struct ProjectEvaluation: Sendable, Hashable {
+    /// The line that starts it (its title, or `项目支出绩效自评分析报告`).
+    public var line: Int
+    /// As printed, category prefix included: `Z防范处置非法集资工作经费`.
+    public var name: String
+    /// The prefix that classes the project: `Z` (专项), `J` (经常性), `QT`, `XM`, …
+    public var category: String?
+    public var departmentCode: String?
+    public var unitCode: String?
+    /// The unit of the budget figures: 元 (the 2023 reports) or 万元 (the 2024 tables).
+    public var unit: Unit
+    /// 年初预算数: 目标申报数 and 预算编制数.
+    public var targetDeclared: ExactDecimal?
+    public var budgetCompiled: ExactDecimal?
+    /// 全年预算数, 全年执行数, 资金结(转)余, in `unit`.
+    public var annualBudget: ExactDecimal?
+    public var executed: ExactDecimal?
+    public var balance: ExactDecimal?
+    /// 执行率 in percent, and its score (得分).
+    public var executionRate: ExactDecimal?
+    public var executionScore: ExactDecimal?
+    public var budgetLine: Int?
+    /// 总分 (总得分) and the grade (优, 良, 中, 差).
+    public var totalScore: ExactDecimal?
+    public var grade: String?
+    public var scoreLine: Int?
+    public var indicators: [PerformanceIndicator] = []
+    /// Figures the report's text states about its own budget (`年初预算 35 万元`).
+    public var statements: [StatedFigure] = []
+
+    /// A budget figure of this evaluation in 万元, exactly.
+    public func inWanYuan(_ amount: ExactDecimal?) -> ExactDecimal? { unit == .yuan ? amount?.shiftedLeft(4) : amount }
+
+    /// What the text states for `measure`, if it does.
+    public func stated(_ measure: String) -> StatedFigure? { statements.first { $0.measure == measure } }
+}
+
+/// One performance indicator (绩效指标) row.
+public struct PerformanceIndicator: Sendable, Hashable {
+    public var line: Int
+    /// 一级指标 (产出指标, 效益指标, 满意度指标), 二级指标 (数量指标, …), and the indicator.
+    public var level1: String?
+    public var level2: String?
+    public var name: String
+    /// 年初指标值, 调整后指标值, 实际完成值: text, as printed (`≥90%`, `及时`).
+    public var initialTarget: String?
+    public var adjustedTarget: String?
+    public var actual: String?
+    /// 权重 / 分值, and 得分.
+    public var weight: ExactDecimal
+    public var score: ExactDecimal
+    /// 偏差原因分析及改进措施.
+    public var note: String?
+}
+
+/// A figure an evaluation's text states: `budget` (年初预算), `executed` (实际支出/支付),
+/// `execution_rate` (执行率), in 万元 or percent.
+public struct StatedFigure: Sendable, Hashable {
+    public var measure: String
+    public var value: ExactDecimal
+    public var line: Int
+}
+
+/// Splits the appendix into evaluations and reads each, in either layout: the 2023 report
+/// (`项目支出绩效自评分析报告`, `项目名称：…`, a budget table in 元, the score in the text) or
+/// the 2024 one-page table (`…项目支出绩效自评表`, budget in 万元, a `总分` row). A title
+/// broken across lines or a missing `项目名称` row does not lose the project: the title
+/// names it.
+enum EvaluationReader {
+    static func read(_ lines: ArraySlice<SourceLine>) -> [ProjectEvaluation] {
+        var starts: [(index: Int, titleName: String?)] = []
+        for index in lines.indices {
+            guard let cell = lines[index].singleCell else { continue }
+            let key = TextNormalization.key(cell)
+            if key.containsBytes("绩效自评分析报告") || key.containsBytes("绩效自评报告") {
+                starts.append((index, nil))
+            } else if let name = titleName(key, next: nextText(after: index, in: lines)) {
+                starts.append((index, name))
+            }
+        }
+        return starts.indices.map { position in
+            let end = position + 1 < starts.count ? starts[position + 1].index : lines.endIndex
+            return read(lines[starts[position].index..<end], titleName: starts[position].titleName)
+        }
+    }
+
+    /// `J残疾人就业保障金项目支出绩效自评表`, `…项目支出绩效自` or `…项目支出` before `(2024年度)`.
+    private static func titleName(_ key: String, next: String?) -> String? {
+        guard let range = key.range(of: "项目支出") else { return nil }
+        let rest = key[range.upperBound...]
+        guard rest.hasPrefix("绩效") || (rest.isEmpty && next.map(isYearLine) == true) else { return nil }
+        let name = String(key[..<range.lowerBound])
+        return name.isEmpty ? nil : name
+    }
+
+    private static func isYearLine(_ key: String) -> Bool { key.hasPrefix("(") && key.hasSuffix("年度)") }
+
+    private static func nextText(after index: Int, in lines: ArraySlice<SourceLine>) -> String? {
+        lines[(index + 1)...].first { !$0.isBlank }.map { TextNormalization.key($0.nonBlankCells.joined()) }
+    }
+
+    private static let grades: Set<String> = ["优", "良", "中", "差"]
+
+    private static func read(_ lines: ArraySlice<SourceLine>, titleName: String?) -> ProjectEvaluation {
+        var evaluation = ProjectEvaluation(line: lines.first!.number, name: titleName ?? "", unit: .wanYuan)
+        var indicatorColumns: IndicatorColumns?
+        var inBudgetTable = false
+        var afterScores = false
+        var level1: String?
+        var level2: String?
+        for (offset, line) in zip(lines.indices, lines) where !line.isBlank {
+            let cells = line.cells.map { TextNormalization.key($0) }
+            let text = cells.joined()
+            if let name = value(after: "项目名称", in: cells) { evaluation.name = name }
+            if let owner = value(after: "主管部门", in: cells) ?? value(after: "主管部门及代码", in: cells) {
+                evaluation.departmentCode = code(owner)
+            }
+            if let unit = value(after: "项目单位", in: cells) ?? value(after: "预算单位", in: cells) {
+                evaluation.unitCode = code(unit)
+            }
+            if text.containsBytes("全年预算") || text.containsBytes("资金来源") || text.containsBytes("项目资金预算安排") {
+                inBudgetTable = true
+                if text.containsBytes("(元)") { evaluation.unit = .yuan }
+            }
+            if inBudgetTable, evaluation.budgetLine == nil, cells.contains("合计") || cells.contains(where: { $0.hasPrefix("资金总额") }) {
+                // The figures are on this line, or, after a header printed beside 资金总额, on the next one that has them.
+                let candidates = [offset] + Array(lines.indices[(offset + 1)...].prefix(3))
+                if let row = candidates.first(where: { numbers(in: lines[$0]).count >= 5 }) {
+                    let figures = numbers(in: lines[row])
+                    evaluation.targetDeclared = figures[0]
+                    evaluation.budgetCompiled = figures[1]
+                    evaluation.annualBudget = figures[2]
+                    evaluation.executed = figures[3]
+                    evaluation.balance = figures[4]
+                    evaluation.executionRate = figures.count > 5 ? figures[5] : nil
+                    evaluation.executionScore = figures.count > 6 ? figures[6] : nil
+                    evaluation.budgetLine = lines[row].number
+                }
+                continue
+            }
+            if cells.contains("一级指标") {
+                inBudgetTable = false
+                indicatorColumns = IndicatorColumns(qualitative: text.containsBytes("分值") || text.containsBytes("定性"))
+                continue
+            }
+            let first = cells.first { !$0.isEmpty } ?? ""
+            if first == "总分" {
+                let printed = cells.filter { !$0.isEmpty }
+                evaluation.grade = printed.last.flatMap { grades.contains($0) ? $0 : nil }
+                evaluation.totalScore = printed.dropLast(evaluation.grade == nil ? 0 : 1).last.flatMap { ExactDecimal($0) }
+                evaluation.scoreLine = line.number
+                indicatorColumns = nil
+                afterScores = true
+                continue
+            }
+            // `三、项目自评结果` (not its entry in the contents, `三、项目自评结果.....`) ends the indicators.
+            if (first.hasPrefix("三、") && !first.containsBytes("..")) || first.hasPrefix("项目绩效") {
+                indicatorColumns = nil
+                afterScores = true
+            }
+            if let columns = indicatorColumns {
+                if let indicator = columns.indicator(cells, line: line.number, level1: &level1, level2: &level2) {
+                    evaluation.indicators.append(indicator)
+                }
+                continue
+            }
+            if afterScores { readStatements(text, line: line.number, into: &evaluation) }
+        }
+        evaluation.category = category(of: evaluation.name)
+        return evaluation
+    }
+
+    /// The cell after `label`, or the text after `label:` in the same cell.
+    private static func value(after label: String, in cells: [String]) -> String? {
+        for (index, cell) in cells.enumerated() {
+            if cell.hasPrefix(label + ":") {
+                let rest = String(cell.dropFirst(label.count + 1))
+                return rest.isEmpty ? nil : rest
+            }
+            if cell == label { return cells[(index + 1)...].first { !$0.isEmpty } }
+        }
+        return nil
+    }
+
+    /// `038001-大同市…` → `038001`.
+    private static func code(_ text: String) -> String? {
+        let digits = String(text.prefix { $0.isASCII && $0.isNumber })
+        return digits.isEmpty ? nil : digits
+    }
+
+    /// `QT行政事业单位遗属补助经费` → `QT`: the capital letters the name starts with.
+    static func category(of name: String) -> String? {
+        let prefix = name.unicodeScalars.prefix { ("A"..."Z").contains($0) }
+        return prefix.isEmpty ? nil : String(String.UnicodeScalarView(prefix))
+    }
+
+    private static func numbers(in line: SourceLine) -> [ExactDecimal] {
+        line.cells.compactMap { cell in
+            let key = TextNormalization.key(cell)
+            return key.isEmpty ? nil : ExactDecimal(key)
+        }
+    }
+
+    /// `年初预算 35 万元，…实际支出 25.5 万元，执行率为 72.86%`.
+    private static func readStatements(_ text: String, line: Int, into evaluation: inout ProjectEvaluation) {
+        if evaluation.totalScore == nil, let score = figure(after: "总得分", in: text) {
+            evaluation.totalScore = score
+            evaluation.scoreLine = line
+            if let range = text.range(of: "属于") {
+                evaluation.grade = text[range.upperBound...].unicodeScalars.lazy.map(String.init).first(where: grades.contains)
+            }
+        }
+        let phrases = [("budget", ["年初预算为", "年初预算"]), ("executed", ["实际支出", "实际支付"]), ("execution_rate", ["执行率为", "执行率"])]
+        for (measure, words) in phrases where !evaluation.statements.contains(where: { $0.measure == measure }) {
+            if let value = words.lazy.compactMap({ figure(after: $0, in: text) }).first {
+                evaluation.statements.append(StatedFigure(measure: measure, value: value, line: line))
+            }
+        }
+    }
+
+    /// The number printed right after `words` (an optional `:` between).
+    private static func figure(after words: String, in text: String) -> ExactDecimal? {
+        guard let range = text.range(of: words) else { return nil }
+        var rest = text[range.upperBound...]
+        if rest.hasPrefix(":") { rest = rest.dropFirst() }
+        let digits = rest.prefix { $0.isASCII && ($0.isNumber || $0 == "." || $0 == ",") }
+        return digits.isEmpty ? nil : ExactDecimal(digits)
+    }
+}
+
+/// Reads an indicator row: the last two numbers are the weight and the score, and the note
+/// follows them; before them come the levels (when printed; blank ones repeat the
+/// row above), the indicator's name, and its targets and actual value. PDF extraction
+/// loses the blank cells' places, so the printed values fill the target columns from the
+/// right: three are 年初指标, 调整后指标 and 实际完成值; two, the last two of them.
+struct IndicatorColumns {
+    /// The 2024 table has a 定性指标情况说明 column between the actual value and the weight.
+    let qualitative: Bool
+
+    static let level1Names: Set<String> = ["产出指标", "效益指标", "满意度指标"]
+    static let level2Names: Set<String> = [
+        "经济效益", "社会效益", "生态效益", "可持续影响", "可持续发展", "可持续发展影响", "服务对象满意度",
+    ]
+
+    func indicator(_ cells: [String], line: Int, level1: inout String?, level2: inout String?) -> PerformanceIndicator? {
+        // Blank cells may stand between the weight and the score (`20||20`).
+        let printed = cells.indices.filter { !cells[$0].isEmpty }
+        guard let scorePosition = printed.indices.last(where: { ExactDecimal(cells[printed[$0]]) != nil }), scorePosition > 0,
+            ExactDecimal(cells[printed[scorePosition - 1]]) != nil
+        else { return nil }
+        let weightIndex = printed[scorePosition - 1]
+        let scoreIndex = printed[scorePosition]
+        var printedLevel1: String?
+        var printedLevel2: String?
+        var name: String?
+        var values: [String] = []
+        for cell in cells[..<weightIndex] where !cell.isEmpty {
+            if name == nil, printedLevel1 == nil, printedLevel2 == nil, Self.level1Names.contains(cell) {
+                printedLevel1 = cell
+            } else if name == nil, printedLevel2 == nil, cell.hasSuffix("指标") || Self.level2Names.contains(cell) {
+                printedLevel2 = cell
+            } else if name == nil {
+                name = cell
+            } else {
+                values.append(cell)
+            }
+        }
+        guard let name else { return nil }
+        if let printedLevel1 {
+            level1 = printedLevel1
+            level2 = nil
+        }
+        if let printedLevel2 { level2 = printedLevel2 }
+        if qualitative, values.count > 3 { values.removeLast() }
+        let note = cells[(scoreIndex + 1)...].filter { !$0.isEmpty }.joined()
+        return PerformanceIndicator(
+            line: line, level1: level1, level2: level2, name: name,
+            initialTarget: values.count >= 3 ? values[values.count - 3] : nil,
+            adjustedTarget: values.count >= 2 ? values[values.count - 2] : nil, actual: values.last,
+            weight: ExactDecimal(cells[weightIndex])!, score: ExactDecimal(cells[scoreIndex])!, note: note.isEmpty ? nil : note)
+    }
+}

@@ -1,0 +1,269 @@
+/// One figure stated in the narrative (第三部分 情况说明), with the line it was printed on.
+public struct NarrativeFact: Sendable, Hashable {
+    public var line: Int
+    /// The heading it is printed under, as printed (`(三)一般公共预算财政拨款支出决算具体情况`).
+    public var section: String
+    /// What the figure is about: a measure (`income_grand_total`, `operating_cost`, …); or
+    /// `functional_class`, `income_source`, `expenditure_kind`, `evaluated_projects` with
+    /// `item` naming which; or `other`, with the words printed before the figure as `item`.
+    public var subject: String
+    public var item: String?
+    /// The functional class's code (`208`), found by its name in the document's tables.
+    public var subjectCode: String?
+    /// `amount`, `change` (on the year before), `change_pct`, `share`, `initial_budget`
+    /// (年初预算), `budget` (全年预算), `final` (决算), `completion_rate`, `count`, `funds`,
+    /// `person_times`, `batches`, `vehicles`.
+    public var measure: String
+    public var value: ExactDecimal
+    /// 万元, 元, %, 个, 人次, 批次, 辆, 台(套).
+    public var unit: String
+}
+
+/// Reads the figures of the narrative. Sentences are wrapped at any PDF line, even inside a
+/// number and its unit, so each section (the text under one heading) is read as one run of
+/// text that remembers where each line began. A figure is a number followed by a unit; it
+/// is about the last subject named before it in the section (`收入总计增加211.50万元，
+/// 增长48.16%`: both figures are about 收入总计). Years, dates, ordinals and document numbers
+/// carry no unit and are not figures.
+enum NarrativeReader {
+    static func read(_ lines: ArraySlice<SourceLine>, tables: [ParsedTable]) -> [NarrativeFact] {
+        var facts = read(lines)
+        // The narrative names classes, the tables code them; names vary a little
+        // (`资源勘探工业信息等支出` / `资源勘探工业信息支出`).
+        let withoutDeng = { (name: String) in name.replacingOccurrences(of: "等", with: "") }
+        var codes: [String: String] = [:]
+        for table in tables where [.generalBudget, .expenditure, .income].contains(table.kind) {
+            for row in table.rows where row.code?.utf8.count == 3 {
+                let name = withoutDeng(TextNormalization.key(row.item))
+                if codes[name] == nil { codes[name] = row.code }
+            }
+        }
+        for index in facts.indices where facts[index].subject == "functional_class" {
+            facts[index].subjectCode = facts[index].item.flatMap { codes[withoutDeng($0)] }
+        }
+        return facts
+    }
+
+    static func read(_ lines: ArraySlice<SourceLine>) -> [NarrativeFact] {
+        var facts: [NarrativeFact] = []
+        var section = Section(heading: "")
+        for line in lines where !line.isBlank {
+            let key = TextNormalization.key(line.nonBlankCells.joined())
+            if Watermark.isWatermark(key) { continue }
+            if isHeading(key) {
+                facts += section.facts()
+                section = Section(heading: key)
+            } else {
+                section.append(key, line: line.number)
+            }
+        }
+        return facts + section.facts()
+    }
+
+    /// `一、收入决算情况说明`, `(三)…`, `2、其他需要说明的事项`: an ordinal, a few words, no figure.
+    static func isHeading(_ key: String) -> Bool {
+        TextNormalization.withoutOrdinal(key) != key && key.unicodeScalars.count <= 40
+            && !key.hasSuffix("。") && !units.contains { key.containsBytes($0) && $0 != "个" }
+    }
+
+    static let units = ["万元", "元", "%", "个", "人次", "批次", "辆", "台(套)"]
+
+    /// The text under one heading.
+    struct Section {
+        let heading: String
+        var scalars: [Unicode.Scalar] = []
+        /// (offset into `scalars`, line number) where each line begins.
+        var lineStarts: [(offset: Int, line: Int)] = []
+
+        /// Under `预算绩效情况说明`, sums of project funds by fund (`一般公共预算项目支出113.5万元`)
+        /// are not the tables' figures.
+        let aboutEvaluations: Bool
+
+        init(heading: String) {
+            self.heading = heading
+            aboutEvaluations = heading.containsBytes("绩效")
+        }
+
+        mutating func append(_ key: String, line: Int) {
+            lineStarts.append((scalars.count, line))
+            scalars.append(contentsOf: key.unicodeScalars)
+        }
+
+        func line(at offset: Int) -> Int {
+            lineStarts.last { $0.offset <= offset }?.line ?? 0
+        }
+
+        func facts() -> [NarrativeFact] {
+            var facts: [NarrativeFact] = []
+            var topic = Topic(subject: "other", item: nil)
+            var labelStart = 0
+            var index = 0
+            while index < scalars.count {
+                guard let number = numberToken(at: index) else {
+                    index += 1
+                    continue
+                }
+                let label = lastClause(String(String.UnicodeScalarView(scalars[labelStart..<index])))
+                labelStart = number.end
+                index = number.end
+                guard let unit = NarrativeReader.units.first(where: { has($0, at: number.end) }) else { continue }
+                labelStart += unit.unicodeScalars.count
+                index = labelStart
+                if has("(含)", at: labelStart) { continue }  // `单价100万元(含)以上设备`: a threshold
+                let (newTopic, measure) = Topic.read(label, unit: unit, current: topic, aboutEvaluations: aboutEvaluations)
+                topic = newTopic
+                var value = number.value
+                if measure.hasPrefix("change"), label.containsBytes("减少") || label.containsBytes("下降") { value = -value }
+                if unit == "个", let grade = gradeAfter(labelStart) {
+                    facts.append(NarrativeFact(
+                        line: line(at: number.start), section: heading, subject: "evaluated_projects", item: grade,
+                        measure: "count", value: value, unit: unit))
+                    continue
+                }
+                facts.append(NarrativeFact(
+                    line: line(at: number.start), section: heading, subject: topic.subject,
+                    item: topic.subject == "other" ? label : topic.item, measure: measure, value: value, unit: unit))
+            }
+            return facts
+        }
+
+        private func has(_ text: String, at offset: Int) -> Bool {
+            let needle = Array(text.unicodeScalars)
+            return offset + needle.count <= scalars.count && Array(scalars[offset..<offset + needle.count]) == needle
+        }
+
+        /// `…个项目自评等级为"优"`: the grade a count of projects is given.
+        private func gradeAfter(_ offset: Int) -> String? {
+            let phrase = "项目自评等级为"
+            guard has(phrase, at: offset) else { return nil }
+            let start = offset + phrase.unicodeScalars.count + 1  // after the opening quote
+            guard start < scalars.count else { return nil }
+            return String(scalars[start])
+        }
+
+        /// `1,776.49`, `0.5`, `48.16` at `offset`: digits, thousands groups and one point.
+        private func numberToken(at offset: Int) -> (start: Int, end: Int, value: ExactDecimal)? {
+            func isDigit(_ i: Int) -> Bool { i < scalars.count && (0x30...0x39).contains(scalars[i].value) }
+            guard isDigit(offset), offset == 0 || !isDigit(offset - 1) else { return nil }
+            var end = offset
+            while isDigit(end) { end += 1 }
+            while end + 3 < scalars.count, scalars[end] == ",", isDigit(end + 1), isDigit(end + 2), isDigit(end + 3), !isDigit(end + 4) {
+                end += 4
+            }
+            if end < scalars.count, scalars[end] == ".", isDigit(end + 1) {
+                end += 1
+                while isDigit(end) { end += 1 }
+            }
+            guard let value = ExactDecimal(String(String.UnicodeScalarView(scalars[offset..<end]))) else { return nil }
+            return (offset, end, value)
+        }
+
+        /// The words right before a figure: after the last clause mark.
+        private func lastClause(_ text: String) -> String {
+            let marks: Set<Unicode.Scalar> = [",", ";", ":", "。", "、", "!", "?"]
+            let scalars = text.unicodeScalars
+            guard let mark = scalars.lastIndex(where: marks.contains) else { return text }
+            return String(scalars[scalars.index(after: mark)...])
+        }
+    }
+
+    /// What the figures are about, until the text names something else.
+    struct Topic {
+        var subject: String
+        var item: String?
+
+        /// Subjects by the words that name them; the longest name found wins.
+        static let subjects: [(words: String, subject: String)] = [
+            ("财政拨款收入总计", "fiscal_income_grand_total"), ("财政拨款支出总计", "fiscal_expenditure_grand_total"),
+            ("国有资本经营预算财政拨款支出", "state_capital_expenditure"),
+            ("政府性基金预算财政拨款支出", "government_fund_expenditure"),
+            ("一般公共预算财政拨款决算支出", "general_budget_expenditure"),
+            ("一般公共预算财政拨款支出", "general_budget_expenditure"),
+            ("财政拨款基本支出", "general_budget_basic_expenditure"),
+            ("收入总计", "income_grand_total"), ("支出总计", "expenditure_grand_total"),
+            ("收入合计", "income_total"), ("支出合计", "expenditure_total"),
+            ("基本支出", "basic_expenditure"), ("项目支出", "project_expenditure"),
+            ("人员经费", "personnel_cost"), ("公用经费", "public_cost"),
+            ("三公\u{201D}经费", "three_public"), ("三公经费", "three_public"),
+            ("因公出国(境)费", "three_public_abroad"), ("出国(境)团组", "three_public_abroad"), ("出国团组", "three_public_abroad"),
+            ("公务用车购置", "three_public_vehicle_purchase"), ("购置公务用车", "three_public_vehicle_purchase"),
+            ("公务用车运行维护费", "three_public_vehicle_running"), ("公务用车保有量", "three_public_vehicle_running"),
+            ("公务接待费", "three_public_reception"), ("国内接待费", "three_public_reception_domestic"),
+            ("外事接待费", "three_public_reception_foreign_affairs"), ("国(境)外接待费", "three_public_reception_abroad"),
+            ("机关运行经费", "operating_cost"),
+            ("政府采购支出总额", "procurement_total"), ("政府采购货物支出", "procurement_goods"),
+            ("政府采购工程支出", "procurement_works"), ("政府采购服务支出", "procurement_services"),
+            ("授予中小企业合同金额", "procurement_to_sme"), ("授予小微企业合同金额", "procurement_to_small_micro"),
+            ("共有车辆", "vehicles"), ("以上设备", "equipment_over_1m"),
+            ("二级项目", "evaluated_projects"), ("绩效自评个数", "evaluated_projects"), ("自评结果为", "evaluated_projects"),
+        ].sorted { $0.words.unicodeScalars.count > $1.words.unicodeScalars.count }
+
+        static let incomeSources = ["财政拨款收入", "上级补助收入", "事业收入", "经营收入", "附属单位上缴收入", "其他收入"]
+        static let expenditureKinds = ["上缴上级支出", "经营支出", "对附属单位补助支出"]
+
+        /// The topic and the measure of the figure printed after `label`.
+        static func read(_ label: String, unit: String, current: Topic, aboutEvaluations: Bool) -> (Topic, String) {
+            var topic = current
+            var rest = Substring(label)
+            // `占本年支出合计的`, `比2022年增加`, `较上年决算增加`, `共接待`: about the current topic.
+            let refersBack = ["占", "完成", "比", "较", "与上年", "共"].contains { label.hasPrefix($0) }
+            if !refersBack {
+                if let named = subjects.first(where: { label.containsBytes($0.words) }),
+                    !aboutEvaluations || named.subject == "evaluated_projects"
+                {
+                    // `财政拨款收入总计…，支出总计…`: the second total is a 财政拨款 one too.
+                    let fiscal = current.subject.hasPrefix("fiscal_") && named.subject.hasSuffix("_grand_total")
+                    topic = Topic(subject: fiscal && !named.subject.hasPrefix("fiscal_") ? "fiscal_" + named.subject : named.subject, item: nil)
+                    rest = label[label.range(of: named.words)!.upperBound...]
+                } else if aboutEvaluations {
+                    if !label.isEmpty, !label.hasSuffix("资金") { topic = Topic(subject: "other", item: nil) }
+                } else if let source = incomeSources.first(where: { label.hasSuffix($0) }) {
+                    topic = Topic(subject: "income_source", item: source)
+                    rest = ""
+                } else if let kind = expenditureKinds.first(where: { label.hasSuffix($0) }) {
+                    topic = Topic(subject: "expenditure_kind", item: kind)
+                    rest = ""
+                } else if let className = functionalClass(label) {
+                    topic = Topic(subject: "functional_class", item: className)
+                    rest = label[label.range(of: className)!.upperBound...]
+                } else if !label.isEmpty, !["支出决算", "全年预算", "资金", "涉及资金"].contains(where: label.hasSuffix),
+                    !label.containsBytes("增加"), !label.containsBytes("减少"), !label.containsBytes("增长"),
+                    !label.containsBytes("下降"), !label.containsBytes("人次"), !label.containsBytes("批次")
+                {
+                    topic = Topic(subject: "other", item: nil)
+                }
+            }
+            return (topic, measure(String(rest), unit: unit, topic: topic))
+        }
+
+        /// `一般公共服务支出(类)`, `社会保障和就业支出年初预算`: a class named by the narrative.
+        static func functionalClass(_ label: String) -> String? {
+            if label.hasSuffix("(类)") { return String(label.dropLast(3)) }
+            guard let range = label.range(of: "支出年初预算") else { return nil }
+            let name = label[..<range.lowerBound] + "支出"
+            return name.count > 2 ? String(name) : nil
+        }
+
+        static func measure(_ words: String, unit: String, topic: Topic) -> String {
+            func says(_ any: String...) -> Bool { any.contains { words.containsBytes($0) } }
+            switch unit {
+            case "%":
+                if says("完成") { return "completion_rate" }
+                if says("增长", "增加", "下降", "减少") { return "change_pct" }
+                return "share"
+            case "个": return topic.subject == "three_public_abroad" ? "groups" : "count"
+            case "人次": return "person_times"
+            case "批次": return "batches"
+            case "辆": return "vehicles"
+            case "台(套)": return "count"
+            default:
+                if says("增加", "减少") { return "change" }
+                if says("年初预算") { return "initial_budget" }
+                if says("全年预算") { return "budget" }
+                if says("决算") { return "final" }
+                if topic.subject == "evaluated_projects" { return "funds" }
+                return "amount"
+            }
+        }
+    }
+}

@@ -1,0 +1,177 @@
+/// The checks of what the text says: the narrative's figures against the tables they
+/// describe, the number of evaluations it announces against the number attached, and each
+/// evaluation's rate, balance and stated figures against its own budget table.
+extension Checker {
+    mutating func checkNarrative() {
+        for fact in document.narrative where fact.unit == "万元" || fact.unit == "辆" {
+            guard let counterpart = tableCounterpart(of: fact) else { continue }
+            compareStated(
+                "narrative.\(fact.subject)", printed: counterpart.rows, stated: fact.value,
+                statedPlace: Place(part: .narrative, line: fact.line, item: fact.item ?? fact.subject, column: fact.measure),
+                anchor: counterpart.anchor, summary: "the narrative states")
+        }
+        if let announced = document.narrative.first(where: { $0.subject == "evaluated_projects" && $0.item == nil && $0.measure == "count" }) {
+            let attached = document.evaluations.count
+            if ExactDecimal(significand: Int64(attached), scale: 0) != announced.value {
+                findings.append(Finding(
+                    check: "narrative.evaluated_projects", severity: .mismatch,
+                    expected: ExactDecimal(significand: Int64(attached), scale: 0), actual: announced.value,
+                    expectedPlace: Place(
+                        part: .evaluations, line: document.evaluations.first?.line ?? announced.line, item: "项目支出绩效自评",
+                        column: "attached"),
+                    actualPlace: Place(part: .narrative, line: announced.line, item: "二级项目", column: "count"),
+                    actualLines: [announced.line], summary: "the narrative says it evaluated"))
+            }
+        }
+    }
+
+    mutating func checkEvaluations() {
+        for evaluation in document.evaluations {
+            guard let budgetLine = evaluation.budgetLine else { continue }
+            func place(_ column: String, line: Int = budgetLine) -> Place {
+                Place(part: .evaluations, line: line, item: evaluation.name, column: column)
+            }
+            if let budget = evaluation.annualBudget, let executed = evaluation.executed, let rate = evaluation.executionRate,
+                let recomputed = Self.percentage(executed, of: budget, scale: rate.scale)
+            {
+                compareFigures(
+                    "evaluation.execution_rate", printed: rate, at: place("执行率"), other: recomputed, at: place("全年执行数"),
+                    summary: "全年执行数 ÷ 全年预算数 gives", tolerance: rate.scale)
+            }
+            if let budget = evaluation.annualBudget, let executed = evaluation.executed, let balance = evaluation.balance {
+                compareFigures(
+                    "evaluation.balance", printed: balance, at: place("资金结(转)余"), other: budget - executed,
+                    at: place("全年预算数"), summary: "全年预算数 − 全年执行数 gives", tolerance: nil)
+            }
+            for statement in evaluation.statements {
+                let (printed, column): (ExactDecimal?, String) =
+                    switch statement.measure {
+                    case "budget": (evaluation.inWanYuan(evaluation.budgetCompiled), "年初预算数/预算编制数")
+                    case "executed": (evaluation.inWanYuan(evaluation.executed), "全年执行数")
+                    default: (evaluation.executionRate, "执行率")
+                    }
+                guard let printed else { continue }
+                // The text rounds the table's figure to its own places (20.8272 is "20.83").
+                compareFigures(
+                    "evaluation.stated_\(statement.measure)", printed: printed.rounded(toScale: statement.value.scale),
+                    at: place(column), other: statement.value, at: place(column, line: statement.line),
+                    summary: "the report's text states", tolerance: statement.value.scale, shown: printed)
+            }
+        }
+    }
+
+    /// The table rows that print what a narrative figure states.
+    private func tableCounterpart(of fact: NarrativeFact) -> (rows: [StagingRow], anchor: StagingRow?)? {
+        func one(_ row: StagingRow?) -> (rows: [StagingRow], anchor: StagingRow?) { (row.map { [$0] } ?? [], row) }
+        func summary(_ table: TableKind, _ section: String, _ item: String, column: String = "金额") -> (rows: [StagingRow], anchor: StagingRow?) {
+            one(row(table, column: column) { $0.section == section && $0.item == item })
+        }
+        func total(_ table: TableKind, _ column: String) -> (rows: [StagingRow], anchor: StagingRow?) {
+            one(row(table, column: column) { $0.code == nil && $0.item == "合计" })
+        }
+        func threePublic(_ category: String) -> (rows: [StagingRow], anchor: StagingRow?)? {
+            let column = fact.measure == "budget" ? "预算数" : "决算数"
+            guard fact.measure != "completion_rate" else { return nil }
+            return one(rows(.threePublic).first { TextNormalization.key($0.column) == TextNormalization.key("\(column)/\(category)") })
+        }
+        func statistics(_ section: String, _ item: String) -> (rows: [StagingRow], anchor: StagingRow?) {
+            one(rows(.statistics).first { $0.section?.containsBytes(section) == true && TextNormalization.key($0.item).containsBytes(item) })
+        }
+        let amountLike = ["amount", "final"].contains(fact.measure)
+        switch (fact.subject, fact.measure) {
+        case ("three_public", _): return threePublic("合计")
+        case ("three_public_abroad", "amount"): return threePublic("因公出国(境)费")
+        case ("three_public_vehicle_purchase", "amount"): return threePublic("公务用车购置及运行维护费/公务用车购置费")
+        case ("three_public_vehicle_running", "amount"): return threePublic("公务用车购置及运行维护费/公务用车运行维护费")
+        case ("three_public_reception", "amount"): return threePublic("公务接待费")
+        case ("vehicles", "vehicles"): return statistics("国有资产", "车辆数合计")
+        case (_, _) where !amountLike: return nil
+        case ("income_grand_total", _): return summary(.summary, "收入", "总计")
+        case ("expenditure_grand_total", _): return summary(.summary, "支出", "总计")
+        case ("income_total", _): return summary(.summary, "收入", "本年收入合计")
+        case ("expenditure_total", _): return summary(.summary, "支出", "本年支出合计")
+        case ("fiscal_income_grand_total", _): return summary(.fiscalSummary, "收入", "总计")
+        case ("fiscal_expenditure_grand_total", _): return summary(.fiscalSummary, "支出", "总计", column: "合计")
+        case ("income_source", _): return fact.item.map { total(.income, $0) }
+        case ("basic_expenditure", _): return total(.expenditure, "基本支出")
+        case ("project_expenditure", _): return total(.expenditure, "项目支出")
+        case ("expenditure_kind", _): return fact.item.map { total(.expenditure, $0) }
+        case ("general_budget_expenditure", _): return total(.generalBudget, "本年支出/小计")
+        case ("general_budget_basic_expenditure", _): return total(.generalBudget, "本年支出/基本支出")
+        case ("state_capital_expenditure", _): return total(.stateCapital, "本年支出/合计")
+        case ("personnel_cost", _): return one(rows(.basicExpenditureDetail).first { $0.code == nil && $0.item == "人员经费合计" })
+        case ("public_cost", _): return one(rows(.basicExpenditureDetail).first { $0.code == nil && $0.item == "公用经费合计" })
+        case ("functional_class", _):
+            guard let code = fact.subjectCode else { return nil }
+            return one(row(.generalBudget, column: "本年支出/小计") { $0.code == code })
+        case ("operating_cost", _):
+            let parts = rows(.statistics).filter { $0.section?.containsBytes("机关运行经费") == true }
+            return (parts, parts.first)
+        case ("procurement_total", _): return statistics("采购", "合计")
+        case ("procurement_goods", _): return statistics("采购", "货物")
+        case ("procurement_works", _): return statistics("采购", "工程")
+        case ("procurement_services", _): return statistics("采购", "服务")
+        default: return nil
+        }
+    }
+
+    /// A stated figure against the table's (the sum of its rows): a stated zero agrees with
+    /// an empty cell, anything else needs the table's figure.
+    private mutating func compareStated(
+        _ check: String, printed rows: [StagingRow], stated: ExactDecimal, statedPlace: Place, anchor: StagingRow?,
+        summary: String
+    ) {
+        let amounts = rows.compactMap(\.value.amount)
+        guard let anchor else { return }
+        guard let printed = amounts.isEmpty ? nil : amounts.sum() else {
+            if !stated.isZero {
+                findings.append(Finding(
+                    check: check, severity: .missing, expected: nil, actual: stated, expectedPlace: Place(anchor),
+                    actualPlace: statedPlace, actualLines: [statedPlace.line], summary: summary))
+            }
+            return
+        }
+        compareFigures(check, printed: printed, at: Place(anchor), other: stated, at: statedPlace, summary: summary, tolerance: 2)
+    }
+
+    /// Records a finding when `other` differs from `printed`: rounding within one unit of
+    /// the last of `tolerance` places, a mismatch beyond.
+    private mutating func compareFigures(
+        _ check: String, printed: ExactDecimal, at printedPlace: Place, other: ExactDecimal, at otherPlace: Place,
+        summary: String, tolerance: Int?, shown: ExactDecimal? = nil
+    ) {
+        let difference = (other - printed).magnitude
+        guard !difference.isZero else { return }
+        let rounding = tolerance.map { difference <= ExactDecimal(significand: 1, scale: $0) } ?? false
+        findings.append(Finding(
+            check: check, severity: rounding ? .rounding : .mismatch, expected: shown ?? printed, actual: other,
+            expectedPlace: printedPlace, actualPlace: otherPlace, actualLines: [otherPlace.line], summary: summary))
+    }
+
+    /// part ÷ whole × 100, rounded half up to `scale` places; nil when whole is zero.
+    static func percentage(_ part: ExactDecimal, of whole: ExactDecimal, scale: Int) -> ExactDecimal? {
+        guard !whole.isZero else { return nil }
+        var numerator = Int128(part.significand) * 100
+        var denominator = Int128(whole.significand)
+        // part = p·10^-a, whole = w·10^-b: the ratio × 10^scale is p·10^(b + scale) / (w·10^a).
+        for _ in 0..<(whole.scale + scale) { numerator *= 10 }
+        for _ in 0..<part.scale { denominator *= 10 }
+        if denominator < 0 { (numerator, denominator) = (-numerator, -denominator) }
+        let doubled = 2 * numerator + (numerator >= 0 ? denominator : -denominator)
+        let rounded = doubled / (2 * denominator)
+        guard let significand = Int64(exactly: rounded) else { return nil }
+        return ExactDecimal(significand: significand, scale: scale)
+    }
+}
+
+extension ExactDecimal {
+    /// Rounded half away from zero to `places` decimal places (no change when it has fewer).
+    public func rounded(toScale places: Int) -> ExactDecimal {
+        guard scale > places else { return self }
+        var divisor: Int64 = 1
+        for _ in places..<scale { divisor *= 10 }
+        let half = divisor / 2
+        let magnitude = (significand.magnitude + UInt64(half)) / UInt64(divisor)
+        return ExactDecimal(significand: significand < 0 ? -Int64(magnitude) : Int64(magnitude), scale: places)
+    }
+}
