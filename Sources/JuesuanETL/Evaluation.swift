@@ -29,8 +29,10 @@ public struct ProjectEvaluation: Sendable, Hashable {
     /// Figures the report's text states about its own budget (`年初预算 35 万元`).
     public var statements: [StatedFigure] = []
 
-    /// A budget figure of this evaluation in 万元, exactly.
-    public func inWanYuan(_ amount: ExactDecimal?) -> ExactDecimal? { unit == .yuan ? amount?.shiftedLeft(4) : amount }
+    /// A budget figure of this evaluation in 万元, exactly (300,000 元 is 30 万元).
+    public func inWanYuan(_ amount: ExactDecimal?) -> ExactDecimal? {
+        unit == .yuan ? amount?.shiftedLeft(4).withoutTrailingZeros : amount
+    }
 
     /// What the text states for `measure`, if it does.
     public func stated(_ measure: String) -> StatedFigure? { statements.first { $0.measure == measure } }

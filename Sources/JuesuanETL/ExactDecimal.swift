@@ -107,14 +107,20 @@ public struct ExactDecimal: Sendable, Hashable, Comparable, CustomStringConverti
     }
 
     public func hash(into hasher: inout Hasher) {
+        let normalized = withoutTrailingZeros
+        hasher.combine(normalized.significand)
+        hasher.combine(normalized.scale)
+    }
+
+    /// The same amount with no zeros after its last significant place (`30.0000` → `30`).
+    public var withoutTrailingZeros: ExactDecimal {
         var value = significand
         var scale = self.scale
         while scale > 0 && value % 10 == 0 {
             value /= 10
             scale -= 1
         }
-        hasher.combine(value)
-        hasher.combine(scale)
+        return ExactDecimal(significand: value, scale: scale)
     }
 
     /// The amount with its published number of places: `0.00`, `650.61`, `-3.5`.

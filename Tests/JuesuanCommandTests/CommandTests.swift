@@ -53,7 +53,7 @@ final class CommandTests: XCTestCase {
         XCTAssertEqual(run.status, 65)
         XCTAssertTrue(run.stderr.hasPrefix("\(bad.path):1: error: "), run.stderr)
         let warnings = run.stdout.split(separator: "\n")
-        XCTAssertEqual(warnings.count, 38)
+        XCTAssertEqual(warnings.count, 54)
         XCTAssertTrue(warnings.allSatisfy { $0.contains(".txt:") && $0.contains(": warning: [") })
     }
 

@@ -5,14 +5,14 @@ import XCTest
 final class ReconciliationTests: XCTestCase {
     func summary(_ seed: Seed) throws -> [String] {
         try Reconciliation.findings(in: seed.parse()).map {
-            "\($0.check) \($0.severity.rawValue) \($0.expectedPlace.table.rawValue):\($0.expectedPlace.line) \($0.expected?.description ?? "-")"
-                + " \($0.actualPlace.table.rawValue):\($0.actualPlace.line) \($0.actual?.description ?? "-")"
+            "\($0.check) \($0.severity.rawValue) \($0.expectedPlace.part.code):\($0.expectedPlace.line) \($0.expected?.description ?? "-")"
+                + " \($0.actualPlace.part.code):\($0.actualPlace.line) \($0.actual?.description ?? "-")"
         }
     }
 
     func testFinance2023Findings() throws {
         let findings = try summary(.finance2023)
-        XCTAssertEqual(findings.count, 28)
+        XCTAssertEqual(findings.filter { !$0.hasPrefix("narrative") && !$0.hasPrefix("evaluation") }.count, 28)
         // 01: the classes add to 644.39, the printed total is 644.38.
         XCTAssertTrue(findings.contains("expenditure_total rounding 01:135 644.38 01:108 644.39"))
         XCTAssertTrue(findings.contains("grand_total rounding 01:139 650.69 01:135 650.68"))
@@ -29,7 +29,7 @@ final class ReconciliationTests: XCTestCase {
 
     func testStateAssets2024Findings() throws {
         let findings = try summary(.stateAssets2024)
-        XCTAssertEqual(findings.count, 10)
+        XCTAssertEqual(findings.filter { !$0.hasPrefix("narrative") && !$0.hasPrefix("evaluation") }.count, 10)
         // 05 basic 902.56 against 06: 827.74 + 74.81 = 902.55.
         XCTAssertTrue(findings.contains("05=06.basic rounding 05:271 902.56 06:339 902.55"))
         XCTAssertTrue(findings.contains("subtotal rounding 06:339 827.74 06:310 827.75"))

@@ -30,9 +30,9 @@ final class AnalyticsViewTests: DatabaseTestCase {
         XCTAssertEqual(try rows(database, "SELECT \(columns) FROM analytics.department_year ORDER BY fiscal_year"), [
             // 2023 prints no line in 09 (本表无数据) and no vehicles; 2024 leaves both balances empty.
             ["038", "2023", "650.63", "644.38", "390.58", "253.80", "360.38", "30.20", "0.06", "6.30", "650.61", "644.38",
-             "NULL", "NULL", "9.59", "27.65", "NULL", "28", "0"],
+             "NULL", "NULL", "9.59", "27.65", "NULL", "28", "10"],
             ["115", "2024", "1776.49", "1776.49", "902.56", "873.93", "827.74", "74.81", "NULL", "NULL", "1776.49", "1776.49",
-             "0.38", "0.38", "5.93", "74.81", "1", "10", "0"],
+             "0.38", "0.38", "5.93", "74.81", "1", "13", "3"],
         ])
     }
 
@@ -106,13 +106,80 @@ final class AnalyticsViewTests: DatabaseTestCase {
         let database = try connect()
         _ = try Loader(connection: database).load(files: seedPaths() + [seed2023(redatedTo: 2022)])
         XCTAssertEqual(try rows(database, """
-            SELECT department, fiscal_year, value, previous_value, change, change_pct FROM analytics.yoy
+            SELECT department, fiscal_year, value, previous_value, previous_source, change, change_pct FROM analytics.yoy
             WHERE measure IN ('expenditure_total', 'vehicles') ORDER BY measure
             """), [
-                ["大同市人民政府金融工作办公室", "2023", "644.38", "644.38", "0.00", "0.00"],
-                ["大同市人民政府金融工作办公室", "2023", "NULL", "NULL", "NULL", "NULL"],
+                ["大同市人民政府金融工作办公室", "2023", "644.38", "644.38", "document", "0.00", "0.00"],
+                ["大同市人民政府金融工作办公室", "2023", "NULL", "NULL", "document", "NULL", "NULL"],
             ])
-        XCTAssertEqual(try database.execute("SELECT count(*) FROM analytics.yoy").scalar, "13")
+        // Where the year before is loaded, its document gives the previous value; where it is
+        // not, the narrative's own figure less the change it states (机关运行经费 27.65,
+        // 比2022年增加1.55 → 26.10).
+        XCTAssertEqual(try rows(database, """
+            SELECT fiscal_year, value, previous_value, previous_source, change, change_pct, narrative_line FROM analytics.yoy
+            WHERE measure = 'operating_cost' ORDER BY fiscal_year
+            """), [
+                ["2022", "27.65", "26.10", "narrative", "1.55", "5.94", "529"],
+                ["2023", "27.65", "27.65", "document", "0.00", "0.00", "529"],
+                ["2024", "74.81", "66.64", "narrative", "8.17", "12.26", "525"],
+            ])
+        XCTAssertEqual(try rows(database, """
+            SELECT measure, value, previous_value, change_pct FROM analytics.yoy
+            WHERE fiscal_year = 2024 AND previous_source = 'narrative' ORDER BY measure
+            """), [
+                ["expenditure_grand_total", "1776.49", "1275.64", "39.26"],
+                ["fiscal_expenditure_grand_total", "1776.49", "1274.53", "39.38"],
+                ["fiscal_income_grand_total", "1776.49", "1274.53", "39.38"],
+                ["general_budget_expenditure", "1766.26", "1274.53", "38.58"],
+                ["income_grand_total", "1776.49", "1275.64", "39.26"],
+                ["operating_cost", "74.81", "66.64", "12.26"],
+                ["state_capital_expenditure", "10.23", "0.00", "NULL"],
+            ])
+        // 13 measures of department_year and 5 narrative totals for 2023 against the loaded
+        // 2022; 6 narrative-stated ones for 2022 and 7 for 2024.
+        XCTAssertEqual(try database.execute("SELECT count(*) FROM analytics.yoy").scalar, "31")
+    }
+
+    func testBudgetExecutionAsTheNarrativeStatesIt() throws {
+        let database = try connect()
+        _ = try Loader(connection: database).load(files: seedPaths())
+        XCTAssertEqual(try rows(database, """
+            SELECT fiscal_year, coalesce(subject_code, '-'), subject_name, initial_budget, final, completion_rate, completion_rate_recomputed,
+                coalesce(change_on_previous_year::text, '-'), line
+            FROM analytics.budget_execution ORDER BY fiscal_year, subject_code NULLS FIRST
+            """), [
+                ["2023", "-", "合计", "419.87", "644.38", "153.47", "153.47", "-", "481"],
+                ["2023", "201", "一般公共服务支出", "344.53", "547.65", "158.95", "158.96", "165.35", "483"],
+                ["2023", "208", "社会保障和就业支出", "30.42", "44.34", "145.76", "145.76", "20.74", "483"],
+                ["2023", "210", "卫生健康支出", "11.09", "13.31", "120.02", "120.02", "3.92", "483"],
+                ["2023", "221", "住房保障支出", "33.84", "38.88", "114.89", "114.89", "15.07", "483"],
+                ["2024", "-", "合计", "1051.77", "1766.26", "167.93", "167.93", "-", "471"],
+                ["2024", "208", "社会保障和就业支出", "190.83", "327.07", "171.39", "171.39", "-62.18", "473"],
+                ["2024", "210", "卫生健康支出", "37.22", "35.57", "95.57", "95.57", "12.01", "475"],
+                ["2024", "215", "资源勘探工业信息等支出", "750.53", "1333.91", "177.73", "177.73", "659.53", "477"],
+                ["2024", "221", "住房保障支出", "73.19", "69.71", "95.25", "95.25", "-1.38", "479"],
+            ])
+    }
+
+    func testProjectPerformanceFlagsGradesThatTheSpendingContradicts() throws {
+        let database = try connect()
+        _ = try Loader(connection: database).load(files: seedPaths())
+        XCTAssertEqual(try database.execute("SELECT count(*) FROM analytics.project_performance WHERE fiscal_year = 2023").scalar, "6")
+        XCTAssertEqual(try database.execute("SELECT count(*) FROM analytics.project_performance WHERE fiscal_year = 2024").scalar, "14")
+        XCTAssertEqual(try rows(database, """
+            SELECT fiscal_year, project, category, budget, executed, execution_rate, score, grade, indicators
+            FROM analytics.project_performance WHERE grade_disagrees_with_execution ORDER BY fiscal_year, evaluation_no
+            """), [
+                ["2023", "Z金融稳定发展工作经费", "Z", "9", "2.6", "28.89", "92.89", "优", "6"],
+                ["2023", "Z处置非法集资奖励经费", "Z", "3", "0.05", "1.67", "89.17", "良", "6"],
+                ["2023", "J水电物业经费", "J", "0", "0", "0", "90", "优", "10"],
+                ["2024", "J国资委水电物业费", "J", "0", "0", "0", "90", "优", "6"],
+            ])
+        // The narrative's 14 projects and 涉及资金241.98万元 are the 14 attached and their initial budgets.
+        XCTAssertEqual(try rows(database, """
+            SELECT count(*), sum(initial_budget), sum(budget), sum(executed), count(*) FILTER (WHERE grade = '优')
+            FROM analytics.project_performance WHERE fiscal_year = 2024
+            """), [["14", "241.98", "233.17", "232.661", "14"]])
     }
 
     func testMaterialisedViewsAreRefreshedWhenTheDocumentsChangedAndOnlyThen() throws {
@@ -143,12 +210,12 @@ final class AnalyticsViewTests: DatabaseTestCase {
                 expected.append([
                     String(document.header.fiscalYear), finding.check, finding.severity.rawValue,
                     finding.expected.map(\.description) ?? "NULL", finding.actual.map(\.description) ?? "NULL",
-                    finding.difference.description, finding.expectedPlace.table.rawValue, String(finding.expectedPlace.line),
-                    finding.actualPlace.table.rawValue, String(finding.actualPlace.line), finding.message,
+                    finding.difference.description, finding.expectedPlace.part.code, String(finding.expectedPlace.line),
+                    finding.actualPlace.part.code, String(finding.actualPlace.line), finding.message,
                 ])
             }
         }
-        XCTAssertEqual(expected.count, 38)
+        XCTAssertEqual(expected.count, 54)
         let stored = try rows(database, """
             SELECT fiscal_year, "check", severity, expected, actual, difference, expected_table, expected_line,
                 actual_table, actual_line, message
@@ -172,8 +239,8 @@ final class AnalyticsViewTests: DatabaseTestCase {
             "SELECT relname FROM pg_class WHERE relnamespace = 'analytics'::regnamespace AND relkind IN ('v', 'm') ORDER BY 1"
         ).rows.map { $0[0]! }
         XCTAssertEqual(views, [
-            "basic_expenditure_by_economic_class", "data_quality", "department_year", "expenditure_by_function",
-            "function_totals", "income_by_source", "three_public_expenses", "yoy",
+            "basic_expenditure_by_economic_class", "budget_execution", "data_quality", "department_year",
+            "expenditure_by_function", "function_totals", "income_by_source", "project_performance", "three_public_expenses", "yoy",
         ])
         for view in views {
             XCTAssertNoThrow(try analyst.execute("SELECT * FROM analytics.\(view)"), view)
