@@ -56,6 +56,11 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
+        // Not a test: the parser's fuzz target (libFuzzer; DEVELOPERS.md), or a replayer of its inputs.
+        .executableTarget(
+            name: "juesuan-fuzz",
+            dependencies: ["JuesuanETL"]
+        ),
         .testTarget(
             name: "JuesuanETLTests",
             dependencies: ["JuesuanETL"],

@@ -38,8 +38,17 @@ public enum DocumentFiles {
         }
     }
 
+    /// A 决算 document's text is well under a megabyte; anything this large is the wrong file
+    /// (an archive, a scan), refused before it is read into memory.
+    public static let maximumBytes = 64 << 20
+
     /// Reads one file; a file that cannot be read is a diagnostic like any other.
     public static func read(path: String) -> Result<SourceFile, Diagnostic> {
+        if let size = (try? FileManager.default.attributesOfItem(atPath: path)[.size]) as? Int, size > maximumBytes {
+            return .failure(Diagnostic(
+                file: path, line: 1,
+                message: "the file has \(size) bytes; a 决算 document's text is far smaller, so files over \(maximumBytes >> 20) MiB are refused"))
+        }
         guard let data = FileManager.default.contents(atPath: path) else {
             return .failure(Diagnostic(file: path, line: 1, message: "cannot read the file"))
         }

@@ -28,7 +28,7 @@ public struct DocumentParser: Sendable {
         }
         return ParsedDocument(
             fileName: fileName, sha256: sha256 ?? SHA256Hex.of(bytes), byteCount: bytes.count, header: header, tables: tables,
-            narrative: NarrativeReader.read(part("情况说明"), tables: tables), evaluations: EvaluationReader.read(part("附件")))
+            narrative: NarrativeReader.read(part("情况说明")), evaluations: EvaluationReader.read(part("附件")))
     }
 
     // MARK: Header
@@ -118,15 +118,18 @@ public struct DocumentParser: Sendable {
     ) throws(Diagnostic) -> [Region] {
         var regions: [Region] = []
         var seen: [TableKind: Int] = [:]
+        var sawPartHeadingBeforeTables = false
         var index = header.titleLine  // the line after the title, as an index
         func close(at end: Int) {
             if let last = regions.last, last.body.upperBound == Int.max {
                 regions[regions.count - 1].body = last.body.lowerBound..<end
             }
         }
+        // Titles and part headings are short; prose lines are not keyed at all.
+        let longestKey = TableKind.longestTitleBytes + header.department.utf8.count + 64
         while index < lines.count {
             let line = lines[index]
-            if let cell = line.singleCell {
+            if let cell = line.singleCell, cell.utf8.count <= 2 * longestKey || cell.containsBytes("部分") {
                 let key = TextNormalization.key(cell)
                 if let match = TableTitle.match(key, department: header.department) {
                     if match.isBudget {
@@ -149,9 +152,18 @@ public struct DocumentParser: Sendable {
                 } else if isPartHeading(key) {
                     close(at: index)
                     partHeading(index, key)
+                    if regions.isEmpty { sawPartHeadingBeforeTables = true }
                 }
             }
             index += 1
+        }
+        // A document that announced its parts (第二部分 决算表) ends with the narrative after
+        // the tables; one that ends inside a table was cut short (a half-uploaded file).
+        if let last = regions.last, last.body.upperBound == Int.max, sawPartHeadingBeforeTables {
+            throw Diagnostic(
+                file: fileName, line: lines.count,
+                message: "the document ends inside \(last.kind.label) \(last.kind.title) (title at line \(last.titleLine)), "
+                    + "without the parts that follow the tables: truncated?")
         }
         close(at: lines.count)
         guard !regions.isEmpty else {

@@ -7,22 +7,32 @@ public struct DocumentText: Sendable {
     /// `lines[0]` is line 1.
     public let lines: [Substring]
 
+    /// Lines of a document are a few hundred bytes; a line this long is not document text.
+    public static let maximumLineBytes = 1 << 20
+
     public init(bytes: [UInt8], fileName: String) throws(Diagnostic) {
         self.fileName = fileName
         let text = try Self.decode(bytes, fileName: fileName)
         lines = Self.splitLines(text)
+        if let long = lines.firstIndex(where: { $0.utf8.count > Self.maximumLineBytes }) {
+            throw Diagnostic(
+                file: fileName, line: long + 1,
+                message: "the line has \(lines[long].utf8.count) bytes; lines over \(Self.maximumLineBytes >> 20) MiB are not document text")
+        }
     }
 
     private static func decode(_ bytes: [UInt8], fileName: String) throws(Diagnostic) -> String {
+        func refuseNUL(at offset: Int, of bytes: [UInt8]) -> Diagnostic {
+            Diagnostic(file: fileName, line: lineNumber(of: offset, in: bytes), message: "binary data (a NUL byte), not the text of a document")
+        }
         if bytes.starts(with: [0xFF, 0xFE]) || bytes.starts(with: [0xFE, 0xFF]) {
-            return decodeUTF16(bytes, bigEndian: bytes[0] == 0xFE)
+            let text = decodeUTF16(bytes, bigEndian: bytes[0] == 0xFE)
+            let utf8 = Array(text.utf8)
+            if let nul = utf8.firstIndex(of: 0) { throw refuseNUL(at: nul, of: utf8) }
+            return text
         }
         let body = bytes.starts(with: [0xEF, 0xBB, 0xBF]) ? bytes[3...] : bytes[...]
-        if let nul = body.firstIndex(of: 0) {
-            throw Diagnostic(
-                file: fileName, line: lineNumber(of: nul, in: bytes),
-                message: "binary data (a NUL byte), not the text of a document")
-        }
+        if let nul = body.firstIndex(of: 0) { throw refuseNUL(at: nul, of: bytes) }
         if let text = String(validating: body, as: UTF8.self) { return text }
         let offset = firstInvalidUTF8Offset(body)
         throw Diagnostic(

@@ -89,14 +89,14 @@ enum EvaluationReader {
 
     /// `J残疾人就业保障金项目支出绩效自评表`, `…项目支出绩效自` or `…项目支出` before `(2024年度)`.
     private static func titleName(_ key: String, next: String?) -> String? {
-        guard let range = key.range(of: "项目支出") else { return nil }
+        guard let range = key.byteRange(of: "项目支出") else { return nil }
         let rest = key[range.upperBound...]
-        guard rest.hasPrefix("绩效") || (rest.isEmpty && next.map(isYearLine) == true) else { return nil }
+        guard rest.hasBytePrefix("绩效") || (rest.isEmpty && next.map(isYearLine) == true) else { return nil }
         let name = String(key[..<range.lowerBound])
         return name.isEmpty ? nil : name
     }
 
-    private static func isYearLine(_ key: String) -> Bool { key.hasPrefix("(") && key.hasSuffix("年度)") }
+    private static func isYearLine(_ key: String) -> Bool { key.hasBytePrefix("(") && key.hasByteSuffix("年度)") }
 
     private static func nextText(after index: Int, in lines: ArraySlice<SourceLine>) -> String? {
         lines[(index + 1)...].first { !$0.isBlank }.map { TextNormalization.key($0.nonBlankCells.joined()) }
@@ -112,20 +112,23 @@ enum EvaluationReader {
         var level1: String?
         var level2: String?
         for (offset, line) in zip(lines.indices, lines) where !line.isBlank {
-            let cells = line.cells.map { TextNormalization.key($0) }
-            let text = cells.joined()
-            if let name = value(after: "项目名称", in: cells) { evaluation.name = name }
-            if let owner = value(after: "主管部门", in: cells) ?? value(after: "主管部门及代码", in: cells) {
+            // Most lines are prose: the whole line's key decides whether its cells are needed.
+            let text = TextNormalization.key(line.text)
+            let cells = { line.cells.map { TextNormalization.key($0) } }
+            if text.containsBytes("项目名称"), let name = value(after: "项目名称", in: cells()) { evaluation.name = name }
+            if text.containsBytes("主管部门"), let owner = value(after: "主管部门", in: cells()) ?? value(after: "主管部门及代码", in: cells()) {
                 evaluation.departmentCode = code(owner)
             }
-            if let unit = value(after: "项目单位", in: cells) ?? value(after: "预算单位", in: cells) {
+            if text.containsBytes("单位"), let unit = value(after: "项目单位", in: cells()) ?? value(after: "预算单位", in: cells()) {
                 evaluation.unitCode = code(unit)
             }
             if text.containsBytes("全年预算") || text.containsBytes("资金来源") || text.containsBytes("项目资金预算安排") {
                 inBudgetTable = true
                 if text.containsBytes("(元)") { evaluation.unit = .yuan }
             }
-            if inBudgetTable, evaluation.budgetLine == nil, cells.contains("合计") || cells.contains(where: { $0.hasPrefix("资金总额") }) {
+            if inBudgetTable, evaluation.budgetLine == nil, text.containsBytes("合计") || text.containsBytes("资金总额"),
+                cells().contains(where: { $0.bytesEqual("合计") || $0.hasBytePrefix("资金总额") })
+            {
                 // The figures are on this line, or, after a header printed beside 资金总额, on the next one that has them.
                 let candidates = [offset] + Array(lines.indices[(offset + 1)...].prefix(3))
                 if let row = candidates.first(where: { numbers(in: lines[$0]).count >= 5 }) {
@@ -141,14 +144,14 @@ enum EvaluationReader {
                 }
                 continue
             }
-            if cells.contains("一级指标") {
+            if text.containsBytes("一级指标"), cells().contains(where: { $0.bytesEqual("一级指标") }) {
                 inBudgetTable = false
                 indicatorColumns = IndicatorColumns(qualitative: text.containsBytes("分值") || text.containsBytes("定性"))
                 continue
             }
-            let first = cells.first { !$0.isEmpty } ?? ""
-            if first == "总分" {
-                let printed = cells.filter { !$0.isEmpty }
+            // The first printed cell starts the line's key.
+            if text.hasBytePrefix("总分"), let first = cells().first(where: { !$0.isEmpty }), first.bytesEqual("总分") {
+                let printed = cells().filter { !$0.isEmpty }
                 evaluation.grade = printed.last.flatMap { grades.contains($0) ? $0 : nil }
                 evaluation.totalScore = printed.dropLast(evaluation.grade == nil ? 0 : 1).last.flatMap { ExactDecimal($0) }
                 evaluation.scoreLine = line.number
@@ -157,12 +160,12 @@ enum EvaluationReader {
                 continue
             }
             // `三、项目自评结果` (not its entry in the contents, `三、项目自评结果.....`) ends the indicators.
-            if (first.hasPrefix("三、") && !first.containsBytes("..")) || first.hasPrefix("项目绩效") {
+            if (text.hasBytePrefix("三、") && !text.containsBytes("..")) || text.hasBytePrefix("项目绩效") {
                 indicatorColumns = nil
                 afterScores = true
             }
             if let columns = indicatorColumns {
-                if let indicator = columns.indicator(cells, line: line.number, level1: &level1, level2: &level2) {
+                if let indicator = columns.indicator(cells(), line: line.number, level1: &level1, level2: &level2) {
                     evaluation.indicators.append(indicator)
                 }
                 continue
@@ -176,11 +179,13 @@ enum EvaluationReader {
     /// The cell after `label`, or the text after `label:` in the same cell.
     private static func value(after label: String, in cells: [String]) -> String? {
         for (index, cell) in cells.enumerated() {
-            if cell.hasPrefix(label + ":") {
-                let rest = String(cell.dropFirst(label.count + 1))
-                return rest.isEmpty ? nil : rest
+            guard cell.hasBytePrefix(label) else { continue }
+            let rest = cell.utf8.dropFirst(label.utf8.count)
+            if rest.isEmpty { return cells[(index + 1)...].first { !$0.isEmpty } }
+            if rest.first == UInt8(ascii: ":") {
+                let value = String(Substring(rest.dropFirst()))
+                return value.isEmpty ? nil : value
             }
-            if cell == label { return cells[(index + 1)...].first { !$0.isEmpty } }
         }
         return nil
     }
@@ -209,7 +214,7 @@ enum EvaluationReader {
         if evaluation.totalScore == nil, let score = figure(after: "总得分", in: text) {
             evaluation.totalScore = score
             evaluation.scoreLine = line
-            if let range = text.range(of: "属于") {
+            if let range = text.byteRange(of: "属于") {
                 evaluation.grade = text[range.upperBound...].unicodeScalars.lazy.map(String.init).first(where: grades.contains)
             }
         }
@@ -223,9 +228,9 @@ enum EvaluationReader {
 
     /// The number printed right after `words` (an optional `:` between).
     private static func figure(after words: String, in text: String) -> ExactDecimal? {
-        guard let range = text.range(of: words) else { return nil }
+        guard let range = text.byteRange(of: words) else { return nil }
         var rest = text[range.upperBound...]
-        if rest.hasPrefix(":") { rest = rest.dropFirst() }
+        if rest.hasBytePrefix(":") { rest = rest.dropFirst() }
         let digits = rest.prefix { $0.isASCII && ($0.isNumber || $0 == "." || $0 == ",") }
         return digits.isEmpty ? nil : ExactDecimal(digits)
     }
@@ -260,7 +265,7 @@ struct IndicatorColumns {
         for cell in cells[..<weightIndex] where !cell.isEmpty {
             if name == nil, printedLevel1 == nil, printedLevel2 == nil, Self.level1Names.contains(cell) {
                 printedLevel1 = cell
-            } else if name == nil, printedLevel2 == nil, cell.hasSuffix("指标") || Self.level2Names.contains(cell) {
+            } else if name == nil, printedLevel2 == nil, cell.hasByteSuffix("指标") || Self.level2Names.contains(cell) {
                 printedLevel2 = cell
             } else if name == nil {
                 name = cell

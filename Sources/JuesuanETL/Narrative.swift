@@ -8,7 +8,7 @@ public struct NarrativeFact: Sendable, Hashable {
     /// `item` naming which; or `other`, with the words printed before the figure as `item`.
     public var subject: String
     public var item: String?
-    /// The functional class's code (`208`), found by its name in the document's tables.
+    /// The functional class's code (`208`), found by its name.
     public var subjectCode: String?
     /// `amount`, `change` (on the year before), `change_pct`, `share`, `initial_budget`
     /// (年初预算), `budget` (全年预算), `final` (决算), `completion_rate`, `count`, `funds`,
@@ -26,24 +26,6 @@ public struct NarrativeFact: Sendable, Hashable {
 /// 增长48.16%`: both figures are about 收入总计). Years, dates, ordinals and document numbers
 /// carry no unit and are not figures.
 enum NarrativeReader {
-    static func read(_ lines: ArraySlice<SourceLine>, tables: [ParsedTable]) -> [NarrativeFact] {
-        var facts = read(lines)
-        // The narrative names classes, the tables code them; names vary a little
-        // (`资源勘探工业信息等支出` / `资源勘探工业信息支出`).
-        let withoutDeng = { (name: String) in name.replacingOccurrences(of: "等", with: "") }
-        var codes: [String: String] = [:]
-        for table in tables where [.generalBudget, .expenditure, .income].contains(table.kind) {
-            for row in table.rows where row.code?.utf8.count == 3 {
-                let name = withoutDeng(TextNormalization.key(row.item))
-                if codes[name] == nil { codes[name] = row.code }
-            }
-        }
-        for index in facts.indices where facts[index].subject == "functional_class" {
-            facts[index].subjectCode = facts[index].item.flatMap { codes[withoutDeng($0)] }
-        }
-        return facts
-    }
-
     static func read(_ lines: ArraySlice<SourceLine>) -> [NarrativeFact] {
         var facts: [NarrativeFact] = []
         var section = Section(heading: "")
@@ -57,13 +39,18 @@ enum NarrativeReader {
                 section.append(key, line: line.number)
             }
         }
-        return facts + section.facts()
+        facts += section.facts()
+        // The narrative names classes; the code, the key, comes from the national list.
+        for index in facts.indices where facts[index].subject == "functional_class" {
+            facts[index].subjectCode = facts[index].item.flatMap(FunctionClass.code(forLabel:))
+        }
+        return facts
     }
 
     /// `一、收入决算情况说明`, `(三)…`, `2、其他需要说明的事项`: an ordinal, a few words, no figure.
     static func isHeading(_ key: String) -> Bool {
         TextNormalization.withoutOrdinal(key) != key && key.unicodeScalars.count <= 40
-            && !key.hasSuffix("。") && !units.contains { key.containsBytes($0) && $0 != "个" }
+            && !key.hasByteSuffix("。") && !units.contains { key.containsBytes($0) && $0 != "个" }
     }
 
     static let units = ["万元", "元", "%", "个", "人次", "批次", "辆", "台(套)"]
@@ -128,8 +115,12 @@ enum NarrativeReader {
         }
 
         private func has(_ text: String, at offset: Int) -> Bool {
-            let needle = Array(text.unicodeScalars)
-            return offset + needle.count <= scalars.count && Array(scalars[offset..<offset + needle.count]) == needle
+            var index = offset
+            for scalar in text.unicodeScalars {
+                guard index < scalars.count, scalars[index] == scalar else { return false }
+                index += 1
+            }
+            return true
         }
 
         /// `…个项目自评等级为"优"`: the grade a count of projects is given.
@@ -206,7 +197,7 @@ enum NarrativeReader {
             var topic = current
             var rest = Substring(label)
             // `占本年支出合计的`, `比2022年增加`, `较上年决算增加`, `共接待`: about the current topic.
-            let refersBack = ["占", "完成", "比", "较", "与上年", "共"].contains { label.hasPrefix($0) }
+            let refersBack = ["占", "完成", "比", "较", "与上年", "共"].contains { label.hasBytePrefix($0) }
             if !refersBack {
                 if let named = subjects.first(where: { label.containsBytes($0.words) }),
                     !aboutEvaluations || named.subject == "evaluated_projects"
@@ -214,19 +205,19 @@ enum NarrativeReader {
                     // `财政拨款收入总计…，支出总计…`: the second total is a 财政拨款 one too.
                     let fiscal = current.subject.hasPrefix("fiscal_") && named.subject.hasSuffix("_grand_total")
                     topic = Topic(subject: fiscal && !named.subject.hasPrefix("fiscal_") ? "fiscal_" + named.subject : named.subject, item: nil)
-                    rest = label[label.range(of: named.words)!.upperBound...]
+                    rest = label[label.byteRange(of: named.words)!.upperBound...]
                 } else if aboutEvaluations {
-                    if !label.isEmpty, !label.hasSuffix("资金") { topic = Topic(subject: "other", item: nil) }
-                } else if let source = incomeSources.first(where: { label.hasSuffix($0) }) {
+                    if !label.isEmpty, !label.hasByteSuffix("资金") { topic = Topic(subject: "other", item: nil) }
+                } else if let source = incomeSources.first(where: { label.hasByteSuffix($0) }) {
                     topic = Topic(subject: "income_source", item: source)
                     rest = ""
-                } else if let kind = expenditureKinds.first(where: { label.hasSuffix($0) }) {
+                } else if let kind = expenditureKinds.first(where: { label.hasByteSuffix($0) }) {
                     topic = Topic(subject: "expenditure_kind", item: kind)
                     rest = ""
                 } else if let className = functionalClass(label) {
                     topic = Topic(subject: "functional_class", item: className)
-                    rest = label[label.range(of: className)!.upperBound...]
-                } else if !label.isEmpty, !["支出决算", "全年预算", "资金", "涉及资金"].contains(where: label.hasSuffix),
+                    rest = label[label.byteRange(of: className)!.upperBound...]
+                } else if !label.isEmpty, !["支出决算", "全年预算", "资金", "涉及资金"].contains(where: label.hasByteSuffix),
                     !label.containsBytes("增加"), !label.containsBytes("减少"), !label.containsBytes("增长"),
                     !label.containsBytes("下降"), !label.containsBytes("人次"), !label.containsBytes("批次")
                 {
@@ -238,8 +229,8 @@ enum NarrativeReader {
 
         /// `一般公共服务支出(类)`, `社会保障和就业支出年初预算`: a class named by the narrative.
         static func functionalClass(_ label: String) -> String? {
-            if label.hasSuffix("(类)") { return String(label.dropLast(3)) }
-            guard let range = label.range(of: "支出年初预算") else { return nil }
+            if label.hasByteSuffix("(类)") { return String(label.dropLast(3)) }
+            guard let range = label.byteRange(of: "支出年初预算") else { return nil }
             let name = label[..<range.lowerBound] + "支出"
             return name.count > 2 ? String(name) : nil
         }

@@ -108,23 +108,42 @@ public enum CellValue: Sendable, Hashable {
 
 extension String {
     func containsBytes(_ needle: String) -> Bool { Substring(self).containsBytes(needle) }
+    func byteRange(of needle: String) -> Range<String.Index>? { Substring(self).byteRange(of: needle) }
+}
+
+/// Comparisons by bytes. Keys are normalised already, so Unicode-aware comparison (String's
+/// `==`, `hasPrefix`, Foundation's `range(of:)`) buys nothing and costs most of the time
+/// on the lines of every document.
+extension StringProtocol {
+    func hasBytePrefix(_ prefix: String) -> Bool { utf8.starts(with: prefix.utf8) }
+    func hasByteSuffix(_ suffix: String) -> Bool { utf8.count >= suffix.utf8.count && utf8.reversed().starts(with: suffix.utf8.reversed()) }
+    func bytesEqual(_ other: String) -> Bool { utf8.elementsEqual(other.utf8) }
 }
 
 extension Substring {
     /// Whether `needle` occurs in the text, by bytes: cheap enough for every line of a
     /// document, where Foundation's and the generic searches are not.
-    func containsBytes(_ needle: String) -> Bool {
+    func containsBytes(_ needle: String) -> Bool { byteOffset(of: needle) != nil }
+
+    /// Where `needle` first occurs, by bytes.
+    func byteRange(of needle: String) -> Range<String.Index>? {
+        guard let offset = byteOffset(of: needle) else { return nil }
+        let start = utf8.index(utf8.startIndex, offsetBy: offset)
+        return start..<utf8.index(start, offsetBy: needle.utf8.count)
+    }
+
+    private func byteOffset(of needle: String) -> Int? {
         var text = self
         var needle = needle
         return text.withUTF8 { haystack in
             needle.withUTF8 { needle in
-                guard let first = needle.first else { return true }
-                guard needle.count <= haystack.count else { return false }
+                guard let first = needle.first else { return 0 }
+                guard needle.count <= haystack.count else { return nil }
                 for start in 0...(haystack.count - needle.count)
                 where haystack[start] == first && memcmp(haystack.baseAddress! + start, needle.baseAddress!, needle.count) == 0 {
-                    return true
+                    return start
                 }
-                return false
+                return nil
             }
         }
     }

@@ -26,6 +26,9 @@ struct Benchmark: ParsableCommand {
     @Option(help: "An existing server to measure on (its database juesuan_benchmark is dropped and created again).")
     var databaseURL: String?
 
+    @Flag(help: "Measure parsing only: no database.")
+    var parseOnly = false
+
     func run() throws {
         let workspace = URL(fileURLWithPath: self.workspace).standardizedFileURL
         var report = Report()
@@ -36,6 +39,18 @@ struct Benchmark: ParsableCommand {
         let megabytes = Double(corpus.bytes) / 1_000_000
         report.line("| corpus | \(format(megabytes)) MB, written in \(format(clock.lap())) s |")
 
+        if !parseOnly { try measureDatabase(corpus: corpus, workspace: workspace, report: &report) }
+        clock = Clock()
+        for path in corpus.paths { _ = DocumentFiles.parse(path: path) }
+        report.line("| parse, one core | \(format(megabytes / clock.lap())) MB/s |")
+        clock = Clock()
+        DocumentFiles.parseInWindows(corpus.paths) { _ in }
+        report.line("| parse, all \(ProcessInfo.processInfo.activeProcessorCount) cores | \(format(megabytes / clock.lap())) MB/s |")
+        print(report.text)
+    }
+
+    func measureDatabase(corpus: (paths: [String], bytes: Int), workspace: URL, report: inout Report) throws {
+        var clock = Clock()
         let database = try prepareDatabase(workspace: workspace)
         let connection = try Connection(conninfo: database)
         try Migrator(sql: SQLDirectory.locate()).migrate(connection)
@@ -72,14 +87,6 @@ struct Benchmark: ParsableCommand {
         for (view, milliseconds) in try viewTimes(connection) {
             report.line("| view analytics.\(view) | \(format(milliseconds)) ms |")
         }
-
-        clock = Clock()
-        for path in corpus.paths { _ = DocumentFiles.parse(path: path) }
-        report.line("| parse, one core | \(format(megabytes / clock.lap())) MB/s |")
-        clock = Clock()
-        DocumentFiles.parseInWindows(corpus.paths) { _ in }
-        report.line("| parse, all \(ProcessInfo.processInfo.activeProcessorCount) cores | \(format(megabytes / clock.lap())) MB/s |")
-        print(report.text)
     }
 
     func prepareDatabase(workspace: URL) throws -> String {

@@ -5,15 +5,11 @@ import XCTest
 /// duplicate and broken documents, against the real server.
 final class NightlyJobTests: DatabaseTestCase {
     func nightly(_ folder: URL) throws -> Process {
-        // The juesuan binary sits beside the test bundle on Linux, and inside its folder on macOS.
-        let bundle = Bundle(for: Self.self).bundleURL
-        let binary = [bundle.deletingLastPathComponent(), bundle].map { $0.appendingPathComponent("juesuan") }
-            .first { FileManager.default.isExecutableFile(atPath: $0.path) }!
         let process = Process()
         process.executableURL = URL(fileURLWithPath: "/bin/sh")
         process.arguments = [Self.repositoryRoot.appendingPathComponent("etl/juesuan-nightly.sh").path]
         process.environment = [
-            "PATH": "/usr/bin:/bin", "JUESUAN_ENV_FILE": "/nonexistent", "JUESUAN_BIN": binary.path,
+            "PATH": "/usr/bin:/bin", "JUESUAN_ENV_FILE": "/nonexistent", "JUESUAN_BIN": juesuanBinary.path,
             "JUESUAN_INBOX": folder.appendingPathComponent("inbox").path, "JUESUAN_SETTLE_SECONDS": "0",
             "DATABASE_URL": conninfo, "JUESUAN_SQL_DIR": Self.sql.url.path,
         ]

@@ -44,6 +44,33 @@ class DatabaseTestCase: XCTestCase {
 
     func connect() throws -> Connection { try Connection(conninfo: conninfo) }
 
+    /// The built `juesuan`: beside the test bundle on Linux, inside its folder on macOS.
+    var juesuanBinary: URL {
+        let bundle = Bundle(for: Self.self).bundleURL
+        return [bundle.deletingLastPathComponent(), bundle].map { $0.appendingPathComponent("juesuan") }
+            .first { FileManager.default.isExecutableFile(atPath: $0.path) }!
+    }
+
+    /// `juesuan` with `arguments`, against this test's database, started (not awaited).
+    func startJuesuan(_ arguments: [String], output: Pipe? = nil) throws -> Process {
+        let process = Process()
+        process.executableURL = juesuanBinary
+        process.arguments = arguments
+        process.environment = ["PATH": "/usr/bin:/bin", "DATABASE_URL": conninfo, "JUESUAN_SQL_DIR": Self.sql.url.path]
+        process.standardOutput = output ?? FileHandle.nullDevice
+        process.standardError = FileHandle.nullDevice
+        try process.run()
+        return process
+    }
+
+    /// A folder of its own for one test, removed when the test ends.
+    func temporaryFolder() throws -> URL {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("juesuan-\(UUID().uuidString.prefix(8))")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        addTeardownBlock { try? FileManager.default.removeItem(at: folder) }
+        return folder
+    }
+
     func seedPaths() -> [String] {
         ["000_c0c2bca974e52ed1.txt", "001_f51386a93d2c4eb0.txt"].map { Self.seeds.appendingPathComponent($0).path }
     }
@@ -51,19 +78,21 @@ class DatabaseTestCase: XCTestCase {
     /// Every table of the warehouse, staging and etl (minus timestamps and run ids), as text:
     /// two states are the same when their snapshots are.
     func snapshot(_ connection: Connection) throws -> [String: [String]] {
-        let tables = [
-            "staging.cell", "warehouse.dim_department", "warehouse.dim_fiscal_year", "warehouse.dim_functional_subject",
-            "warehouse.dim_economic_subject", "warehouse.fact_income", "warehouse.fact_expenditure",
-            "warehouse.fact_fiscal_expenditure", "warehouse.fact_summary_item", "warehouse.fact_basic_expenditure",
-            "warehouse.fact_three_public", "warehouse.fact_statistics", "etl.finding",
-        ]
+        let tables = try connection.execute("""
+            SELECT n.nspname || '.' || c.relname FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
+            WHERE c.relkind IN ('r', 'm') AND (n.nspname IN ('staging', 'warehouse', 'analytics') OR c.oid = 'etl.finding'::regclass)
+            ORDER BY 1
+            """).rows.map { $0[0]! }
         var state: [String: [String]] = [:]
         for table in tables {
             // Surrogate keys differ between loads; documents are named by their SHA-256.
+            let hasDocument = try connection.execute(
+                "SELECT 1 FROM pg_attribute WHERE attrelid = $1::regclass AND attname = 'document_id'", [table]).rowCount > 0
+            let row = "(to_jsonb(t) - 'document_id' - 'department_key' - 'previous_document_id')::text"
             let query =
-                table.contains("dim_")
-                ? "SELECT (to_jsonb(t) - 'department_key')::text FROM \(table) t ORDER BY 1"
-                : "SELECT (to_jsonb(t) - 'document_id' - 'department_key')::text || d.sha256 FROM \(table) t JOIN etl.document d USING (document_id) ORDER BY 1"
+                hasDocument
+                ? "SELECT \(row) || d.sha256 FROM \(table) t JOIN etl.document d USING (document_id) ORDER BY 1"
+                : "SELECT \(row) FROM \(table) t ORDER BY 1"
             state[table] = try connection.execute(query).rows.map { $0[0] ?? "" }
         }
         state["etl.document"] = try connection.execute(

@@ -1,7 +1,7 @@
 -- analytics.budget_execution: the initial budget against the final accounts, as the
 -- narrative states them for each functional class and in total.
-DROP VIEW IF EXISTS analytics.budget_execution CASCADE;
-CREATE VIEW analytics.budget_execution AS
+DROP MATERIALIZED VIEW IF EXISTS analytics.budget_execution CASCADE;
+CREATE MATERIALIZED VIEW analytics.budget_execution AS
 SELECT dep.name AS department, n.fiscal_year, n.subject_code,
     coalesce(f.name, n.item, '合计') AS subject_name,
     max(n.value) FILTER (WHERE n.measure = 'initial_budget') AS initial_budget,
@@ -18,7 +18,11 @@ WHERE (n.subject = 'functional_class' OR (n.subject = 'general_budget_expenditur
     AND n.section LIKE '%具体情况%'
 GROUP BY dep.name, n.fiscal_year, n.subject_code, coalesce(f.name, n.item, '合计'), n.document_id;
 
-COMMENT ON VIEW analytics.budget_execution IS '预算执行 — general-budget appropriation expenditure (一般公共预算财政拨款支出): the initial budget (年初预算) against the final accounts (支出决算), as the narrative states them (第三部分 五(三)), per functional class (类) and in total (subject_code NULL, subject_name 合计). One row per department × fiscal year × class. Amounts in 万元.';
+-- Unique, so that the loader can refresh it CONCURRENTLY (readers are never blocked).
+CREATE UNIQUE INDEX ON analytics.budget_execution (document_id, subject_name);
+CREATE INDEX ON analytics.budget_execution (department, fiscal_year);
+
+COMMENT ON MATERIALIZED VIEW analytics.budget_execution IS '预算执行 — general-budget appropriation expenditure (一般公共预算财政拨款支出): the initial budget (年初预算) against the final accounts (支出决算), as the narrative states them (第三部分 五(三)), per functional class (类) and in total (subject_code NULL, subject_name 合计). One row per department × fiscal year × class. Amounts in 万元.';
 COMMENT ON COLUMN analytics.budget_execution.department IS '部门 — department name.';
 COMMENT ON COLUMN analytics.budget_execution.fiscal_year IS '决算年度 — fiscal year.';
 COMMENT ON COLUMN analytics.budget_execution.subject_code IS '科目代码 — the functional class (类) code, found by its name in the tables; NULL for the total.';

@@ -1,7 +1,7 @@
 -- analytics.project_performance: every project's self-evaluation, with a flag where the
 -- grade it gave itself and the money it spent tell different stories.
-DROP VIEW IF EXISTS analytics.project_performance CASCADE;
-CREATE VIEW analytics.project_performance AS
+DROP MATERIALIZED VIEW IF EXISTS analytics.project_performance CASCADE;
+CREATE MATERIALIZED VIEW analytics.project_performance AS
 SELECT dep.name AS department, e.fiscal_year, e.project, e.category,
     e.annual_budget AS budget, e.executed, e.execution_rate, e.total_score AS score, e.grade,
     (e.grade IN ('优', '良') AND coalesce(e.execution_rate, 0) < 50) OR (e.grade IN ('中', '差') AND e.execution_rate >= 90)
@@ -14,7 +14,11 @@ SELECT dep.name AS department, e.fiscal_year, e.project, e.category,
 FROM warehouse.fact_project_evaluation e
 JOIN warehouse.dim_department dep ON dep.department_key = e.department_key;
 
-COMMENT ON VIEW analytics.project_performance IS '项目绩效 — project performance self-evaluations (项目支出绩效自评) attached to the documents. One row per department × fiscal year × evaluated project. Amounts in 万元 (converted exactly where the report printed 元). The indicators are in warehouse.fact_evaluation_indicator, for the loader role.';
+-- Unique, so that the loader can refresh it CONCURRENTLY (readers are never blocked).
+CREATE UNIQUE INDEX ON analytics.project_performance (document_id, evaluation_no);
+CREATE INDEX ON analytics.project_performance (department, fiscal_year);
+
+COMMENT ON MATERIALIZED VIEW analytics.project_performance IS '项目绩效 — project performance self-evaluations (项目支出绩效自评) attached to the documents. One row per department × fiscal year × evaluated project. Amounts in 万元 (converted exactly where the report printed 元). The indicators are in warehouse.fact_evaluation_indicator, for the loader role.';
 COMMENT ON COLUMN analytics.project_performance.department IS '部门 — department name.';
 COMMENT ON COLUMN analytics.project_performance.fiscal_year IS '决算年度 — fiscal year.';
 COMMENT ON COLUMN analytics.project_performance.project IS '项目名称 — project name as printed, category prefix included.';
