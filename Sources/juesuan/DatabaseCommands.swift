@@ -85,6 +85,12 @@ struct LoadCommand: ParsableCommand {
     var processedDir: String?
     @Option(help: ArgumentHelp("Move each rejected file here, beside a .error.txt that says why.", valueName: "folder"))
     var rejectedDir: String?
+    @Option(help: ArgumentHelp("Documents stored per transaction: larger is faster, smaller commits sooner.", valueName: "n"))
+    var batchSize = Loader.Options().batchSize
+
+    func validate() throws {
+        guard batchSize >= 1 else { throw ValidationError("--batch-size must be at least 1") }
+    }
 
     func run() throws {
         let files: [String]
@@ -96,7 +102,7 @@ struct LoadCommand: ParsableCommand {
             defer { progress.finish() }
             let inbox = InboxSorter(
                 processed: processedDir.map { URL(fileURLWithPath: $0) }, rejected: rejectedDir.map { URL(fileURLWithPath: $0) })
-            return try Loader(connection: database).load(files: files, options: .init(force: force)) { path, outcome in
+            return try Loader(connection: database).load(files: files, options: .init(force: force, batchSize: batchSize)) { path, outcome in
                 try inbox.settle(path, outcome)
                 progress.advance()
             }
