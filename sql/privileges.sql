@@ -22,5 +22,7 @@ BEGIN
     END LOOP;
 END $$;
 REVOKE ALL ON SCHEMA staging, warehouse, etl, analytics FROM PUBLIC;
+-- Functions are executable by PUBLIC by default; these are the loader's alone.
+REVOKE ALL ON ALL FUNCTIONS IN SCHEMA staging, warehouse, etl, analytics FROM PUBLIC;
 GRANT USAGE ON SCHEMA analytics TO juesuan_reader;
 GRANT SELECT ON ALL TABLES IN SCHEMA analytics TO juesuan_reader;
