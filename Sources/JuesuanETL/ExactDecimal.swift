@@ -1,15 +1,15 @@
-/// An exact base-10 number as published: a 64-bit significand and a count of digits after
+/// An exact base-10 number as published: a 128-bit significand and a count of digits after
 /// the point. Money never goes through binary floating point; `0.00` keeps its two places.
 public struct ExactDecimal: Sendable, Hashable, Comparable, CustomStringConvertible {
-    public let significand: Int64
+    public let significand: Int128
     public let scale: Int
 
-    /// Published amounts have at most 15 significant digits and 6 places, so that sums of
-    /// thousands of them can never overflow.
+    /// Published amounts have at most 15 significant digits and 6 places: brought to a
+    /// common scale (×10¹⁰ at most) and summed by the billion, they stay far inside 128 bits.
     public static let maximumDigits = 15
     public static let maximumScale = 6
 
-    public init(significand: Int64, scale: Int) {
+    public init(significand: Int128, scale: Int) {
         precondition((0...Self.maximumScale + 4).contains(scale))
         self.significand = significand
         self.scale = scale
@@ -20,7 +20,7 @@ public struct ExactDecimal: Sendable, Hashable, Comparable, CustomStringConverti
     /// Parses `-1,776.49`, `０．５`, `650.61`. Thousands separators must be in groups of
     /// three; anything else (letters, two points, a bare sign) is not a number.
     public init?(_ text: some StringProtocol) {
-        var digits: Int64 = 0
+        var digits: Int128 = 0
         var digitCount = 0
         var scale = 0
         var sawPoint = false
@@ -40,7 +40,7 @@ public struct ExactDecimal: Sendable, Hashable, Comparable, CustomStringConverti
                     digitCount += 1
                 }
                 guard digitCount <= Self.maximumDigits else { return nil }
-                digits = digits * 10 + Int64(value - 0x30)
+                digits = digits * 10 + Int128(value - 0x30)
                 sawDigit = true
                 if sawPoint {
                     scale += 1
@@ -74,7 +74,7 @@ public struct ExactDecimal: Sendable, Hashable, Comparable, CustomStringConverti
         ExactDecimal(significand: significand, scale: scale + places)
     }
 
-    private func significand(atScale target: Int) -> Int64 {
+    private func significand(atScale target: Int) -> Int128 {
         var value = significand
         for _ in scale..<target { value *= 10 }
         return value
@@ -93,7 +93,7 @@ public struct ExactDecimal: Sendable, Hashable, Comparable, CustomStringConverti
     public static func - (lhs: ExactDecimal, rhs: ExactDecimal) -> ExactDecimal { lhs + -rhs }
 
     public static func * (lhs: ExactDecimal, rhs: Int) -> ExactDecimal {
-        ExactDecimal(significand: lhs.significand * Int64(rhs), scale: lhs.scale)
+        ExactDecimal(significand: lhs.significand * Int128(rhs), scale: lhs.scale)
     }
 
     public static func == (lhs: ExactDecimal, rhs: ExactDecimal) -> Bool {
@@ -134,6 +134,30 @@ public struct ExactDecimal: Sendable, Hashable, Comparable, CustomStringConverti
             digits.insert(".", at: digits.index(digits.endIndex, offsetBy: -scale))
         }
         return negative ? "-" + digits : digits
+    }
+}
+
+extension ExactDecimal {
+    /// Rounded half away from zero to `places` decimal places (no change when it has fewer).
+    public func rounded(toScale places: Int) -> ExactDecimal {
+        guard scale > places else { return self }
+        var divisor: Int128 = 1
+        for _ in places..<scale { divisor *= 10 }
+        let magnitude = (Swift.abs(significand) + divisor / 2) / divisor
+        return ExactDecimal(significand: significand < 0 ? -magnitude : magnitude, scale: places)
+    }
+
+    /// self ÷ whole × 100, rounded half away from zero to `scale` places; nil when whole is zero.
+    public func percentage(of whole: ExactDecimal, scale: Int) -> ExactDecimal? {
+        guard !whole.isZero else { return nil }
+        // self = p·10^-a, whole = w·10^-b: the ratio × 10^scale is p·10^(b + scale) / (w·10^a).
+        var numerator = significand * 100
+        var denominator = whole.significand
+        for _ in 0..<(whole.scale + scale) { numerator *= 10 }
+        for _ in 0..<self.scale { denominator *= 10 }
+        if denominator < 0 { (numerator, denominator) = (-numerator, -denominator) }
+        let rounded = (2 * numerator + (numerator >= 0 ? denominator : -denominator)) / (2 * denominator)
+        return ExactDecimal(significand: rounded, scale: scale)
     }
 }
 

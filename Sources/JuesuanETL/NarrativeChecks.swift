@@ -12,10 +12,10 @@ extension Checker {
         }
         if let announced = document.narrative.first(where: { $0.subject == "evaluated_projects" && $0.item == nil && $0.measure == "count" }) {
             let attached = document.evaluations.count
-            if ExactDecimal(significand: Int64(attached), scale: 0) != announced.value {
+            if ExactDecimal(significand: Int128(attached), scale: 0) != announced.value {
                 findings.append(Finding(
                     check: "narrative.evaluated_projects", severity: .mismatch,
-                    expected: ExactDecimal(significand: Int64(attached), scale: 0), actual: announced.value,
+                    expected: ExactDecimal(significand: Int128(attached), scale: 0), actual: announced.value,
                     expectedPlace: Place(
                         part: .evaluations, line: document.evaluations.first?.line ?? announced.line, item: "项目支出绩效自评",
                         column: "attached"),
@@ -32,7 +32,7 @@ extension Checker {
                 Place(part: .evaluations, line: line, item: evaluation.name, column: column)
             }
             if let budget = evaluation.annualBudget, let executed = evaluation.executed, let rate = evaluation.executionRate,
-                let recomputed = Self.percentage(executed, of: budget, scale: rate.scale)
+                let recomputed = executed.percentage(of: budget, scale: rate.scale)
             {
                 compareFigures(
                     "evaluation.execution_rate", printed: rate, at: place("执行率"), other: recomputed, at: place("全年执行数"),
@@ -147,31 +147,5 @@ extension Checker {
             check: check, severity: rounding ? .rounding : .mismatch, expected: shown ?? printed, actual: other,
             expectedPlace: printedPlace, actualPlace: otherPlace, actualLines: [otherPlace.line], summary: summary))
     }
-
-    /// part ÷ whole × 100, rounded half up to `scale` places; nil when whole is zero.
-    static func percentage(_ part: ExactDecimal, of whole: ExactDecimal, scale: Int) -> ExactDecimal? {
-        guard !whole.isZero else { return nil }
-        var numerator = Int128(part.significand) * 100
-        var denominator = Int128(whole.significand)
-        // part = p·10^-a, whole = w·10^-b: the ratio × 10^scale is p·10^(b + scale) / (w·10^a).
-        for _ in 0..<(whole.scale + scale) { numerator *= 10 }
-        for _ in 0..<part.scale { denominator *= 10 }
-        if denominator < 0 { (numerator, denominator) = (-numerator, -denominator) }
-        let doubled = 2 * numerator + (numerator >= 0 ? denominator : -denominator)
-        let rounded = doubled / (2 * denominator)
-        guard let significand = Int64(exactly: rounded) else { return nil }
-        return ExactDecimal(significand: significand, scale: scale)
-    }
 }
 
-extension ExactDecimal {
-    /// Rounded half away from zero to `places` decimal places (no change when it has fewer).
-    public func rounded(toScale places: Int) -> ExactDecimal {
-        guard scale > places else { return self }
-        var divisor: Int64 = 1
-        for _ in places..<scale { divisor *= 10 }
-        let half = divisor / 2
-        let magnitude = (significand.magnitude + UInt64(half)) / UInt64(divisor)
-        return ExactDecimal(significand: significand < 0 ? -Int64(magnitude) : Int64(magnitude), scale: places)
-    }
-}

@@ -141,7 +141,7 @@ struct Checker {
             let difference = (sum - printed).magnitude
             if difference.isZero { return }
             let scale = max(printed.scale, partAmounts.map(\.scale).max() ?? 0)
-            let tolerance = ExactDecimal(significand: Int64(max(1, partAmounts.count)), scale: scale)
+            let tolerance = ExactDecimal(significand: Int128(max(1, partAmounts.count)), scale: scale)
             severity = difference <= tolerance ? .rounding : .mismatch
         case (let value?, nil), (nil, let value?):
             if value.isZero { return }

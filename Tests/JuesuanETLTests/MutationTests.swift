@@ -59,3 +59,18 @@ final class MutationTests: XCTestCase {
         XCTAssertGreaterThan(outcomes.refused, 100)
     }
 }
+
+/// Inputs that crashed the parser or the checks once (found by reasoning about the fuzz
+/// target's reach, or by the fuzzer), kept so that they never do again.
+final class CrashRegressionTests: XCTestCase {
+    /// 15 digits beside 6 places in one row: brought to a common scale, the sum once
+    /// overflowed 64 bits and trapped, taking the whole run down.
+    func testHugeAndTinyAmountsInOneRow() throws {
+        let text = String(decoding: Seed.finance2023.bytes, as: UTF8.self)
+            .replacingOccurrences(of: "201\t一般公共服务支出\t547.65\t299.30\t248.35", with: "201\t一般公共服务支出\t999999999999999\t0.000001\t248.35")
+        let document = try DocumentParser().parse(bytes: Array(text.utf8), fileName: "overflow.txt")
+        let rowTotal = Reconciliation.findings(in: document).first { $0.check == "row_total" && $0.expectedPlace.line == 193 }
+        XCTAssertEqual(rowTotal?.actual, ExactDecimal("248.350001"))
+        XCTAssertEqual(rowTotal?.difference.description, "-999999999999750.649999")
+    }
+}

@@ -159,7 +159,7 @@ final class TableParsingTests: XCTestCase {
                     let printed = cells.enumerated().filter { !rowNumberColumns.contains($0.offset) }
                         .compactMap { ExactDecimal($0.element.replacingOccurrences(of: " ", with: "")) }
                     let rows = document.rows.filter { $0.line == number }
-                    let labels = Set(rows.compactMap(\.rowNumber).map { ExactDecimal(significand: Int64($0), scale: 0) })
+                    let labels = Set(rows.compactMap(\.rowNumber).map { ExactDecimal(significand: Int128($0), scale: 0) })
                         .union(rows.compactMap(\.code).compactMap { ExactDecimal($0) })
                     let values = rows.compactMap(\.value.amount)
                     let isColumnNumbers = cells.first == "栏次" || printed.map(\.description) == (0..<printed.count).map { String($0 + 1) }
