@@ -73,7 +73,8 @@ enum EvaluationReader {
     static func read(_ lines: ArraySlice<SourceLine>) -> [ProjectEvaluation] {
         var starts: [(index: Int, titleName: String?)] = []
         for index in lines.indices {
-            guard let cell = lines[index].singleCell else { continue }
+            // Every title names 项目支出 or 自评; no other line needs its key made here.
+            guard let cell = lines[index].singleCell, cell.containsBytes("项目支出") || cell.containsBytes("自评") else { continue }
             let key = TextNormalization.key(cell)
             if key.containsBytes("绩效自评分析报告") || key.containsBytes("绩效自评报告") {
                 starts.append((index, nil))
@@ -103,6 +104,7 @@ enum EvaluationReader {
     }
 
     private static let grades: Set<String> = ["优", "良", "中", "差"]
+    private static let proseTriggers = ["项目名称", "主管部门", "单位", "预算", "资金", "指标", "总分", "三、", "项目绩效"]
 
     private static func read(_ lines: ArraySlice<SourceLine>, titleName: String?) -> ProjectEvaluation {
         var evaluation = ProjectEvaluation(line: lines.first!.number, name: titleName ?? "", unit: .wanYuan)
@@ -112,7 +114,13 @@ enum EvaluationReader {
         var level1: String?
         var level2: String?
         for (offset, line) in zip(lines.indices, lines) where !line.isBlank {
-            // Most lines are prose: the whole line's key decides whether its cells are needed.
+            // Before the scores, a line of prose (one cell) matters only if it names what is read here.
+            if !afterScores, indicatorColumns == nil, line.singleCell != nil,
+                !Self.proseTriggers.contains(where: line.text.containsBytes)
+            {
+                continue
+            }
+            // The whole line's key decides whether its cells are needed.
             let text = TextNormalization.key(line.text)
             let cells = { line.cells.map { TextNormalization.key($0) } }
             if text.containsBytes("项目名称"), let name = value(after: "项目名称", in: cells()) { evaluation.name = name }
