@@ -104,7 +104,8 @@ enum EvaluationReader {
     }
 
     private static let grades: Set<String> = ["优", "良", "中", "差"]
-    private static let proseTriggers = ["项目名称", "主管部门", "单位", "预算", "资金", "指标", "总分", "三、", "项目绩效"]
+    private static let triggers = ["项目名称", "主管部门", "单位", "预算", "资金", "合计", "指标", "总分", "三、", "项目绩效"]
+    private static let statementTriggers = ["预算", "实际", "执行率", "得分"]
 
     private static func read(_ lines: ArraySlice<SourceLine>, titleName: String?) -> ProjectEvaluation {
         var evaluation = ProjectEvaluation(line: lines.first!.number, name: titleName ?? "", unit: .wanYuan)
@@ -114,10 +115,9 @@ enum EvaluationReader {
         var level1: String?
         var level2: String?
         for (offset, line) in zip(lines.indices, lines) where !line.isBlank {
-            // Before the scores, a line of prose (one cell) matters only if it names what is read here.
-            if !afterScores, indicatorColumns == nil, line.singleCell != nil,
-                !Self.proseTriggers.contains(where: line.text.containsBytes)
-            {
+            // Outside the indicator table, a line matters only if it names what is read here:
+            // most are not keyed at all.
+            if indicatorColumns == nil, !(afterScores ? Self.statementTriggers : Self.triggers).contains(where: line.text.containsBytes) {
                 continue
             }
             // The whole line's key decides whether its cells are needed.

@@ -1,4 +1,4 @@
-/// JSON Lines for staging rows and findings: one object per line, keys in a fixed order,
+/// JSON Lines for staging rows, narrative figures, evaluations and findings: one object per line, keys in a fixed order,
 /// amounts as decimal strings so that no JSON reader turns them into binary floats.
 public enum JSONOutput {
     enum Value {
@@ -6,6 +6,8 @@ public enum JSONOutput {
         case int(Int?)
         case strings([String])
         case ints([Int])
+        /// Objects already written by `object`.
+        case objects([String])
     }
 
     static func object(_ pairs: KeyValuePairs<String, Value>) -> String {
@@ -18,6 +20,7 @@ public enum JSONOutput {
             case .int(let number): out += number.map(String.init) ?? "null"
             case .strings(let texts): out += "[" + texts.map(quote).joined(separator: ",") + "]"
             case .ints(let numbers): out += "[" + numbers.map(String.init).joined(separator: ",") + "]"
+            case .objects(let objects): out += "[" + objects.joined(separator: ",") + "]"
             }
         }
         return out + "}"
@@ -50,6 +53,41 @@ public enum JSONOutput {
             "row_number": .int(row.rowNumber), "item": .string(row.item), "column": .string(row.column),
             "value": .string(row.value.amount?.description), "cell": .string(row.value.kind),
             "unit": .string(row.unit.rawValue),
+        ])
+    }
+
+    public static func line(for fact: NarrativeFact, in document: ParsedDocument) -> String {
+        object([
+            "file": .string(document.fileName), "department": .string(document.header.department),
+            "fiscal_year": .int(document.header.fiscalYear), "line": .int(fact.line), "section": .string(fact.section),
+            "subject": .string(fact.subject), "item": .string(fact.item), "subject_code": .string(fact.subjectCode),
+            "measure": .string(fact.measure), "value": .string(fact.value.description), "unit": .string(fact.unit),
+        ])
+    }
+
+    /// One evaluation, its budget in 万元 and its indicators inside.
+    public static func line(for evaluation: ProjectEvaluation, in document: ParsedDocument) -> String {
+        let indicators = evaluation.indicators.map { indicator in
+            object([
+                "line": .int(indicator.line), "level1": .string(indicator.level1), "level2": .string(indicator.level2),
+                "indicator": .string(indicator.name), "initial_target": .string(indicator.initialTarget),
+                "adjusted_target": .string(indicator.adjustedTarget), "actual": .string(indicator.actual),
+                "weight": .string(indicator.weight.description), "score": .string(indicator.score.description),
+                "deviation_note": .string(indicator.note),
+            ])
+        }
+        let amount = { (value: ExactDecimal?) in JSONOutput.Value.string(evaluation.inWanYuan(value)?.description) }
+        return object([
+            "file": .string(document.fileName), "department": .string(document.header.department),
+            "fiscal_year": .int(document.header.fiscalYear), "line": .int(evaluation.line), "project": .string(evaluation.name),
+            "category": .string(evaluation.category), "department_code": .string(evaluation.departmentCode),
+            "unit_code": .string(evaluation.unitCode), "printed_unit": .string(evaluation.unit.rawValue),
+            "target_declared": amount(evaluation.targetDeclared), "budget_compiled": amount(evaluation.budgetCompiled),
+            "annual_budget": amount(evaluation.annualBudget), "executed": amount(evaluation.executed),
+            "balance": amount(evaluation.balance), "execution_rate": .string(evaluation.executionRate?.description),
+            "execution_score": .string(evaluation.executionScore?.description), "total_score": .string(evaluation.totalScore?.description),
+            "grade": .string(evaluation.grade), "budget_line": .int(evaluation.budgetLine), "score_line": .int(evaluation.scoreLine),
+            "indicators": .objects(indicators),
         ])
     }
 

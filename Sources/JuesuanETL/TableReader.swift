@@ -87,12 +87,12 @@ struct TableReader {
         }
     }
 
+    private static let frameCellPrefixes = ["部门名称", "单位名称", "编制单位", "金额单位", "单位:", "注:", "说明:", "备注"]
+
     /// Cells around the grid: label, department, year, unit, footnotes.
     private func isFrameCell(_ key: String) -> Bool {
         TableTitle.isLabel(key) || TableTitle.strippingYear(Substring(key)).isEmpty
-            || key.hasPrefix("部门名称") || key.hasPrefix("单位名称") || key.hasPrefix("编制单位")
-            || key.hasPrefix("金额单位") || key.hasPrefix("单位:") || key.hasPrefix("注:") || key.hasPrefix("说明:")
-            || key.hasPrefix("备注")
+            || Self.frameCellPrefixes.contains(where: key.hasBytePrefix)
     }
 
     private mutating func readFrameCell(_ key: String) {

@@ -33,28 +33,55 @@ struct DocumentArguments: ParsableArguments {
     }
 }
 
+enum DocumentPartOption: String, ExpressibleByArgument, CaseIterable {
+    case tables, narrative, evaluations
+}
+
 struct ParseCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "parse", abstract: "Print the staging rows: one per published value cell, with its line.")
+        commandName: "parse",
+        abstract: "Print what a document publishes, each with its line: the tables' value cells, the narrative's figures, or the project evaluations.")
 
     @OptionGroup var documents: DocumentArguments
-    @Option(help: "jsonl (one JSON object per value cell) or table (for reading).")
+    @Option(help: "tables (one value cell per line), narrative (one figure per line) or evaluations (one project per line).")
+    var part: DocumentPartOption = .tables
+    @Option(help: "jsonl (one JSON object per line) or table (for reading).")
     var format: OutputFormat = .jsonl
 
     func run() throws {
         let output = BufferedOutput()
         try documents.forEachDocument { document in
-            for row in document.rows {
-                switch format {
-                case .jsonl: output.write(JSONOutput.line(for: row, in: document))
-                case .table:
-                    let place = "\(document.fileName):\(row.line)"
-                    let fields = [
-                        place, row.table.rawValue, row.section ?? "", row.code ?? "", row.rowNumber.map(String.init) ?? "",
-                        row.item, row.column, row.value.amount?.description ?? (row.value == .empty ? "" : "——"), row.unit.rawValue,
-                    ]
-                    output.write(fields.joined(separator: "\t"))
-                }
+            for line in lines(document) { output.write(line) }
+        }
+    }
+
+    /// Each printed line: its JSON object, or the fields of the table format.
+    func lines(_ document: ParsedDocument) -> [String] {
+        let place = { (line: Int) in "\(document.fileName):\(line)" }
+        func render(_ json: @autoclosure () -> String, _ fields: @autoclosure () -> [String]) -> String {
+            format == .jsonl ? json() : fields().joined(separator: "\t")
+        }
+        switch part {
+        case .tables:
+            return document.rows.map { row in
+                render(JSONOutput.line(for: row, in: document), [
+                    place(row.line), row.table.rawValue, row.section ?? "", row.code ?? "", row.rowNumber.map(String.init) ?? "",
+                    row.item, row.column, row.value.amount?.description ?? (row.value == .empty ? "" : "——"), row.unit.rawValue,
+                ])
+            }
+        case .narrative:
+            return document.narrative.map { fact in
+                render(JSONOutput.line(for: fact, in: document), [
+                    place(fact.line), fact.subject, fact.item ?? "", fact.subjectCode ?? "", fact.measure, fact.value.description, fact.unit,
+                ])
+            }
+        case .evaluations:
+            return document.evaluations.map { evaluation in
+                render(JSONOutput.line(for: evaluation, in: document), [
+                    place(evaluation.line), evaluation.name, evaluation.inWanYuan(evaluation.annualBudget)?.description ?? "",
+                    evaluation.inWanYuan(evaluation.executed)?.description ?? "", evaluation.executionRate?.description ?? "",
+                    evaluation.totalScore?.description ?? "", evaluation.grade ?? "", "\(evaluation.indicators.count) indicators",
+                ])
             }
         }
     }

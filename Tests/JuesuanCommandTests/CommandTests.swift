@@ -45,6 +45,24 @@ final class CommandTests: XCTestCase {
         for key in ["file", "department", "code", "item", "column", "unit"] { XCTAssertNotNil(first[key], key) }
     }
 
+    func testParsePrintsTheNarrativeAndTheEvaluationsToo() throws {
+        let seed = Self.seeds.appendingPathComponent("001_f51386a93d2c4eb0.txt").path
+        let narrative = try juesuan(["parse", "--part", "narrative", seed])
+        XCTAssertEqual(narrative.status, 0)
+        let figures = narrative.stdout.split(separator: "\n").map { try! JSONSerialization.jsonObject(with: Data($0.utf8)) as! [String: Any] }
+        let total = try XCTUnwrap(figures.first { $0["subject"] as? String == "expenditure_grand_total" && $0["measure"] as? String == "change" })
+        XCTAssertEqual(total["value"] as? String, "500.85")
+        XCTAssertEqual(total["line"] as? Int, 438)
+        let evaluations = try juesuan(["parse", "--part", "evaluations", seed])
+        let projects = evaluations.stdout.split(separator: "\n").map { try! JSONSerialization.jsonObject(with: Data($0.utf8)) as! [String: Any] }
+        XCTAssertEqual(projects.count, 14)
+        XCTAssertEqual(projects[0]["project"] as? String, "J残疾人就业保障金")
+        XCTAssertEqual(projects[0]["executed"] as? String, "6.556")
+        XCTAssertEqual((projects[0]["indicators"] as? [[String: Any]])?.count, 6)
+        let table = try juesuan(["parse", "--part", "evaluations", "--format", "table", seed])
+        XCTAssertTrue(table.stdout.hasPrefix("\(seed):563\tJ残疾人就业保障金\t6.56\t6.556\t99.95\t99.99\t优\t6 indicators\n"), table.stdout)
+    }
+
     func testABadDocumentExits65AndTheOthersAreStillProcessed() throws {
         let bad = FileManager.default.temporaryDirectory.appendingPathComponent("not-a-document-\(UUID()).txt")
         try "hello\n".write(to: bad, atomically: true, encoding: .utf8)
