@@ -30,7 +30,7 @@ enum NarrativeReader {
         var facts: [NarrativeFact] = []
         var section = Section(heading: "")
         for line in lines where !line.isBlank {
-            let key = TextNormalization.key(line.nonBlankCells.joined())
+            let key = TextNormalization.key(line.text)  // without its TABs
             if Watermark.isWatermark(key) { continue }
             if isHeading(key) {
                 facts += section.facts()
@@ -49,7 +49,7 @@ enum NarrativeReader {
 
     /// `一、收入决算情况说明`, `(三)…`, `2、其他需要说明的事项`: an ordinal, a few words, no figure.
     static func isHeading(_ key: String) -> Bool {
-        TextNormalization.withoutOrdinal(key) != key && key.unicodeScalars.count <= 40
+        TextNormalization.withoutOrdinal(key).utf8.count != key.utf8.count && key.unicodeScalars.count <= 40
             && !key.hasByteSuffix("。") && !units.contains { key.containsBytes($0) && $0 != "个" }
     }
 

@@ -10,36 +10,48 @@ enum TextNormalization {
     }
 
     /// A comparison key: no spaces, full-width ASCII folded, `（）【】` as `()[]`, `：` as `:`.
-    static func key(_ text: some StringProtocol) -> String {
-        transformed(text) { value in
-            switch value {
-            case 0xFF01...0xFF5E: value - 0xFEE0
-            case 0x3010: 0x5B  // 【
-            case 0x3011: 0x5D  // 】
-            default: value
-            }
-        }
-    }
+    static func key(_ text: some StringProtocol) -> String { transformed(text, foldingWidth: true) }
 
     /// The label as printed, without the spaces that PDF extraction put inside it.
-    static func label(_ text: some StringProtocol) -> String {
-        transformed(text) { $0 }
+    static func label(_ text: some StringProtocol) -> String { transformed(text, foldingWidth: false) }
+
+    /// The text without spaces (and, folding width, with full-width ASCII and 【】 as ASCII),
+    /// made byte by byte: every cell of every line of every document passes here. The
+    /// spaces are ` `, TAB, U+00A0 (C2 A0), U+3000 (E3 80 80) and U+FEFF (EF BB BF).
+    private static func transformed(_ text: some StringProtocol, foldingWidth: Bool) -> String {
+        if let key = text.utf8.withContiguousStorageIfAvailable({ transformed($0, foldingWidth: foldingWidth) }) { return key }
+        var copy = String(text)
+        return copy.withUTF8 { transformed($0, foldingWidth: foldingWidth) }
     }
 
-    /// The text without spaces, each other scalar mapped by `map`, built as UTF-8 bytes
-    /// (every line of every document passes here).
-    private static func transformed(_ text: some StringProtocol, _ map: (UInt32) -> UInt32) -> String {
-        var bytes: [UInt8] = []
-        bytes.reserveCapacity(text.utf8.count)
-        for scalar in text.unicodeScalars where !isSpace(scalar) {
-            let value = map(scalar.value)
-            if value < 0x80 {
-                bytes.append(UInt8(value))
-            } else {
-                bytes.append(contentsOf: Unicode.UTF8.encode(Unicode.Scalar(value)!)!)
+    private static func transformed(_ bytes: UnsafeBufferPointer<UInt8>, foldingWidth: Bool) -> String {
+        String(unsafeUninitializedCapacity: bytes.count) { output in
+            var written = 0
+            var index = 0
+            func emit(_ byte: UInt8) {
+                output[written] = byte
+                written += 1
             }
+            while index < bytes.count {
+                let lead = bytes[index]
+                let length = lead < 0x80 ? 1 : lead < 0xE0 ? 2 : lead < 0xF0 ? 3 : 4
+                guard index + length <= bytes.count else { break }
+                let second = length > 1 ? bytes[index + 1] : 0
+                let third = length > 2 ? bytes[index + 2] : 0
+                defer { index += length }
+                switch (lead, second, third) {
+                case (0x20, _, _), (0x09, _, _), (0xC2, 0xA0, _), (0xE3, 0x80, 0x80), (0xEF, 0xBB, 0xBF):
+                    continue
+                case (0xE3, 0x80, 0x90) where foldingWidth: emit(0x5B)  // 【
+                case (0xE3, 0x80, 0x91) where foldingWidth: emit(0x5D)  // 】
+                case (0xEF, 0xBC, 0x81...0xBF) where foldingWidth: emit(third - 0x80 + 0x20)  // U+FF01–FF3F
+                case (0xEF, 0xBD, 0x80...0x9E) where foldingWidth: emit(third - 0x80 + 0x60)  // U+FF40–FF5E
+                default:
+                    for offset in 0..<length { emit(bytes[index + offset]) }
+                }
+            }
+            return written
         }
-        return String(decoding: bytes, as: UTF8.self)
     }
 
     static func isBlank(_ text: some StringProtocol) -> Bool {
