@@ -19,6 +19,16 @@ public struct DocumentParser: Sendable {
             var reader = TableReader(kind: region.kind, fileName: fileName)
             tables.append(try reader.read(titleLine: region.titleLine, lines: lines[region.body]))
         }
+        // A document that announced its parts (第二部分 决算表) goes on after its tables; one
+        // that ends inside a table's grid, before its footnote, was cut short (a half-uploaded file).
+        if let last = tables.last, !last.closed, regions.last?.body.upperBound == lines.count,
+            partHeadings.contains(where: { $0.index < regions[0].body.lowerBound })
+        {
+            throw Diagnostic(
+                file: fileName, line: lines.count,
+                message: "the document ends inside \(last.kind.label) \(last.kind.title) (title at line \(last.titleLine)) "
+                    + "before its footnote and the parts that follow the tables: truncated?")
+        }
         header.departmentCode = Self.departmentCode(lines, department: header.department)
         /// The part that starts with a heading naming `title`, up to the next part.
         func part(_ title: String) -> ArraySlice<SourceLine> {
@@ -118,7 +128,6 @@ public struct DocumentParser: Sendable {
     ) throws(Diagnostic) -> [Region] {
         var regions: [Region] = []
         var seen: [TableKind: Int] = [:]
-        var sawPartHeadingBeforeTables = false
         var index = header.titleLine  // the line after the title, as an index
         func close(at end: Int) {
             if let last = regions.last, last.body.upperBound == Int.max {
@@ -152,18 +161,9 @@ public struct DocumentParser: Sendable {
                 } else if isPartHeading(key) {
                     close(at: index)
                     partHeading(index, key)
-                    if regions.isEmpty { sawPartHeadingBeforeTables = true }
                 }
             }
             index += 1
-        }
-        // A document that announced its parts (第二部分 决算表) ends with the narrative after
-        // the tables; one that ends inside a table was cut short (a half-uploaded file).
-        if let last = regions.last, last.body.upperBound == Int.max, sawPartHeadingBeforeTables {
-            throw Diagnostic(
-                file: fileName, line: lines.count,
-                message: "the document ends inside \(last.kind.label) \(last.kind.title) (title at line \(last.titleLine)), "
-                    + "without the parts that follow the tables: truncated?")
         }
         close(at: lines.count)
         guard !regions.isEmpty else {

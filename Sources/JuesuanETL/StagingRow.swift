@@ -51,6 +51,8 @@ public struct ParsedTable: Sendable {
     public var unit: Unit
     /// The table says `本表无数据`.
     public var saysNoData: Bool
+    /// Its footnote (`注：…`, `说明：…`) was printed: the table was not cut off mid-grid.
+    public var closed: Bool
     public var rows: [StagingRow]
 }
 

@@ -70,7 +70,7 @@ struct TableReader {
             }
         }
         try checkHeader()
-        return ParsedTable(kind: kind, titleLine: titleLine, unit: unit, saysNoData: saysNoData, rows: rows)
+        return ParsedTable(kind: kind, titleLine: titleLine, unit: unit, saysNoData: saysNoData, closed: sawFootnote, rows: rows)
     }
 
     /// A header that is printed must name the columns this reader assigns values to.

@@ -54,6 +54,15 @@ final class TextIntakeTests: XCTestCase {
         XCTAssertEqual(document.tables.map(\.kind), TableKind.allCases)
     }
 
+    /// Ending right after the last table's footnote is not being cut short: some documents
+    /// stop there, or go on without a 第三部分 heading.
+    func testADocumentThatEndsAfterItsLastFootnoteIsWhole() throws {
+        let lines = seed.split(separator: "\n", omittingEmptySubsequences: false)
+        let footnote = lines.firstIndex { $0.hasPrefix("注：本表反映部门本年度政府采购") }!
+        let rows = try rowsOf(Array(lines.prefix(footnote + 1).joined(separator: "\n").utf8))
+        XCTAssertEqual(rows.count, try rowsOf(Array(seed.utf8)).count)
+    }
+
     func testRefusals() {
         let cases: [(String, String, Int)] = [
             ("", "no title", 1),
@@ -61,6 +70,8 @@ final class TextIntakeTests: XCTestCase {
             (seed.replacingOccurrences(of: "2010350\t事业运行\t90.24\t90.24", with: "2010350\t事业运行\t9O.24\t90.24"), "'9O.24' in column 本年收入合计 is not an amount", 160),
             (seed.replacingOccurrences(of: "2080799\t其他就业补助支出\t6.24", with: "2080799\t其他就业补助支出\t6.24\t1\t2\t3\t4\t5\t6\t7"), "9 values where the table has 7 columns", 167),
             (seed + "\n收入决算表\n", "appears a second time", 1228),
+            // Cut in the middle of 公开03表's grid: a half-uploaded file.
+            (seed.split(separator: "\n", omittingEmptySubsequences: false).prefix(200).joined(separator: "\n"), "truncated?", 200),
         ]
         for (text, message, line) in cases {
             XCTAssertThrowsError(try rowsOf(Array(text.utf8)), message) { error in
