@@ -122,12 +122,12 @@ enum EvaluationReader {
             }
             // The whole line's key decides whether its cells are needed.
             let text = TextNormalization.key(line.text)
-            let cells = { line.cells.map { TextNormalization.key($0) } }
-            if text.containsBytes("项目名称"), let name = value(after: "项目名称", in: cells()) { evaluation.name = name }
-            if text.containsBytes("主管部门"), let owner = value(after: "主管部门", in: cells()) ?? value(after: "主管部门及代码", in: cells()) {
+            lazy var cells = line.cells.map { TextNormalization.key($0) }  // keyed once, if at all
+            if text.containsBytes("项目名称"), let name = value(after: "项目名称", in: cells) { evaluation.name = name }
+            if text.containsBytes("主管部门"), let owner = value(after: "主管部门", in: cells) ?? value(after: "主管部门及代码", in: cells) {
                 evaluation.departmentCode = code(owner)
             }
-            if text.containsBytes("单位"), let unit = value(after: "项目单位", in: cells()) ?? value(after: "预算单位", in: cells()) {
+            if text.containsBytes("单位"), let unit = value(after: "项目单位", in: cells) ?? value(after: "预算单位", in: cells) {
                 evaluation.unitCode = code(unit)
             }
             if text.containsBytes("全年预算") || text.containsBytes("资金来源") || text.containsBytes("项目资金预算安排") {
@@ -135,12 +135,11 @@ enum EvaluationReader {
                 if text.containsBytes("(元)") { evaluation.unit = .yuan }
             }
             if inBudgetTable, evaluation.budgetLine == nil, text.containsBytes("合计") || text.containsBytes("资金总额"),
-                cells().contains(where: { $0.bytesEqual("合计") || $0.hasBytePrefix("资金总额") })
+                cells.contains(where: { $0.bytesEqual("合计") || $0.hasBytePrefix("资金总额") })
             {
                 // The figures are on this line, or, after a header printed beside 资金总额, on the next one that has them.
                 let candidates = [offset] + Array(lines.indices[(offset + 1)...].prefix(3))
-                if let row = candidates.first(where: { numbers(in: lines[$0]).count >= 5 }) {
-                    let figures = numbers(in: lines[row])
+                if let (row, figures) = candidates.lazy.map({ ($0, numbers(in: lines[$0])) }).first(where: { $0.1.count >= 5 }) {
                     evaluation.targetDeclared = figures[0]
                     evaluation.budgetCompiled = figures[1]
                     evaluation.annualBudget = figures[2]
@@ -152,14 +151,14 @@ enum EvaluationReader {
                 }
                 continue
             }
-            if text.containsBytes("一级指标"), cells().contains(where: { $0.bytesEqual("一级指标") }) {
+            if text.containsBytes("一级指标"), cells.contains(where: { $0.bytesEqual("一级指标") }) {
                 inBudgetTable = false
                 indicatorColumns = IndicatorColumns(qualitative: text.containsBytes("分值") || text.containsBytes("定性"))
                 continue
             }
             // The first printed cell starts the line's key.
-            if text.hasBytePrefix("总分"), let first = cells().first(where: { !$0.isEmpty }), first.bytesEqual("总分") {
-                let printed = cells().filter { !$0.isEmpty }
+            if text.hasBytePrefix("总分"), let first = cells.first(where: { !$0.isEmpty }), first.bytesEqual("总分") {
+                let printed = cells.filter { !$0.isEmpty }
                 evaluation.grade = printed.last.flatMap { grades.contains($0) ? $0 : nil }
                 evaluation.totalScore = printed.dropLast(evaluation.grade == nil ? 0 : 1).last.flatMap { ExactDecimal($0) }
                 evaluation.scoreLine = line.number
@@ -173,7 +172,7 @@ enum EvaluationReader {
                 afterScores = true
             }
             if let columns = indicatorColumns {
-                if let indicator = columns.indicator(cells(), line: line.number, level1: &level1, level2: &level2) {
+                if let indicator = columns.indicator(cells, line: line.number, level1: &level1, level2: &level2) {
                     evaluation.indicators.append(indicator)
                 }
                 continue

@@ -50,7 +50,7 @@ enum NarrativeReader {
     /// `一、收入决算情况说明`, `(三)…`, `2、其他需要说明的事项`: an ordinal, a few words, no figure.
     static func isHeading(_ key: String) -> Bool {
         TextNormalization.withoutOrdinal(key).utf8.count != key.utf8.count && key.unicodeScalars.count <= 40
-            && !key.hasByteSuffix("。") && !units.contains { key.containsBytes($0) && $0 != "个" }
+            && !key.hasByteSuffix("。") && !units.contains { $0 != "个" && key.containsBytes($0) }
     }
 
     static let units = ["万元", "元", "%", "个", "人次", "批次", "辆", "台(套)"]

@@ -86,7 +86,7 @@ final class BadInputTests: DatabaseTestCase {
         }
         // A file of 100 MB: refused before it is read.
         let huge = folder.appendingPathComponent("hundred-megabytes.txt")
-        FileManager.default.createFile(atPath: huge.path, contents: nil)
+        _ = FileManager.default.createFile(atPath: huge.path, contents: nil)
         let handle = try FileHandle(forWritingTo: huge)
         try handle.truncate(atOffset: 100 << 20)
         try handle.close()

@@ -14,14 +14,8 @@ final class SecurityTests: DatabaseTestCase {
 
     /// `juesuan` with stdout and stderr together, the database given with a password.
     func juesuan(_ arguments: [String], database: String) throws -> Output {
-        let process = Process()
-        process.executableURL = juesuanBinary
-        process.arguments = arguments
-        process.environment = ["PATH": "/usr/bin:/bin", "JUESUAN_SQL_DIR": Self.sql.url.path, "DATABASE_URL": database]
         let output = Pipe()
-        process.standardOutput = output
-        process.standardError = output
-        try process.run()
+        let process = try startJuesuan(arguments, output: output, errorsToo: true, database: database)
         let text = String(decoding: output.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
         process.waitUntilExit()
         return Output(status: process.terminationStatus, text: text)

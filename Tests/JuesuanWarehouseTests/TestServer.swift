@@ -51,14 +51,15 @@ class DatabaseTestCase: XCTestCase {
             .first { FileManager.default.isExecutableFile(atPath: $0.path) }!
     }
 
-    /// `juesuan` with `arguments`, against this test's database, started (not awaited).
-    func startJuesuan(_ arguments: [String], output: Pipe? = nil) throws -> Process {
+    /// `juesuan` with `arguments`, against this test's database unless `database` says
+    /// otherwise, started (not awaited); `output` takes stdout, and stderr with `errorsToo`.
+    func startJuesuan(_ arguments: [String], output: Pipe? = nil, errorsToo: Bool = false, database: String? = nil) throws -> Process {
         let process = Process()
         process.executableURL = juesuanBinary
         process.arguments = arguments
-        process.environment = ["PATH": "/usr/bin:/bin", "DATABASE_URL": conninfo, "JUESUAN_SQL_DIR": Self.sql.url.path]
+        process.environment = ["PATH": "/usr/bin:/bin", "DATABASE_URL": database ?? conninfo, "JUESUAN_SQL_DIR": Self.sql.url.path]
         process.standardOutput = output ?? FileHandle.nullDevice
-        process.standardError = FileHandle.nullDevice
+        process.standardError = errorsToo ? output ?? FileHandle.nullDevice : FileHandle.nullDevice
         try process.run()
         return process
     }
