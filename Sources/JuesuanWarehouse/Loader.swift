@@ -266,7 +266,9 @@ public final class Loader {
                 }
             }
         }
-        try connection.execute("SELECT warehouse.load_documents($1::bigint[])", [PostgresArray.literal(Array(ids.values))])
+        let batchIDs = [PostgresArray.literal(Array(ids.values))]
+        try connection.execute("SELECT warehouse.load_documents($1::bigint[])", batchIDs)
+        try connection.execute("SELECT warehouse.settle_subject_names($1::bigint[])", batchIDs)
         try storeNarrativesAndEvaluations(fresh, ids: ids)
         try connection.copy(
             """

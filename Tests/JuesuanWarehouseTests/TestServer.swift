@@ -76,6 +76,18 @@ class DatabaseTestCase: XCTestCase {
         ["000_c0c2bca974e52ed1.txt", "001_f51386a93d2c4eb0.txt"].map { Self.seeds.appendingPathComponent($0).path }
     }
 
+    /// The database is in exactly the `expected` state; a difference names its table and
+    /// first differing row (a whole snapshot is too long for a failure message).
+    func assertState(_ expected: [String: [String]], _ message: String = "", line: UInt = #line) throws {
+        let actual = try snapshot(connect())
+        XCTAssertEqual(actual.keys.sorted(), expected.keys.sorted(), message, line: line)
+        for (table, rows) in expected.sorted(by: { $0.key < $1.key }) where actual[table] != rows {
+            let found = actual[table] ?? []
+            let first = zip(found, rows).first { $0 != $1 }
+            XCTFail("\(table): \(found.count) rows, expected \(rows.count); first difference: \(first.map { "\($0.0) ≠ \($0.1)" } ?? "(a longer list)") \(message)", line: line)
+        }
+    }
+
     /// Every table of the warehouse, staging and etl (minus timestamps and run ids), as text:
     /// two states are the same when their snapshots are.
     func snapshot(_ connection: Connection) throws -> [String: [String]] {

@@ -31,7 +31,7 @@ COMMENT ON MATERIALIZED VIEW analytics.expenditure_by_function IS 'Expenditure o
 COMMENT ON COLUMN analytics.expenditure_by_function.department IS '部门 — department name.';
 COMMENT ON COLUMN analytics.expenditure_by_function.fiscal_year IS '决算年度 — fiscal year.';
 COMMENT ON COLUMN analytics.expenditure_by_function.subject_code IS '科目代码 — functional subject code: 3 digits (类), 5 (款) or 7 (项).';
-COMMENT ON COLUMN analytics.expenditure_by_function.subject_name IS '科目名称 — subject name as first published.';
+COMMENT ON COLUMN analytics.expenditure_by_function.subject_name IS '科目名称 — subject name as the latest fiscal year publishes it.';
 COMMENT ON COLUMN analytics.expenditure_by_function.level IS '级次 — 类 (class), 款 or 项 (item): sum one level only.';
 COMMENT ON COLUMN analytics.expenditure_by_function.parent_code IS '上级科目 — the code one level up (20103 for 2010301); NULL for a 类.';
 COMMENT ON COLUMN analytics.expenditure_by_function.total IS '本年支出合计 — total expenditure on the subject, 万元.';

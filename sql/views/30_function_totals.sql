@@ -27,7 +27,7 @@ CREATE UNIQUE INDEX ON analytics.function_totals (fiscal_year, subject_code);
 COMMENT ON MATERIALIZED VIEW analytics.function_totals IS 'Expenditure per functional subject (支出功能分类科目) across all departments, per fiscal year (公开03表). One row per fiscal year × subject; sum one level only. Amounts in 万元.';
 COMMENT ON COLUMN analytics.function_totals.fiscal_year IS '决算年度 — fiscal year.';
 COMMENT ON COLUMN analytics.function_totals.subject_code IS '科目代码 — functional subject code: 3 digits (类), 5 (款) or 7 (项).';
-COMMENT ON COLUMN analytics.function_totals.subject_name IS '科目名称 — subject name as first published.';
+COMMENT ON COLUMN analytics.function_totals.subject_name IS '科目名称 — subject name as the latest fiscal year publishes it.';
 COMMENT ON COLUMN analytics.function_totals.level IS '级次 — 类, 款 or 项.';
 COMMENT ON COLUMN analytics.function_totals.departments IS '部门数 — number of departments that printed expenditure on the subject.';
 COMMENT ON COLUMN analytics.function_totals.total IS '本年支出合计 — total expenditure on the subject, all departments, 万元.';

@@ -13,7 +13,7 @@ COMMENT ON VIEW analytics.income_by_source IS 'Income of each department by func
 COMMENT ON COLUMN analytics.income_by_source.department IS '部门 — department name.';
 COMMENT ON COLUMN analytics.income_by_source.fiscal_year IS '决算年度 — fiscal year.';
 COMMENT ON COLUMN analytics.income_by_source.subject_code IS '科目代码 — functional subject code: 3 digits (类), 5 (款) or 7 (项).';
-COMMENT ON COLUMN analytics.income_by_source.subject_name IS '科目名称 — subject name as first published.';
+COMMENT ON COLUMN analytics.income_by_source.subject_name IS '科目名称 — subject name as the latest fiscal year publishes it.';
 COMMENT ON COLUMN analytics.income_by_source.level IS '级次 — 类, 款 or 项: sum one level only.';
 COMMENT ON COLUMN analytics.income_by_source.source IS '资金来源 — fund source code: fiscal (财政拨款收入), higher_level (上级补助收入), business (事业收入), operating (经营收入), subsidiary (附属单位上缴收入), other (其他收入).';
 COMMENT ON COLUMN analytics.income_by_source.source_name IS '资金来源 — fund source as named in the table.';

@@ -12,7 +12,7 @@ COMMENT ON VIEW analytics.basic_expenditure_by_economic_class IS 'General-budget
 COMMENT ON COLUMN analytics.basic_expenditure_by_economic_class.department IS '部门 — department name.';
 COMMENT ON COLUMN analytics.basic_expenditure_by_economic_class.fiscal_year IS '决算年度 — fiscal year.';
 COMMENT ON COLUMN analytics.basic_expenditure_by_economic_class.economic_code IS '经济分类科目代码 — economic subject code: 3 digits (类, e.g. 301) or 5 (款, e.g. 30101).';
-COMMENT ON COLUMN analytics.basic_expenditure_by_economic_class.economic_name IS '科目名称 — economic subject name as first published, e.g. 工资福利支出, 基本工资.';
+COMMENT ON COLUMN analytics.basic_expenditure_by_economic_class.economic_name IS '科目名称 — economic subject name as the latest fiscal year publishes it, e.g. 工资福利支出, 基本工资.';
 COMMENT ON COLUMN analytics.basic_expenditure_by_economic_class.level IS '级次 — 类 or 款: sum one level only.';
 COMMENT ON COLUMN analytics.basic_expenditure_by_economic_class.parent_code IS '上级科目 — the 类 of a 款; NULL for a 类.';
 COMMENT ON COLUMN analytics.basic_expenditure_by_economic_class.cost_type IS '经费类型 — personnel (人员经费: 301, 303) or public (公用经费: running costs, all other classes).';

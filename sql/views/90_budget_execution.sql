@@ -26,7 +26,7 @@ COMMENT ON MATERIALIZED VIEW analytics.budget_execution IS '预算执行 — gen
 COMMENT ON COLUMN analytics.budget_execution.department IS '部门 — department name.';
 COMMENT ON COLUMN analytics.budget_execution.fiscal_year IS '决算年度 — fiscal year.';
 COMMENT ON COLUMN analytics.budget_execution.subject_code IS '科目代码 — the functional class (类) code, found by its name in the tables; NULL for the total.';
-COMMENT ON COLUMN analytics.budget_execution.subject_name IS '科目名称 — the class name (as the tables first published it), or 合计 for the total.';
+COMMENT ON COLUMN analytics.budget_execution.subject_name IS '科目名称 — the class name (as the latest fiscal year''s tables publish it), or 合计 for the total.';
 COMMENT ON COLUMN analytics.budget_execution.initial_budget IS '年初预算 — initial budget, 万元.';
 COMMENT ON COLUMN analytics.budget_execution.final IS '支出决算 — final accounts, 万元, as the narrative states (公开05表 prints the same figure; analytics.data_quality lists where they differ).';
 COMMENT ON COLUMN analytics.budget_execution.completion_rate IS '完成年初预算的% — completion rate in percent, as the narrative states it (153.47 = 153.47%).';
