@@ -13,7 +13,6 @@ let package = Package(
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
-        .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
     ],
     targets: [
         // libpq, the system C library (apt: libpq-dev).
@@ -21,6 +20,12 @@ let package = Package(
             name: "CLibPQ",
             pkgConfig: "libpq",
             providers: [.apt(["libpq-dev"]), .brew(["libpq"])]
+        ),
+        // OpenSSL's libcrypto, for SHA-256 (apt: libssl-dev, which libpq-dev brings).
+        .systemLibrary(
+            name: "CLibCrypto",
+            pkgConfig: "libcrypto",
+            providers: [.apt(["libssl-dev"]), .brew(["openssl"])]
         ),
         // A small typed libpq wrapper. Knows nothing about budgets.
         .target(
@@ -30,7 +35,7 @@ let package = Package(
         // Text decoding, the document parser, staging rows and reconciliation checks.
         .target(
             name: "JuesuanETL",
-            dependencies: [.product(name: "Crypto", package: "swift-crypto")]
+            dependencies: ["CLibCrypto"]
         ),
         // Migrations, the loader into the star schema, the local PostgreSQL launcher.
         .target(
@@ -43,7 +48,7 @@ let package = Package(
         .executableTarget(
             name: "juesuan",
             dependencies: [
-                "JuesuanETL", "JuesuanWarehouse",
+                "JuesuanETL", "JuesuanWarehouse", "PostgresClient",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
             ]
@@ -68,7 +73,8 @@ let package = Package(
         ),
         .testTarget(
             name: "JuesuanWarehouseTests",
-            dependencies: ["JuesuanWarehouse", "JuesuanETL", "PostgresClient"]
+            dependencies: ["JuesuanWarehouse", "JuesuanETL", "PostgresClient"],
+            exclude: ["Fixtures"]
         ),
         .testTarget(
             name: "JuesuanCommandTests",

@@ -1,5 +1,3 @@
-import Crypto
-
 /// Reads a 决算 document: finds its header (department, year, kind), recognises each table
 /// by its title, and hands each table's lines to the reader for its layout. A line inside a
 /// table that no reader can place stops the document with that line's number: nothing is
@@ -283,12 +281,5 @@ extension Substring {
     func dropping(prefix: String) -> Substring? {
         guard utf8.starts(with: prefix.utf8) else { return nil }
         return self[utf8.index(startIndex, offsetBy: prefix.utf8.count)...]
-    }
-}
-
-/// Hex SHA-256: the identity of a document's bytes and the checksum of a migration.
-public enum SHA256Hex {
-    public static func of(_ bytes: [UInt8]) -> String {
-        SHA256.hash(data: bytes).map { ($0 < 16 ? "0" : "") + String($0, radix: 16) }.joined()
     }
 }

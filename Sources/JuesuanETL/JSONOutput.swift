@@ -4,7 +4,6 @@ public enum JSONOutput {
     enum Value {
         case string(String?)
         case int(Int?)
-        case strings([String])
         case ints([Int])
         /// Objects already written by `object`.
         case objects([String])
@@ -18,7 +17,6 @@ public enum JSONOutput {
             switch value {
             case .string(let text): out += text.map(quote) ?? "null"
             case .int(let number): out += number.map(String.init) ?? "null"
-            case .strings(let texts): out += "[" + texts.map(quote).joined(separator: ",") + "]"
             case .ints(let numbers): out += "[" + numbers.map(String.init).joined(separator: ",") + "]"
             case .objects(let objects): out += "[" + objects.joined(separator: ",") + "]"
             }
@@ -102,13 +100,6 @@ public enum JSONOutput {
             "actual_table": .string(finding.actualPlace.part.code), "actual_line": .int(finding.actualPlace.line),
             "actual_lines": .ints(finding.actualLines), "actual_item": .string(finding.actualPlace.item),
             "actual_column": .string(finding.actualPlace.column), "message": .string(finding.message),
-        ])
-    }
-
-    public static func line(for diagnostic: Diagnostic) -> String {
-        object([
-            "file": .string(diagnostic.file), "line": .int(diagnostic.line),
-            "severity": .string(diagnostic.severity.rawValue), "message": .string(diagnostic.message),
         ])
     }
 }

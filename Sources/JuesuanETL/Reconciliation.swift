@@ -43,8 +43,6 @@ public struct Place: Sendable, Hashable {
             part: .table(row.table), line: row.line, item: [row.code, row.item].compactMap { $0 }.joined(separator: " "),
             column: row.column)
     }
-
-    public var description: String { "\(part.label) line \(line) \(item) [\(column)]" }
 }
 
 /// A disagreement between numbers that the template says must agree. Findings are data:

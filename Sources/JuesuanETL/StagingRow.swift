@@ -40,8 +40,6 @@ public enum Unit: String, Sendable, Hashable, Codable {
     case yuan = "元"
     case vehicles = "辆"
     case sets = "台套"
-
-    public var isMoney: Bool { self == .wanYuan || self == .yuan }
 }
 
 /// A table as found in the document.

@@ -24,7 +24,7 @@ public struct AnalyticsRefresh {
                 SELECT format('REFRESH MATERIALIZED VIEW CONCURRENTLY %I.%I', n.nspname, c.relname)
                 FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
                 WHERE n.nspname = 'analytics' AND c.relkind = 'm' ORDER BY c.oid
-                """).rows.map { $0[0]! }
+                """).rows.map { try $0.text(0) }
             for statement in statements { try connection.execute(statement) }
             try recordFresh(current)
             return true

@@ -76,7 +76,7 @@ public final class Loader {
     ) throws -> RunSummary {
         let started = Date()
         var run = Run(settled: settled)
-        run.summary.runID = Int(try connection.execute("INSERT INTO etl.run DEFAULT VALUES RETURNING run_id").scalar!)!
+        run.summary.runID = try connection.execute("INSERT INTO etl.run DEFAULT VALUES RETURNING run_id").single().int(0)
         // While one batch is stored, the next one is parsed: the server and the parser
         // work at the same time.
         var parsing: BackgroundParse?
@@ -180,7 +180,7 @@ public final class Loader {
 
     private func loadedDocuments(among sha256s: [String]) throws -> Set<String> {
         Set(try connection.execute("SELECT sha256 FROM etl.document WHERE sha256 = ANY ($1::text[])", [PostgresArray.literal(sha256s)])
-            .rows.map { $0[0]! })
+            .rows.map { try $0.text(0) })
     }
 
     private func load(_ batch: [CheckedDocument], options: Options, into run: inout Run) throws {
@@ -252,14 +252,14 @@ public final class Loader {
              column(\.document.header.department), column(\.document.header.departmentCode),
              column { String($0.document.header.fiscalYear) }, column { String($0.document.rows.count) },
              column { String($0.findings.count) }, String(runID)])
-        let ids = Dictionary(uniqueKeysWithValues: inserted.rows.map { ($0[0]!, $0[1]!) })
+        let ids = Dictionary(uniqueKeysWithValues: try inserted.rows.map { (try $0.text(0), try $0.text(1)) })
         try connection.copy(
             "COPY staging.cell (document_id, table_code, line, section, code, row_number, item, column_name, value, cell_kind, unit) FROM STDIN"
         ) { writer in
             for checked in fresh {
                 let documentID = ids[checked.document.sha256]
                 for row in checked.document.rows {
-                    writer.append([
+                    try writer.append([
                         documentID, row.table.rawValue, String(row.line), row.section, row.code, row.rowNumber.map(String.init),
                         row.item, row.column, row.value.amount?.description, row.value.kind, row.unit.rawValue,
                     ])
@@ -279,7 +279,7 @@ public final class Loader {
             for checked in fresh {
                 let documentID = ids[checked.document.sha256]
                 for finding in checked.findings {
-                    writer.append([
+                    try writer.append([
                         documentID, finding.check, finding.severity.rawValue, finding.expected?.description,
                         finding.actual?.description, finding.difference.description, finding.expectedPlace.part.code,
                         String(finding.expectedPlace.line), finding.expectedPlace.item, finding.expectedPlace.column,
@@ -301,7 +301,7 @@ public final class Loader {
             SELECT e.document_id, d.department_key FROM etl.document e JOIN warehouse.dim_department d ON d.name = e.department
             WHERE e.document_id = ANY ($1::bigint[])
             """, [PostgresArray.literal(Array(ids.values))]
-        ).rows.map { ($0[0]!, $0[1]!) })
+        ).rows.map { (try $0.text(0), try $0.text(1)) })
         let documents = batch.map(\.document).compactMap { document in
             ids[document.sha256].map { id in (document, [id, departmentKeys[id], String(document.header.fiscalYear)]) }
         }
@@ -313,7 +313,7 @@ public final class Loader {
         ) { writer in
             for (document, keys) in documents {
                 for fact in document.narrative {
-                    writer.append(keys + [
+                    try writer.append(keys + [
                         fact.subject, fact.item, fact.subjectCode, fact.measure, fact.value.description, fact.unit, fact.section,
                         String(fact.line),
                     ])
@@ -341,7 +341,7 @@ public final class Loader {
                         evaluation.totalScore?.description, evaluation.grade,
                     ]
                     let lines = [String(evaluation.line), evaluation.budgetLine.map(String.init), evaluation.scoreLine.map(String.init)]
-                    writer.append(keys + identity + [evaluation.unit.rawValue] + amounts + scores + stated + lines)
+                    try writer.append(keys + identity + [evaluation.unit.rawValue] + amounts + scores + stated + lines)
                 }
             }
         }
@@ -354,7 +354,7 @@ public final class Loader {
             for (document, keys) in documents {
                 for (number, evaluation) in zip(1..., document.evaluations) {
                     for (position, indicator) in zip(1..., evaluation.indicators) {
-                        writer.append(keys + [
+                        try writer.append(keys + [
                             String(number), String(position), indicator.level1, indicator.level2, indicator.name,
                             indicator.initialTarget, indicator.adjustedTarget, indicator.actual, indicator.weight.description,
                             indicator.score.description, indicator.note, String(indicator.line),

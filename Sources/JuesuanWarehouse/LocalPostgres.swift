@@ -3,7 +3,10 @@ import Foundation
 /// A PostgreSQL server of juesuan's own, in a folder: for the quickstart and for the tests.
 /// It uses the machine's `initdb` and `pg_ctl` (Debian's `postgresql` package); as root
 /// they run as the `postgres` user, because `initdb` refuses root. The server listens on a
-/// Unix socket inside the folder only, so two of them never collide on a port.
+/// Unix socket inside the folder only, so two of them never collide on a port, and only its
+/// own user may open that socket. It keeps fsync on: a warehouse someone goes on working in
+/// must survive a power cut; `synchronous_commit=off` makes commits cheap instead (a crash
+/// loses at most the last commits, which an idempotent load redoes).
 public struct LocalPostgres: Sendable {
     public let directory: URL
     public let port: Int
@@ -54,7 +57,7 @@ public struct LocalPostgres: Sendable {
             try run(bin.appendingPathComponent("initdb"), ["-D", dataDirectory.path, "-U", "postgres", "--auth=trust", "-E", "UTF8", "--locale=C.UTF-8"])
         }
         if try !isRunning() {
-            let options = "-p \(port) -k \(directory.path) -c listen_addresses='' -c fsync=off"
+            let options = "-p \(port) -k \(directory.path) -c listen_addresses='' -c unix_socket_permissions=0700 -c synchronous_commit=off"
             try run(bin.appendingPathComponent("pg_ctl"), [
                 "-D", dataDirectory.path, "-l", directory.appendingPathComponent("server.log").path, "-o", options, "-w", "start",
             ])

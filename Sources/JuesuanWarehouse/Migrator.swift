@@ -2,9 +2,10 @@ import Foundation
 import JuesuanETL
 import PostgresClient
 
-/// The SQL shipped with juesuan: numbered migrations (`sql/migrations/NNN_name.sql`), and
-/// views (`sql/views/*.sql`) and their privileges (`sql/privileges.sql`), both re-applied
-/// by migrate whenever they change.
+/// The SQL shipped with juesuan: numbered migrations for tables, indexes and data
+/// (`sql/migrations/NNN_name.sql`, each applied once), and the repeatable SQL that migrate
+/// re-applies whenever it changes: functions (`sql/functions/*.sql`), views
+/// (`sql/views/*.sql`) and their privileges (`sql/privileges.sql`).
 public struct SQLDirectory: Sendable {
     public let url: URL
 
@@ -40,6 +41,7 @@ public struct SQLDirectory: Sendable {
 public enum MigrationError: Error, CustomStringConvertible {
     case sqlNotFound
     case edited(version: String, name: String)
+    case partlyLegacy(versions: [String])
 
     public var description: String {
         switch self {
@@ -47,6 +49,9 @@ public enum MigrationError: Error, CustomStringConvertible {
             "cannot find juesuan's sql/ folder; set JUESUAN_SQL_DIR to it"
         case .edited(let version, let name):
             "migration \(version) (\(name)) was edited after it was applied; add a new migration instead"
+        case .partlyLegacy(let versions):
+            "the database holds only migrations \(versions.joined(separator: ", ")) of the nine that 001_baseline "
+                + "replaces; migrate it with the juesuan release that wrote them first"
         }
     }
 }
@@ -76,8 +81,9 @@ public struct Migrator {
             COMMENT ON COLUMN etl.schema_migration.checksum IS 'Hex SHA-256 of the file as applied: an edited migration is refused.';
             COMMENT ON COLUMN etl.schema_migration.applied_at IS 'When it was applied.';
             """)
+        try adoptLegacyHistory(connection)
         let applied = try connection.execute("SELECT version, checksum FROM etl.schema_migration").rows
-        let checksums = Dictionary(uniqueKeysWithValues: applied.map { ($0[0]!, $0[1]!) })
+        let checksums = Dictionary(uniqueKeysWithValues: try applied.map { (try $0.text(0), try $0.text(1)) })
         var newlyApplied: [String] = []
         for file in try sql.files(in: "migrations") {
             let name = file.deletingPathExtension().lastPathComponent
@@ -95,21 +101,63 @@ public struct Migrator {
             }
             newlyApplied.append(version)
         }
-        try applyViews(connection)
+        try applyRepeatable(connection)
         return newlyApplied
     }
 
-    /// Re-creates the views and their privileges when their files changed: re-creating a
-    /// materialised view computes it again, which a load should not pay for every run.
-    private func applyViews(_ connection: Connection) throws {
-        let scripts = try (sql.files(in: "views") + [sql.url.appendingPathComponent("privileges.sql")])
-            .map { try String(contentsOf: $0, encoding: .utf8) }
-        let checksum = SHA256Hex.of(Array(scripts.joined(separator: "\n").utf8))
-        guard try connection.execute("SELECT views_checksum FROM etl.analytics_state").scalar != checksum else { return }
+    /// The nine migrations of the first rounds, folded into `001_baseline`: a database they
+    /// built holds exactly the baseline's tables, so its history is rewritten to say so.
+    private static let legacyMigrations = [
+        "001_schemas_and_etl", "002_staging", "003_warehouse", "004_load_functions", "005_roles", "006_batch_loading",
+        "007_materialised_analytics", "008_narrative_and_evaluations", "009_subject_names",
+    ]
+
+    private func adoptLegacyHistory(_ connection: Connection) throws {
+        let found = try connection.execute(
+            "SELECT name FROM etl.schema_migration WHERE name = ANY ($1::text[]) ORDER BY name",
+            [PostgresArray.literal(Self.legacyMigrations)]
+        ).rows.map { try $0.text(0) }
+        guard !found.isEmpty else { return }
+        guard found == Self.legacyMigrations else { throw MigrationError.partlyLegacy(versions: found) }
+        let baseline = try sql.files(in: "migrations")[0]
+        let text = try String(contentsOf: baseline, encoding: .utf8)
         try connection.transaction {
-            for script in scripts { try connection.executeScript(script) }
-            try connection.execute("UPDATE etl.analytics_state SET views_checksum = $1", [checksum])
-            try AnalyticsRefresh(connection: connection).markFresh()
+            try connection.execute("DELETE FROM etl.schema_migration WHERE name = ANY ($1::text[])", [
+                PostgresArray.literal(Self.legacyMigrations)
+            ])
+            try connection.execute(
+                "INSERT INTO etl.schema_migration (version, name, checksum) VALUES ('001', $1, $2)",
+                [baseline.deletingPathExtension().lastPathComponent, SHA256Hex.of(Array(text.utf8))])
         }
+    }
+
+    /// Re-applies the functions, and the views with their privileges, when their files
+    /// changed: re-creating a materialised view computes it again, which a load should not
+    /// pay for every run.
+    private func applyRepeatable(_ connection: Connection) throws {
+        let privileges = sql.url.appendingPathComponent("privileges.sql")
+        try connection.transaction {
+            let functionsApplied = try applyIfChanged(connection, folder: "functions", files: try sql.files(in: "functions"))
+            let viewsApplied = try applyIfChanged(connection, folder: "views", files: try sql.files(in: "views") + [privileges])
+            if functionsApplied && !viewsApplied {
+                try connection.executeScript(try String(contentsOf: privileges, encoding: .utf8))
+            }
+            if viewsApplied { try AnalyticsRefresh(connection: connection).markFresh() }
+        }
+    }
+
+    /// Runs the files, in order, when their checksum differs from the one recorded for the folder.
+    private func applyIfChanged(_ connection: Connection, folder: String, files: [URL]) throws -> Bool {
+        let scripts = try files.map { try String(contentsOf: $0, encoding: .utf8) }
+        let checksum = SHA256Hex.of(Array(scripts.joined(separator: "\n").utf8))
+        let recorded = try connection.execute("SELECT checksum FROM etl.repeatable_sql WHERE folder = $1", [folder]).scalar
+        guard recorded != checksum else { return false }
+        for script in scripts { try connection.executeScript(script) }
+        try connection.execute(
+            """
+            INSERT INTO etl.repeatable_sql (folder, checksum) VALUES ($1, $2)
+            ON CONFLICT (folder) DO UPDATE SET checksum = excluded.checksum, applied_at = now()
+            """, [folder, checksum])
+        return true
     }
 }

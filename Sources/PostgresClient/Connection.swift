@@ -59,11 +59,11 @@ public final class Connection {
     @discardableResult
     public func copy(_ sql: String, _ write: (inout CopyWriter) throws -> Void) throws -> Int {
         try check(PQexec(handle, sql), accepting: [PGRES_COPY_IN])
-        var writer = CopyWriter()
+        var writer = CopyWriter(connection: handle)
         var failure: Error?
         do {
             try write(&writer)
-            try writer.flush(to: handle)
+            try writer.flush()
         } catch {
             failure = error
         }
@@ -96,13 +96,14 @@ public final class Connection {
         }
         let owned = QueryResult(handle: result)
         guard !statuses.contains(PQresultStatus(result).rawValue) else { return owned }
-        func field(_ code: Character) -> String? {
-            Self.trimmed(PQresultErrorField(result, Int32(code.asciiValue!)))
-        }
-        let state = field("C")
+        func field(_ code: Int32) -> String? { Self.trimmed(PQresultErrorField(result, code)) }
         throw PostgresError(
-            kind: PQstatus(handle) == CONNECTION_OK ? .statement : .connection, sqlState: state,
-            message: field("M") ?? Self.trimmed(PQerrorMessage(handle)) ?? "statement failed", detail: field("D"), hint: field("H"))
+            kind: PQstatus(handle) == CONNECTION_OK ? .statement : .connection,
+            sqlState: field(JUESUAN_PG_DIAG_SQLSTATE).map { SQLState($0) },
+            message: field(JUESUAN_PG_DIAG_MESSAGE_PRIMARY) ?? Self.trimmed(PQerrorMessage(handle)) ?? "statement failed",
+            detail: field(JUESUAN_PG_DIAG_MESSAGE_DETAIL), hint: field(JUESUAN_PG_DIAG_MESSAGE_HINT),
+            schema: field(JUESUAN_PG_DIAG_SCHEMA_NAME), table: field(JUESUAN_PG_DIAG_TABLE_NAME),
+            column: field(JUESUAN_PG_DIAG_COLUMN_NAME), constraint: field(JUESUAN_PG_DIAG_CONSTRAINT_NAME))
     }
 
     private static func trimmed(_ text: UnsafePointer<CChar>?) -> String? {

@@ -1,7 +1,7 @@
 import CLibPQ
 
 /// The rows of a statement. Owns its `PGresult` (cleared in `deinit`); values are text,
-/// as the server printed them (text format), nil for SQL NULL.
+/// as the server printed them (text format).
 public final class QueryResult {
     let handle: OpaquePointer
 
@@ -14,27 +14,71 @@ public final class QueryResult {
 
     public func columnName(_ column: Int) -> String { String(cString: PQfname(handle, Int32(column))) }
 
+    /// The text of one value; nil for SQL NULL.
     public func value(row: Int, column: Int) -> String? {
         guard PQgetisnull(handle, Int32(row), Int32(column)) == 0 else { return nil }
         return String(cString: PQgetvalue(handle, Int32(row), Int32(column)))
     }
 
-    public var rows: [[String?]] {
-        (0..<rowCount).map { row in (0..<columnCount).map { value(row: row, column: $0) } }
+    public var rows: [Row] {
+        (0..<rowCount).map { row in Row(values: (0..<columnCount).map { value(row: row, column: $0) }) }
     }
 
-    /// The first column of the first row: for `SELECT count(*) …` and the like.
+    /// The first column of the first row, for `SELECT count(*) …` and the like; nil when
+    /// there is no row or the value is NULL.
     public var scalar: String? { rowCount > 0 && columnCount > 0 ? value(row: 0, column: 0) : nil }
+
+    /// The first column of the first row, which must be there and not NULL.
+    public func single() throws(PostgresError) -> Row {
+        guard rowCount > 0 else { throw PostgresError(kind: .value, message: "the statement returned no row") }
+        return rows[0]
+    }
 }
 
-/// Buffers rows for `COPY … FROM STDIN` (text format) and sends them in large chunks.
+/// One row's values as text. Typed getters throw on NULL or on a value of another type,
+/// so that server data is never force-unwrapped.
+public struct Row: RandomAccessCollection, Equatable, Sendable {
+    public let values: [String?]
+
+    public var startIndex: Int { values.startIndex }
+    public var endIndex: Int { values.endIndex }
+    public subscript(column: Int) -> String? { values[column] }
+
+    public func text(_ column: Int) throws(PostgresError) -> String {
+        guard let value = values[column] else {
+            throw PostgresError(kind: .value, message: "column \(column + 1) is NULL where a value was expected")
+        }
+        return value
+    }
+
+    public func int(_ column: Int) throws(PostgresError) -> Int {
+        let value = try text(column)
+        guard let number = Int(value) else {
+            throw PostgresError(kind: .value, message: "column \(column + 1) is '\(value)', not an integer")
+        }
+        return number
+    }
+}
+
+extension Row: ExpressibleByArrayLiteral {
+    public init(arrayLiteral values: String?...) { self.values = values }
+}
+
+/// Rows for `COPY … FROM STDIN` (text format), sent to the server whenever a chunk is
+/// full: memory stays bounded however many rows a batch has.
 public struct CopyWriter {
+    static let chunkBytes = 1 << 20
+    private let connection: OpaquePointer
     private var buffer: [UInt8] = []
-    private var pending: [[UInt8]] = []
     public private(set) var rowCount = 0
 
+    init(connection: OpaquePointer) {
+        self.connection = connection
+        buffer.reserveCapacity(Self.chunkBytes + 4096)
+    }
+
     /// Appends one row; nil fields are SQL NULL. Escapes what COPY's text format needs.
-    public mutating func append(_ fields: [String?]) {
+    public mutating func append(_ fields: [String?]) throws(PostgresError) {
         for (index, field) in fields.enumerated() {
             if index > 0 { buffer.append(0x09) }
             guard let field else {
@@ -53,9 +97,10 @@ public struct CopyWriter {
         }
         buffer.append(0x0A)
         rowCount += 1
+        if buffer.count >= Self.chunkBytes { try flush() }
     }
 
-    func flush(to connection: OpaquePointer) throws(PostgresError) {
+    mutating func flush() throws(PostgresError) {
         guard !buffer.isEmpty else { return }
         let status = buffer.withUnsafeBufferPointer { bytes in
             bytes.withMemoryRebound(to: CChar.self) { PQputCopyData(connection, $0.baseAddress, Int32($0.count)) }
@@ -63,5 +108,6 @@ public struct CopyWriter {
         guard status == 1 else {
             throw PostgresError(kind: .copy, message: String(cString: PQerrorMessage(connection)).trimmingSuffixNewlines)
         }
+        buffer.removeAll(keepingCapacity: true)
     }
 }

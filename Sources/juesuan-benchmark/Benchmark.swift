@@ -117,7 +117,7 @@ struct Benchmark: ParsableCommand {
             written += try connection.copy("COPY public.benchmark_plain_copy FROM STDIN") { writer in
                 for index in offset..<min(rows, offset + 500_000) {
                     let row = sample[index % sample.count]
-                    writer.append([
+                    try writer.append([
                         String(index / sample.count), row.table.rawValue, String(row.line), row.section, row.code,
                         row.rowNumber.map(String.init), row.item, row.column, row.value.amount?.description, row.value.kind,
                         row.unit.rawValue,
@@ -134,7 +134,7 @@ struct Benchmark: ParsableCommand {
     func viewTimes(_ connection: Connection) throws -> [(String, Double)] {
         let views = try connection.execute(
             "SELECT relname FROM pg_class WHERE relnamespace = 'analytics'::regnamespace AND relkind IN ('v', 'm') ORDER BY 1"
-        ).rows.map { $0[0]! }
+        ).rows.map { try $0.text(0) }
         let department = try connection.execute("SELECT min(department) FROM analytics.department_year").scalar ?? ""
         var times: [(String, Double)] = []
         for view in views {

@@ -25,5 +25,4 @@ struct Juesuan: ParsableCommand {
 enum ExitStatus {
     static let rejected = ExitCode(65)
     static let unavailable = ExitCode(69)
-    static let usage = ExitCode(64)
 }

@@ -31,17 +31,7 @@ struct QuickstartCommand: ParsableCommand {
         let samples = project.appendingPathComponent("Tests/JuesuanETLTests/Fixtures").path
         let summary = try Loader(connection: database).load(files: try DocumentFiles.expand([samples]))
         print(summary.text)
-        let totals = try database.execute(
-            """
-            SELECT department, fiscal_year, expenditure_total, basic_expenditure, project_expenditure,
-                personnel_cost, public_cost, three_public_actual
-            FROM analytics.department_year ORDER BY department, fiscal_year
-            """)
-        print("\ndepartment\tyear\t本年支出合计\t基本支出\t项目支出\t人员经费\t公用经费\t三公决算 (万元, analytics.department_year)")
-        for row in totals.rows { print(row.map { $0 ?? "—" }.joined(separator: "\t")) }
-        let findings = try database.execute(
-            "SELECT severity, count(*) FROM analytics.data_quality GROUP BY 1 ORDER BY 1").rows
-        print("\nfindings (analytics.data_quality): " + findings.map { "\($0[1]!) \($0[0]!)" }.joined(separator: ", "))
+        print("\n" + (try WarehouseOverview(connection: database).text))
         print("\nconnect with:\n  psql \"\(server.conninfo(database: "juesuan"))\"")
         print("stop the server with:\n  juesuan db stop")
     }

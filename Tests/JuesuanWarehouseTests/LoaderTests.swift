@@ -192,7 +192,7 @@ final class LoaderTests: DatabaseTestCase {
             return try database.execute("""
                 SELECT subject_code, name FROM warehouse.dim_functional_subject WHERE subject_code = '215'
                 UNION ALL SELECT economic_code, name FROM warehouse.dim_economic_subject WHERE economic_code = '30213'
-                """).rows
+                """).rows.map(\.values)
         }
         let expected: [[String?]] = [["215", "资源勘探工业信息等支出"], ["30213", "维修(护)费"]]
         XCTAssertEqual(try names(seedPaths()), expected)

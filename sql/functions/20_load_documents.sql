@@ -1,0 +1,148 @@
+-- The set-based load from staging into the star schema: one function per dimension or
+-- fact table, each one statement over a whole batch of documents. The loader calls
+-- warehouse.load_documents inside the batch's transaction, so documents land whole or not
+-- at all.
+
+CREATE FUNCTION warehouse.batch_documents(p_document_ids bigint[])
+RETURNS TABLE (document_id bigint, department_key integer, fiscal_year integer)
+LANGUAGE sql STABLE AS $$
+    SELECT e.document_id, d.department_key, e.fiscal_year
+    FROM etl.document e JOIN warehouse.dim_department d ON d.name = e.department
+    WHERE e.document_id = ANY (p_document_ids)
+$$;
+COMMENT ON FUNCTION warehouse.batch_documents(bigint[]) IS 'The documents of a batch with their department key and fiscal year (after load_dimensions).';
+
+CREATE FUNCTION warehouse.printed_cells(p_document_ids bigint[], p_tables text[])
+RETURNS TABLE (
+    document_id bigint, department_key integer, fiscal_year integer, table_code text, line integer, section text,
+    code text, row_number integer, item text, column_name text, unit text, amount numeric)
+LANGUAGE sql STABLE AS $$
+    SELECT c.document_id, b.department_key, b.fiscal_year, c.table_code, c.line, c.section, c.code, c.row_number,
+        c.item, c.column_name, c.unit, warehouse.in_wan_yuan(c.value, c.unit)
+    FROM staging.cell c JOIN warehouse.batch_documents(p_document_ids) b USING (document_id)
+    WHERE c.document_id = ANY (p_document_ids) AND c.table_code = ANY (p_tables) AND c.value IS NOT NULL
+$$;
+COMMENT ON FUNCTION warehouse.printed_cells(bigint[], text[]) IS 'The printed values (not empty, not ——) of some tables of a batch, in 万元 where money, with their document''s keys: what every fact table is made of.';
+
+CREATE FUNCTION warehouse.load_dimensions(p_document_ids bigint[]) RETURNS void
+LANGUAGE sql AS $$
+    -- One upsert per department, in name order, so that concurrent batches lock in one order.
+    INSERT INTO warehouse.dim_department (name, budget_code)
+    SELECT DISTINCT ON (department) department, department_code FROM etl.document
+    WHERE document_id = ANY (p_document_ids)
+    ORDER BY department, department_code NULLS LAST
+    ON CONFLICT (name) DO UPDATE SET budget_code = coalesce(warehouse.dim_department.budget_code, excluded.budget_code);
+
+    INSERT INTO warehouse.dim_fiscal_year
+    SELECT DISTINCT fiscal_year FROM etl.document WHERE document_id = ANY (p_document_ids) ORDER BY 1
+    ON CONFLICT DO NOTHING;
+
+    -- Names here are provisional: settle_subject_names gives each code its latest spelling.
+    INSERT INTO warehouse.dim_functional_subject (subject_code, level, parent_code, name)
+    SELECT DISTINCT ON (code) code, warehouse.subject_level(code), warehouse.subject_parent(code),
+        warehouse.subject_name(item)
+    FROM staging.cell
+    WHERE document_id = ANY (p_document_ids) AND table_code IN ('01', '02', '03', '04', '05', '07', '08')
+        AND code IS NOT NULL
+    ORDER BY code, document_id, table_code, line
+    ON CONFLICT DO NOTHING;
+
+    INSERT INTO warehouse.dim_economic_subject (economic_code, level, parent_code, name, cost_type)
+    SELECT DISTINCT ON (c.code) c.code, warehouse.subject_level(c.code), warehouse.subject_parent(c.code), c.item,
+        t.cost_type
+    FROM staging.cell c JOIN warehouse.dim_cost_type t ON t.name = c.section
+    WHERE c.document_id = ANY (p_document_ids) AND c.table_code = '06' AND c.code IS NOT NULL
+    ORDER BY c.code, c.document_id, c.line
+    ON CONFLICT DO NOTHING;
+$$;
+COMMENT ON FUNCTION warehouse.load_dimensions(bigint[]) IS 'Adds the departments, years and subjects a batch of documents prints.';
+
+CREATE FUNCTION warehouse.load_income(p_document_ids bigint[]) RETURNS void
+LANGUAGE sql AS $$
+    INSERT INTO warehouse.fact_income
+    SELECT c.document_id, c.department_key, c.fiscal_year, warehouse.subject_level(c.code), c.code, s.source_code,
+        c.amount, c.line
+    FROM warehouse.printed_cells(p_document_ids, '{02}') c JOIN warehouse.dim_fund_source s ON s.name = c.column_name;
+$$;
+
+CREATE FUNCTION warehouse.load_expenditure(p_document_ids bigint[]) RETURNS void
+LANGUAGE sql AS $$
+    INSERT INTO warehouse.fact_expenditure
+    SELECT c.document_id, c.department_key, c.fiscal_year, warehouse.subject_level(c.code), c.code, k.kind_code,
+        c.amount, c.line
+    FROM warehouse.printed_cells(p_document_ids, '{03}') c JOIN warehouse.dim_expenditure_kind k ON k.name = c.column_name;
+$$;
+
+CREATE FUNCTION warehouse.load_fiscal_expenditure(p_document_ids bigint[]) RETURNS void
+LANGUAGE sql AS $$
+    -- Columns 本年支出/基本支出 and 本年支出/项目支出 name their kind; 本年支出/小计 (or 合计) is the total.
+    INSERT INTO warehouse.fact_fiscal_expenditure
+    SELECT c.document_id, c.department_key, c.fiscal_year, s.source_code, warehouse.subject_level(c.code), c.code,
+        coalesce(k.kind_code, 'total'), c.amount, c.table_code, c.line
+    FROM warehouse.printed_cells(p_document_ids, '{05,07,08}') c
+    JOIN warehouse.dim_fund_source s ON s.fiscal_table_code = c.table_code
+    LEFT JOIN warehouse.dim_expenditure_kind k ON k.name = split_part(c.column_name, '/', 2)
+    WHERE c.column_name LIKE '本年支出/%';
+$$;
+
+CREATE FUNCTION warehouse.load_summary_items(p_document_ids bigint[]) RETURNS void
+LANGUAGE sql AS $$
+    INSERT INTO warehouse.fact_summary_item
+    SELECT c.document_id, c.department_key, c.fiscal_year, c.table_code,
+        CASE WHEN c.section LIKE '收入%' THEN 'income' ELSE 'expenditure' END,
+        c.item, c.row_number, c.code, s.source_code, c.amount, c.line
+    FROM warehouse.printed_cells(p_document_ids, '{01,04}') c LEFT JOIN warehouse.dim_fund_source s ON s.name = c.column_name;
+$$;
+
+CREATE FUNCTION warehouse.load_basic_expenditure(p_document_ids bigint[]) RETURNS void
+LANGUAGE sql AS $$
+    INSERT INTO warehouse.fact_basic_expenditure
+    SELECT c.document_id, c.department_key, c.fiscal_year, c.code, t.cost_type, c.code IS NULL, c.amount, c.line
+    FROM warehouse.printed_cells(p_document_ids, '{06}') c JOIN warehouse.dim_cost_type t ON t.name = c.section;
+$$;
+
+CREATE FUNCTION warehouse.load_three_public(p_document_ids bigint[]) RETURNS void
+LANGUAGE sql AS $$
+    INSERT INTO warehouse.fact_three_public
+    SELECT c.document_id, c.department_key, c.fiscal_year, t.category, m.measure, c.amount, c.line
+    FROM warehouse.printed_cells(p_document_ids, '{09}') c
+    JOIN warehouse.dim_three_public_measure m ON m.name = split_part(c.column_name, '/', 1)
+    JOIN warehouse.dim_three_public_category t ON t.column_name = substr(c.column_name, length(m.name) + 2);
+$$;
+
+CREATE FUNCTION warehouse.load_statistics(p_document_ids bigint[]) RETURNS void
+LANGUAGE sql AS $$
+    INSERT INTO warehouse.fact_statistics
+    SELECT c.document_id, c.department_key, c.fiscal_year, warehouse.statistics_measure(c.section, c.item, c.unit),
+        c.section, c.item, c.row_number, c.unit, c.amount, c.line
+    FROM warehouse.printed_cells(p_document_ids, '{10}') c;
+$$;
+
+CREATE FUNCTION warehouse.load_documents(p_document_ids bigint[]) RETURNS void
+LANGUAGE plpgsql AS $$
+BEGIN
+    PERFORM warehouse.load_dimensions(p_document_ids);
+    PERFORM warehouse.load_income(p_document_ids);
+    PERFORM warehouse.load_expenditure(p_document_ids);
+    PERFORM warehouse.load_fiscal_expenditure(p_document_ids);
+    PERFORM warehouse.load_summary_items(p_document_ids);
+    PERFORM warehouse.load_basic_expenditure(p_document_ids);
+    PERFORM warehouse.load_three_public(p_document_ids);
+    PERFORM warehouse.load_statistics(p_document_ids);
+END $$;
+COMMENT ON FUNCTION warehouse.load_documents(bigint[]) IS 'Loads a batch of documents'' staging rows into the dimensions and the facts of their tables (set-based, one statement per table for the whole batch).';
+
+CREATE FUNCTION warehouse.unload_documents(p_document_ids bigint[]) RETURNS void
+LANGUAGE plpgsql AS $$
+DECLARE
+    fact regclass;
+BEGIN
+    -- Every fact table, present and future: all carry document_id.
+    FOR fact IN
+        SELECT c.oid::regclass FROM pg_class c
+        WHERE c.relnamespace = 'warehouse'::regnamespace AND c.relkind = 'r' AND c.relname LIKE 'fact\_%' ORDER BY c.relname
+    LOOP
+        EXECUTE format('DELETE FROM %s WHERE document_id = ANY ($1)', fact) USING p_document_ids;
+    END LOOP;
+END $$;
+COMMENT ON FUNCTION warehouse.unload_documents(bigint[]) IS 'Removes documents'' facts (when newer versions replace them, or a forced reload).';
