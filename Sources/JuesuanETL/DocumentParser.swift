@@ -1,7 +1,7 @@
-/// Reads a 决算 document: finds its header (department, year, kind), recognises each table
-/// by its title, and hands each table's lines to the reader for its layout. A line inside a
-/// table that no reader can place stops the document with that line's number: nothing is
-/// guessed.
+/// Reads a 决算 document: finds its header (department, year, kind) on its cover, picks the
+/// template whose tables it prints, recognises each table by its title, and hands each
+/// table's lines to the reader for its layout. A line inside a known table that no reader
+/// can place stops the document with that line's number: nothing is guessed.
 public struct DocumentParser: Sendable {
     public init() {}
 
@@ -9,88 +9,53 @@ public struct DocumentParser: Sendable {
     public func parse(bytes: [UInt8], fileName: String, sha256: String? = nil) throws(Diagnostic) -> ParsedDocument {
         let text = try DocumentText(bytes: bytes, fileName: fileName)
         let lines = text.lines.enumerated().map { SourceLine(number: $0.offset + 1, text: $0.element) }
-        var header = try Self.readHeader(lines, fileName: fileName)
-        var partHeadings: [(index: Int, key: String)] = []
-        let regions = try Self.tableRegions(lines, header: header, fileName: fileName) { partHeadings.append(($0, $1)) }
+        var header = try CoverReader.read(lines, fileName: fileName)
+        let template = Template.recognising(lines, department: header.department)
+        let parts = DocumentParts(lines, after: header.titleLine)
+        let regions = try Self.tableRegions(lines, header: header, template: template, fileName: fileName)
         var tables: [ParsedTable] = []
+        var unreadTables: [UnreadTable] = []
         for region in regions {
-            var reader = TableReader(kind: region.kind, fileName: fileName)
+            guard let spec = region.spec else {
+                unreadTables.append(UnreadTable(title: region.title, line: region.titleLine))
+                continue
+            }
+            var reader = TableReader(spec: spec, template: template, fileName: fileName)
             tables.append(try reader.read(titleLine: region.titleLine, lines: lines[region.body]))
         }
-        // A document that announced its parts (第二部分 决算表) goes on after its tables; one
-        // that ends inside a table's grid, before its footnote, was cut short (a half-uploaded file).
-        if let last = tables.last, !last.closed, regions.last?.body.upperBound == lines.count,
-            partHeadings.contains(where: { $0.index < regions[0].body.lowerBound })
+        try Self.checkWhole(tables: tables, regions: regions, parts: parts, lines: lines, fileName: fileName)
+        header.departmentCode = Self.departmentCode(lines, department: header.department)
+        return ParsedDocument(
+            fileName: fileName, sha256: sha256 ?? SHA256Hex.of(bytes), byteCount: bytes.count, template: template.name,
+            header: header, tables: tables, unreadTables: unreadTables,
+            narrative: NarrativeReader.resolvingSubjectCodes(
+                NarrativeReader.read(parts.part(titled: "情况说明", in: lines)), tables: tables),
+            evaluations: EvaluationReader.read(parts.part(titled: "附件", in: lines)))
+    }
+
+    /// A document cut short (a half-uploaded file) is refused: one that ends inside a
+    /// table's grid, before its footnote, and one that ends before the parts its contents
+    /// (目录) announce, unless it ends exactly after its last table's footnote (some
+    /// documents publish their tables alone).
+    private static func checkWhole(
+        tables: [ParsedTable], regions: [Region], parts: DocumentParts, lines: [SourceLine], fileName: String
+    ) throws(Diagnostic) {
+        if let last = tables.last, !last.closed, regions.last?.body.upperBound == lines.count, !parts.headings.isEmpty,
+            parts.headings[0].index < regions[0].body.lowerBound
         {
             throw Diagnostic(
                 file: fileName, line: lines.count,
                 message: "the document ends inside \(last.kind.label) \(last.kind.title) (title at line \(last.titleLine)) "
                     + "before its footnote and the parts that follow the tables: truncated?")
         }
-        header.departmentCode = Self.departmentCode(lines, department: header.department)
-        /// The part that starts with a heading naming `title`, up to the next part.
-        func part(_ title: String) -> ArraySlice<SourceLine> {
-            guard let start = partHeadings.firstIndex(where: { $0.key.containsBytes(title) }) else { return [] }
-            let end = start + 1 < partHeadings.count ? partHeadings[start + 1].index : lines.count
-            return lines[(partHeadings[start].index + 1)..<end]
+        let lastText = lines.last { !$0.isBlank }.map { TextNormalization.key($0.text) } ?? ""
+        let endsAfterTables = regions.last?.body.upperBound == lines.count && (lastText.hasPrefix("注:") || lastText.hasPrefix("说明:"))
+        if let missing = parts.missingAnnounced, !endsAfterTables {
+            throw Diagnostic(
+                file: fileName, line: lines.count,
+                message: "the document ends before \(missing.key), which its contents (目录, line \(missing.line)) announce: "
+                    + "truncated?")
         }
-        return ParsedDocument(
-            fileName: fileName, sha256: sha256 ?? SHA256Hex.of(bytes), byteCount: bytes.count, header: header, tables: tables,
-            narrative: NarrativeReader.read(part("情况说明")), evaluations: EvaluationReader.read(part("附件")))
-    }
-
-    // MARK: Header
-
-    private static let titleSuffixes: [(suffix: String, isBudget: Bool)] = [
-        ("部门决算公开", false), ("单位决算公开", false), ("部门预算公开", true), ("单位预算公开", true),
-    ]
-
-    private static func readHeader(_ lines: [SourceLine], fileName: String) throws(Diagnostic) -> DocumentHeader {
-        var previousText: (line: Int, key: String)?
-        for line in lines {
-            guard let cell = line.singleCell else { continue }
-            let key = TextNormalization.key(cell)
-            if Watermark.isWatermark(key) { continue }
-            if TableTitle.match(key, department: nil) != nil { break }
-            guard let (suffix, isBudget) = titleSuffixes.first(where: { key.hasSuffix($0.suffix) }) else {
-                previousText = (line.number, key)
-                continue
-            }
-            if isBudget {
-                throw Diagnostic(
-                    file: fileName, line: line.number,
-                    message: "this is a budget disclosure (预算公开), not final accounts (决算公开); juesuan loads 决算 only")
-            }
-            var rest = Substring(key.dropLast(suffix.count))
-            if rest.hasSuffix("年度") { rest = rest.dropLast(2) } else if rest.hasSuffix("年") { rest = rest.dropLast() }
-            let yearDigits = rest.suffix(4)
-            guard yearDigits.count == 4, let year = Int(yearDigits), (1990...2100).contains(year) else {
-                throw Diagnostic(
-                    file: fileName, line: line.number,
-                    message: "the title '\(key)' does not give a fiscal year such as '2023年度'")
-            }
-            let inlineName = String(rest.dropLast(4))
-            let name = inlineName.isEmpty ? previousText?.key ?? "" : inlineName
-            let department = normalizedDepartment(name)
-            guard !department.isEmpty, !department.contains("公开") else {
-                throw Diagnostic(
-                    file: fileName, line: line.number,
-                    message: "no department name before the title '\(key)'")
-            }
-            return DocumentHeader(department: department, departmentCode: nil, fiscalYear: year, titleLine: line.number)
-        }
-        throw Diagnostic(
-            file: fileName, line: 1,
-            message: "no title such as '<department> 2023年度部门决算公开' before the tables: not a 决算 disclosure")
-    }
-
-    /// `大同市人民政府金融工作办公室[部门]` → `大同市人民政府金融工作办公室`.
-    static func normalizedDepartment(_ key: String) -> String {
-        var name = Substring(key)
-        for suffix in ["[部门]", "(部门)", "[单位]", "(单位)", "部门决算", "单位决算"] where name.hasSuffix(suffix) {
-            name = name.dropLast(suffix.count)
-        }
-        return String(name)
     }
 
     /// The budget code printed before the department's name in the appendix
@@ -103,7 +68,7 @@ public struct DocumentParser: Sendable {
                 guard let dash = key.firstIndex(of: "-") else { continue }
                 let code = key[..<dash]
                 if TextNormalization.isDigits(String(code), count: 2...12),
-                    normalizedDepartment(String(key[key.index(after: dash)...])) == department
+                    CoverReader.normalizedDepartment(String(key[key.index(after: dash)...])) == department
                 {
                     return String(code)
                 }
@@ -115,14 +80,16 @@ public struct DocumentParser: Sendable {
     // MARK: Tables
 
     struct Region {
-        var kind: TableKind
+        /// nil for a table the template does not know: reported, not read.
+        var spec: TableSpec?
+        var title: String
         var titleLine: Int
         var body: Range<Int>  // indices into the lines array
     }
 
-    /// The tables, in order; `partHeading` hears of each `第N部分` heading (line index, key).
+    /// The tables, in order, from the line after the cover's title.
     private static func tableRegions(
-        _ lines: [SourceLine], header: DocumentHeader, fileName: String, partHeading: (Int, String) -> Void
+        _ lines: [SourceLine], header: DocumentHeader, template: Template, fileName: String
     ) throws(Diagnostic) -> [Region] {
         var regions: [Region] = []
         var seen: [TableKind: Int] = [:]
@@ -133,18 +100,18 @@ public struct DocumentParser: Sendable {
             }
         }
         // Titles and part headings are short; prose lines are not keyed at all.
-        let longestKey = TableKind.longestTitleBytes + header.department.utf8.count + 64
+        let longestKey = template.longestTitleBytes + header.department.utf8.count + 64
         while index < lines.count {
             let line = lines[index]
             if let cell = line.singleCell, cell.utf8.count <= 2 * longestKey || cell.containsBytes("部分") {
                 let key = TextNormalization.key(cell)
-                if let match = TableTitle.match(key, department: header.department) {
+                if let match = TableTitle.match(key, department: header.department, template: template) {
                     if match.isBudget {
                         throw Diagnostic(
                             file: fileName, line: line.number,
                             message: "'\(key)' is a budget (预算) table; juesuan loads final accounts (决算) only")
                     }
-                    if regions.last?.kind == match.kind, regions.last?.body.upperBound == Int.max {
+                    if regions.last?.spec?.kind == match.kind, regions.last?.body.upperBound == Int.max {
                         index += 1  // the title repeated after a page break: the reader skips it
                         continue
                     }
@@ -155,27 +122,24 @@ public struct DocumentParser: Sendable {
                     }
                     close(at: index)
                     seen[match.kind] = line.number
-                    regions.append(Region(kind: match.kind, titleLine: line.number, body: (index + 1)..<Int.max))
-                } else if isPartHeading(key) {
+                    regions.append(
+                        Region(spec: template.spec(match.kind), title: key, titleLine: line.number, body: (index + 1)..<Int.max))
+                } else if !regions.isEmpty, TableTitle.isUnknownTable(key, department: header.department) {
                     close(at: index)
-                    partHeading(index, key)
+                    regions.append(Region(spec: nil, title: key, titleLine: line.number, body: (index + 1)..<Int.max))
+                } else if DocumentParts.isPartHeading(key) {
+                    close(at: index)
                 }
             }
             index += 1
         }
         close(at: lines.count)
-        guard !regions.isEmpty else {
+        guard regions.contains(where: { $0.spec != nil }) else {
             throw Diagnostic(
                 file: fileName, line: header.titleLine,
                 message: "no 决算 table (such as 收入支出决算总表) found in the document")
         }
         return regions
-    }
-
-    /// `第三部分 情况说明`.
-    static func isPartHeading(_ key: String) -> Bool {
-        guard key.hasPrefix("第"), let range = key.range(of: "部分") else { return false }
-        return key.distance(from: key.startIndex, to: range.lowerBound) <= 4
     }
 }
 
@@ -216,12 +180,27 @@ enum Watermark {
 enum TableTitle {
     /// Compares bytes, not characters: keys are normalised already, and most lines of a
     /// document are tested here.
-    static func match(_ key: String, department: String?) -> (kind: TableKind, isBudget: Bool)? {
-        guard key.utf8.count <= TableKind.longestTitleBytes + (department?.utf8.count ?? 0) + 64 else { return nil }
+    static func match(_ key: String, department: String?, template: Template) -> (kind: TableKind, isBudget: Bool)? {
+        guard key.utf8.count <= template.longestTitleBytes + (department?.utf8.count ?? 0) + 64 else { return nil }
+        return template.titlesByKey[String(title(key, department: department))]
+    }
+
+    /// The key without label, department and year.
+    private static func title(_ key: String, department: String?) -> Substring {
         var rest = strippingLabel(Substring(key))
         if let department, let afterDepartment = rest.dropping(prefix: department) { rest = afterDepartment }
-        rest = strippingLabel(strippingYear(rest))
-        return TableKind.titlesByKey[String(rest)]
+        return strippingLabel(strippingYear(rest))
+    }
+
+    /// A title of a table no template knows (`项目支出决算表`, `机关运行经费支出决算表`): a
+    /// short line of its own, without an ordinal (as in a contents list), that ends in 决算表;
+    /// not the heading of the tables' part (`…2024年度部门决算表`).
+    static func isUnknownTable(_ key: String, department: String) -> Bool {
+        guard key.unicodeScalars.count <= 40, TextNormalization.withoutOrdinal(key) == key, !key.hasPrefix("第") else {
+            return false
+        }
+        let rest = title(key, department: department)
+        return rest.hasSuffix("决算表") && !["决算表", "部门决算表", "单位决算表"].contains(rest)
     }
 
     /// `二` or `02`, not `二2023`: the label's number is in one script.

@@ -1,3 +1,5 @@
+import Foundation
+
 /// One figure stated in the narrative (第三部分 情况说明), with the line it was printed on.
 public struct NarrativeFact: Sendable, Hashable {
     public var line: Int
@@ -47,10 +49,34 @@ enum NarrativeReader {
         return facts
     }
 
-    /// `一、收入决算情况说明`, `(三)…`, `2、其他需要说明的事项`: an ordinal, a few words, no figure.
+    /// `一、收入决算情况说明`, `(三)…`, `2、其他需要说明的事项`: an ordinal, a few words, no
+    /// figure; not a numbered subject item cut at the end of a PDF line (`3、一般公共服务支出(类)…`).
     static func isHeading(_ key: String) -> Bool {
         TextNormalization.withoutOrdinal(key).utf8.count != key.utf8.count && key.unicodeScalars.count <= 40
             && !key.hasByteSuffix("。") && !units.contains { $0 != "个" && key.containsBytes($0) }
+            && !key.containsBytes("(类)") && !key.containsBytes("(款)")
+    }
+
+    /// The code of each `X(类)Y(款)Z(项)` the narrative names, found by its names in the
+    /// document's coded tables: the 项's name, and the 款's where the 项's name repeats
+    /// (`行政运行` is under many 款).
+    static func resolvingSubjectCodes(_ facts: [NarrativeFact], tables: [ParsedTable]) -> [NarrativeFact] {
+        var names: [String: String] = [:]
+        for table in tables {
+            for row in table.rows where row.code != nil && names[row.code!] == nil {
+                names[row.code!] = TextNormalization.key(row.item)
+            }
+        }
+        var facts = facts
+        for index in facts.indices where facts[index].subject == "functional_subject" {
+            guard let item = facts[index].item else { continue }
+            let parts = item.components(separatedBy: CharacterSet(charactersIn: "()")).filter { !$0.isEmpty }
+            guard parts.count == 6 else { continue }  // X 类 Y 款 Z 项
+            let candidates = names.filter { $0.key.count == 7 && $0.value == parts[4] }.keys.sorted()
+            facts[index].subjectCode =
+                candidates.count == 1 ? candidates[0] : candidates.first { names[String($0.prefix(5))] == parts[2] }
+        }
+        return facts
     }
 
     static let units = ["万元", "元", "%", "个", "人次", "批次", "辆", "台(套)"]
@@ -83,6 +109,8 @@ enum NarrativeReader {
         func facts() -> [NarrativeFact] {
             var facts: [NarrativeFact] = []
             var topic = Topic(subject: "other", item: nil)
+            // The `X(类)Y(款)Z(项)` item the text last named: its budgets and 决算 follow it.
+            var subjectItem: String?
             var labelStart = 0
             var index = 0
             while index < scalars.count {
@@ -90,14 +118,19 @@ enum NarrativeReader {
                     index += 1
                     continue
                 }
-                let label = lastClause(String(String.UnicodeScalarView(scalars[labelStart..<index])))
+                let segment = String(String.UnicodeScalarView(scalars[labelStart..<index]))
+                if let named = Self.subjectItem(in: segment) { subjectItem = named }
+                let label = lastClause(segment)
                 labelStart = number.end
                 index = number.end
                 guard let unit = NarrativeReader.units.first(where: { has($0, at: number.end) }) else { continue }
                 labelStart += unit.unicodeScalars.count
                 index = labelStart
                 if has("(含)", at: labelStart) { continue }  // `单价100万元(含)以上设备`: a threshold
-                let (newTopic, measure) = Topic.read(label, unit: unit, current: topic, aboutEvaluations: aboutEvaluations)
+                var (newTopic, measure) = Topic.read(label, unit: unit, current: topic, aboutEvaluations: aboutEvaluations)
+                if let subjectItem, ["initial_budget", "budget", "final", "completion_rate"].contains(measure) {
+                    newTopic = Topic(subject: "functional_subject", item: subjectItem)
+                }
                 topic = newTopic
                 var value = number.value
                 if measure.hasPrefix("change"), label.containsBytes("减少") || label.containsBytes("下降") { value = -value }
@@ -112,6 +145,16 @@ enum NarrativeReader {
                     item: topic.subject == "other" ? label : topic.item, measure: measure, value: value, unit: unit))
             }
             return facts
+        }
+
+        /// `…1、一般公共服务支出(类)社会工作事务(款)行政运行(项)。…`: the last such item named.
+        static func subjectItem(in text: String) -> String? {
+            guard let end = text.range(of: "(项)", options: .backwards),
+                let classMark = text.range(of: "(类)", options: .backwards, range: text.startIndex..<end.lowerBound)
+            else { return nil }
+            let marks = CharacterSet(charactersIn: "、。,;:0123456789")
+            let start = text[..<classMark.lowerBound].rangeOfCharacter(from: marks, options: .backwards)?.upperBound ?? text.startIndex
+            return String(text[start..<end.upperBound])
         }
 
         private func has(_ text: String, at offset: Int) -> Bool {
@@ -184,6 +227,8 @@ enum NarrativeReader {
             ("机关运行经费", "operating_cost"),
             ("政府采购支出总额", "procurement_total"), ("政府采购货物支出", "procurement_goods"),
             ("政府采购工程支出", "procurement_works"), ("政府采购服务支出", "procurement_services"),
+            ("政府采购金额", "procurement_total"), ("货物采购金额", "procurement_goods"),
+            ("工程采购金额", "procurement_works"), ("服务采购金额", "procurement_services"),
             ("授予中小企业合同金额", "procurement_to_sme"), ("授予小微企业合同金额", "procurement_to_small_micro"),
             ("共有车辆", "vehicles"), ("以上设备", "equipment_over_1m"),
             ("二级项目", "evaluated_projects"), ("绩效自评个数", "evaluated_projects"), ("自评结果为", "evaluated_projects"),
@@ -193,7 +238,9 @@ enum NarrativeReader {
         static let expenditureKinds = ["上缴上级支出", "经营支出", "对附属单位补助支出"]
 
         /// The topic and the measure of the figure printed after `label`.
-        static func read(_ label: String, unit: String, current: Topic, aboutEvaluations: Bool) -> (Topic, String) {
+        static func read(_ printed: String, unit: String, current: Topic, aboutEvaluations: Bool) -> (Topic, String) {
+            // `全年预算为`, `支出决算为`: the same words as without `为`.
+            let label = printed.hasByteSuffix("为") ? String(printed.dropLast()) : printed
             var topic = current
             var rest = Substring(label)
             // `占本年支出合计的`, `比2022年增加`, `较上年决算增加`, `共接待`: about the current topic.

@@ -101,9 +101,9 @@ extension Checker {
         case ("state_capital_expenditure", _): return total(.stateCapital, "本年支出/合计")
         case ("personnel_cost", _): return one(rows(.basicExpenditureDetail).first { $0.code == nil && $0.item == "人员经费合计" })
         case ("public_cost", _): return one(rows(.basicExpenditureDetail).first { $0.code == nil && $0.item == "公用经费合计" })
-        case ("functional_class", _):
+        case ("functional_class", _), ("functional_subject", "final"):
             guard let code = fact.subjectCode else { return nil }
-            return one(row(.generalBudget, column: "本年支出/小计") { $0.code == code })
+            return one(row(.generalBudget, column: ColumnPath.spendingSubtotal) { $0.code == code })
         case ("operating_cost", _):
             let parts = rows(.statistics).filter { $0.section?.containsBytes("机关运行经费") == true }
             return (parts, parts.first)

@@ -103,6 +103,9 @@ struct Checker {
 
     // MARK: Lookup
 
+    /// The value columns of a table as the document's template prints them.
+    func columns(_ table: TableKind) -> [String] { document.table(table)?.columns ?? [] }
+
     func rows(_ table: TableKind, column: String? = nil, where predicate: (StagingRow) -> Bool = { _ in true }) -> [StagingRow] {
         (rows[table] ?? []).filter { (column == nil || $0.column == column) && predicate($0) }
     }
@@ -170,7 +173,7 @@ struct Checker {
 
     /// 类 = Σ 款 = Σ 项 (or 301 = Σ 301xx), and 合计 = Σ 类, in every column.
     mutating func checkSubjectHierarchy(_ table: TableKind, codeLengths: [(Int, Int)]) {
-        for column in table.columns {
+        for column in columns(table) {
             let coded = rows(table, column: column) { $0.code != nil }
             for (parentLength, childLength) in codeLengths {
                 for parent in coded where parent.code!.count == parentLength {
@@ -184,16 +187,14 @@ struct Checker {
         }
     }
 
-    /// A row's total column equals the sum of its parts.
+    /// A row's total column equals the sum of its parts: 本年支出 合计 (or 小计) = 基本 + 项目
+    /// where the table splits its spending, else the first column = the others.
     mutating func checkRowTotals(_ table: TableKind) {
-        let columns = table.columns
-        let totalColumn: String
-        let partColumns: ArraySlice<String>
-        switch table {
-        case .governmentFund: (totalColumn, partColumns) = (columns[2], columns[3...4])
-        case .income, .expenditure, .generalBudget, .stateCapital: (totalColumn, partColumns) = (columns[0], columns.dropFirst())
-        default: return
-        }
+        let columns = columns(table)
+        guard let first = columns.first else { return }
+        let spending = columns.filter { $0.hasPrefix("本年支出/") }
+        let totalColumn = spending.first { $0 != ColumnPath.spendingBasic && $0 != ColumnPath.spendingProject } ?? first
+        let partColumns = spending.isEmpty ? Array(columns.dropFirst()) : spending.filter { $0 != totalColumn }
         for total in rows(table, column: totalColumn) {
             let parts = partColumns.compactMap { column in
                 row(table, column: column) { $0.line == total.line && $0.code == total.code }
@@ -219,7 +220,7 @@ struct Checker {
             let subItems = rows(table) { $0.section == "收入/\(opening.item)" }
             if !subItems.isEmpty { compare("opening_balance", opening, subItems, "its funds add up to") }
         }
-        for expenditureColumn in table.columns {
+        for expenditureColumn in columns(table) {
             let spending = rows(table, column: expenditureColumn) { $0.section == "支出" }
             let spendingTotal = spending.first { TextNormalization.key($0.item).hasPrefix("本年支出合计") }
             compare("expenditure_total", spendingTotal, spending.filter { $0.code != nil }, "the classes add up to")
@@ -227,14 +228,16 @@ struct Checker {
             let balances = spending.filter { $0.code == nil && !Self.hasOrdinal($0) && $0 != spendingGrandTotal }
             compare("grand_total", spendingGrandTotal, balances, "本年支出合计 and the balances add up to")
         }
-        let rightTotal = row(table, column: table.columns[0]) { $0.section == "支出" && $0.item == "总计" }
+        let rightTotal = columns(table).first.flatMap { column in
+            row(table, column: column) { $0.section == "支出" && $0.item == "总计" }
+        }
         if let rightTotal { compare("balance", incomeGrandTotal, [rightTotal], "the expenditure side's 总计 is") }
     }
 
     /// 04: the same as 01, and on each expenditure row 合计 = the three funds.
     mutating func checkFiscalSummary() {
         checkTwoSided(.fiscalSummary)
-        let columns = TableKind.fiscalSummary.columns
+        let columns = [ColumnPath.fiscalTotal] + ColumnPath.funds
         for total in rows(.fiscalSummary, column: columns[0]) where total.section == "支出" {
             let parts = columns.dropFirst().compactMap { column in
                 row(.fiscalSummary, column: column) { $0.line == total.line && $0.section == "支出" }
@@ -247,7 +250,7 @@ struct Checker {
     mutating func checkBasicDetail() {
         checkSubjectHierarchy(.basicExpenditureDetail, codeLengths: [(3, 5)])
         for section in ["人员经费", "公用经费"] {
-            let total = row(.basicExpenditureDetail, column: "决算数") { $0.code == nil && $0.section == section }
+            let total = row(.basicExpenditureDetail, column: ColumnPath.final) { $0.code == nil && $0.section == section }
             let classes = rows(.basicExpenditureDetail) { $0.section == section && $0.code?.count == 3 }
             compare("subtotal", total, classes, "its classes add up to")
         }
@@ -255,9 +258,11 @@ struct Checker {
 
     /// 09: 合计 = 出国 + 公务用车 + 接待; 公务用车 小计 = 购置 + 运行维护, for budget and actual.
     mutating func checkThreePublic() {
-        for side in ["预算数", "决算数"] {
-            func cell(_ category: String) -> StagingRow? { row(.threePublic, column: "\(side)/\(category)") { _ in true } }
-            let categories = TableKind.threePublicCategories
+        for side in ColumnPath.threePublicSides {
+            func cell(_ category: String) -> StagingRow? {
+                row(.threePublic, column: ColumnPath.threePublic(side, category)) { _ in true }
+            }
+            let categories = ColumnPath.threePublicCategories
             compare("subtotal", cell(categories[0]), [categories[1], categories[2], categories[5]].compactMap(cell), "its categories add up to")
             compare("subtotal", cell(categories[2]), [categories[3], categories[4]].compactMap(cell), "购置 and 运行维护 add up to")
         }
@@ -301,11 +306,11 @@ struct Checker {
             compare("04=01.fiscal_income", item04, [item01].compactMap { $0 }, "公开01表 prints")
         }
         // 04's fund columns = 05, 07, 08.
-        let fiscal04 = TableKind.fiscalSummary.columns
+        let funds = ColumnPath.funds
         let pairs: [(String, TableKind, String, String)] = [
-            ("04=05.general_budget", .generalBudget, fiscal04[1], "本年支出/小计"),
-            ("04=07.government_fund", .governmentFund, fiscal04[2], "本年支出/小计"),
-            ("04=08.state_capital", .stateCapital, fiscal04[3], "本年支出/合计"),
+            ("04=05.general_budget", .generalBudget, funds[0], ColumnPath.spendingSubtotal),
+            ("04=07.government_fund", .governmentFund, funds[1], ColumnPath.spendingSubtotal),
+            ("04=08.state_capital", .stateCapital, funds[2], ColumnPath.spendingTotal),
         ]
         for (check, table, column04, column) in pairs where rows[table] != nil {
             let spending04 = rows(.fiscalSummary, column: column04) { $0.section == "支出" }
@@ -314,13 +319,15 @@ struct Checker {
             compareClasses(check + ".class", spending04, table, column: column)
         }
         // 05 basic = 06 personnel + running costs.
-        if let basic05 = total(.generalBudget, column: "本年支出/基本支出") {
+        if let basic05 = total(.generalBudget, column: ColumnPath.spendingBasic) {
             let totals06 = rows(.basicExpenditureDetail) { $0.code == nil }
             if !totals06.isEmpty { compare("05=06.basic", basic05, totals06, "公开06表 人员经费合计 and 公用经费合计 add up to") }
         }
         // 09 actual vehicle running costs = 06 30231, where both are printed.
-        if let vehicles09 = row(.threePublic, column: "决算数/公务用车购置及运行维护费/公务用车运行维护费", where: { _ in true }),
-            let vehicles06 = row(.basicExpenditureDetail, column: "决算数", where: { $0.code == "30231" })
+        if let vehicles09 = row(
+            .threePublic, column: ColumnPath.threePublic(ColumnPath.threePublicSides[1], ColumnPath.threePublicCategories[4]),
+            where: { _ in true }),
+            let vehicles06 = row(.basicExpenditureDetail, column: ColumnPath.final, where: { $0.code == "30231" })
         {
             compare("09=06.vehicle_running", vehicles09, [vehicles06], "公开06表 30231 公务用车运行维护费 is")
         }

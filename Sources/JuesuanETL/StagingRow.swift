@@ -45,6 +45,8 @@ public enum Unit: String, Sendable, Hashable, Codable {
 /// A table as found in the document.
 public struct ParsedTable: Sendable {
     public var kind: TableKind
+    /// The value columns' national header paths, in the order the template prints them.
+    public var columns: [String]
     public var titleLine: Int
     public var unit: Unit
     /// The table says `本表无数据`.
@@ -63,13 +65,22 @@ public struct DocumentHeader: Sendable, Hashable {
     public var titleLine: Int
 }
 
+/// A table the template does not know (`项目支出决算表`): reported as a finding, not read.
+public struct UnreadTable: Sendable, Hashable {
+    public var title: String
+    public var line: Int
+}
+
 public struct ParsedDocument: Sendable {
     public var fileName: String
     /// Hex SHA-256 of the document's bytes: its identity for idempotent loads.
     public var sha256: String
     public var byteCount: Int
+    /// The template that read it (`national`, `shanghai-district`).
+    public var template: String
     public var header: DocumentHeader
     public var tables: [ParsedTable]
+    public var unreadTables: [UnreadTable] = []
     /// The figures of 第三部分 情况说明.
     public var narrative: [NarrativeFact] = []
     /// The project performance self-evaluations of 第五部分 附件.

@@ -2,8 +2,10 @@
 /// footnotes, watermarks, page breaks, repeated headers) and, through the layout of the
 /// table's kind, the grid's rows.
 struct TableReader {
-    let kind: TableKind
+    let spec: TableSpec
+    let template: Template
     let fileName: String
+    var kind: TableKind { spec.kind }
     private var layout: any TableLayout
     private var unit: Unit = .wanYuan
     private var rows: [StagingRow] = []
@@ -14,16 +16,18 @@ struct TableReader {
     private var sawFootnote = false
     private let vocabulary: Set<String>
 
-    init(kind: TableKind, fileName: String) {
-        self.kind = kind
+    init(spec: TableSpec, template: Template, fileName: String) {
+        self.spec = spec
+        self.template = template
         self.fileName = fileName
-        layout = kind.makeLayout()
+        layout = spec.makeLayout()
         var words: Set<String> = [
             "项目", "科目代码", "科目名称", "科目", "栏次", "行次", "金额", "收入", "支出", "人员经费", "公用经费",
             "预算数", "决算数", "统计数",
         ]
-        for column in kind.columns {
-            for component in column.split(separator: "/") { words.insert(TextNormalization.key(component)) }
+        for column in spec.columns {
+            for component in column.path.split(separator: "/") { words.insert(TextNormalization.key(component)) }
+            words.insert(column.headerWord)
         }
         vocabulary = words
     }
@@ -37,7 +41,10 @@ struct TableReader {
             let keys = line.cells.map(TextNormalization.key)
             let nonBlank = keys.filter { !$0.isEmpty }
             if nonBlank.count == 1, Watermark.isWatermark(nonBlank[0]) { continue }
-            if nonBlank.count == 1, let title = TableTitle.match(nonBlank[0], department: nil), title.kind == kind {
+            if template.instructionMarkers.contains(where: { line.text.containsBytes($0) }) { continue }
+            if nonBlank.count == 1, let title = TableTitle.match(nonBlank[0], department: nil, template: template),
+                title.kind == kind
+            {
                 guard !sawFootnote else {
                     throw failure(line, "the table appears a second time (first at line \(titleLine))")
                 }
@@ -70,20 +77,19 @@ struct TableReader {
             }
         }
         try checkHeader()
-        return ParsedTable(kind: kind, titleLine: titleLine, unit: unit, saysNoData: saysNoData, closed: sawFootnote, rows: rows)
+        return ParsedTable(
+            kind: kind, columns: spec.columnPaths, titleLine: titleLine, unit: unit, saysNoData: saysNoData, closed: sawFootnote,
+            rows: rows)
     }
 
     /// A header that is printed must name the columns this reader assigns values to.
     private func checkHeader() throws(Diagnostic) {
         guard let line = firstHeaderLine else { return }
-        for column in kind.columns {
-            let leaf = TextNormalization.key(column.split(separator: "/").last!)
-            if !headerText.contains(leaf) {
-                throw Diagnostic(
-                    file: fileName, line: line,
-                    message: "\(kind.label) \(kind.title): the header does not name the column '\(leaf)'; "
-                        + "the columns of this table are \(kind.columns.joined(separator: ", "))")
-            }
+        for column in spec.columns where !headerText.contains(column.headerWord) {
+            throw Diagnostic(
+                file: fileName, line: line,
+                message: "\(kind.label) \(kind.title): the header does not name the column '\(column.headerWord)'; "
+                    + "the columns of this table are \(spec.columns.map(\.headerWord).joined(separator: ", "))")
         }
     }
 
@@ -128,13 +134,13 @@ extension TableLayout {
     mutating func continueLabel(with text: String, rows: inout [StagingRow]) -> Bool { false }
 }
 
-extension TableKind {
+extension TableSpec {
     func makeLayout() -> any TableLayout {
-        switch self {
-        case .summary, .fiscalSummary: TwoSidedLayout(kind: self)
-        case .income, .expenditure, .generalBudget, .governmentFund, .stateCapital: CodedLayout(kind: self)
-        case .basicExpenditureDetail: EconomicDetailLayout()
-        case .threePublic: PositionalLayout()
+        switch layout {
+        case .twoSided(let rowNumbers): TwoSidedLayout(kind: kind, columns: columnPaths, rowNumbers: rowNumbers)
+        case .coded: CodedLayout(kind: kind, columns: columnPaths)
+        case .economicDetail: EconomicDetailLayout()
+        case .positional: PositionalLayout(columns: columnPaths)
         case .statistics: StatisticsLayout()
         }
     }
@@ -168,14 +174,22 @@ private func isTotal(_ key: String) -> Bool { key == "合计" || key == "总计"
 /// one cell (`2010301`) or split over three (`201⇥03⇥01`).
 struct CodedLayout: TableLayout {
     let kind: TableKind
+    let columns: [String]
     private var lastRowIndices: Range<Int>?
 
-    init(kind: TableKind) { self.kind = kind }
+    init(kind: TableKind, columns: [String]) {
+        self.kind = kind
+        self.columns = columns
+    }
 
+    /// A row starts with a code, or is a total whose value cells are values (a header row
+    /// can start with 合计 too: `合计⇥⇥⇥⇥合计⇥基本支出⇥项目支出`).
     func isDataLine(_ keys: [String]) -> Bool {
         guard let first = keys.first else { return false }
-        return TextNormalization.isDigits(first, count: 3...7) || isTotal(first)
-            || (first.isEmpty && keys.count > 1 && isTotal(keys[1]))
+        if TextNormalization.isDigits(first, count: 3...7) { return true }
+        let labelIndex = first.isEmpty ? 1 : 0
+        guard keys.count > labelIndex, isTotal(keys[labelIndex]) else { return false }
+        return keys.dropFirst(2).allSatisfy { CellValue(cell: $0) != nil }
     }
 
     mutating func read(_ line: SourceLine, keys: [String], unit: Unit, into rows: inout [StagingRow]) throws(RowError) {
@@ -197,7 +211,7 @@ struct CodedLayout: TableLayout {
         let item = code == nil ? keys[labelIndex] : TextNormalization.label(line.cells[safe: labelIndex] ?? "")
         let valueStart = code == nil ? max(labelIndex + 1, 2) : labelIndex + 1
         let start = rows.count
-        for (column, value) in try values(line.cells.dropFirst(valueStart), columns: kind.columns) {
+        for (column, value) in try values(line.cells.dropFirst(valueStart), columns: columns) {
             rows.append(StagingRow(table: kind, line: line.number, code: code, item: item, column: column, value: value, unit: unit))
         }
         lastRowIndices = code == nil ? nil : start..<rows.count
@@ -210,47 +224,69 @@ struct CodedLayout: TableLayout {
     }
 }
 
-/// 01 and 04: income on the left (item, 行次, amount), expenditure on the right (item,
-/// 行次, one or four amounts).
+/// 01 and 04: income on the left (item, 行次 where printed, amount), expenditure on the
+/// right (item, 行次 where printed, one or four amounts).
 struct TwoSidedLayout: TableLayout {
     let kind: TableKind
+    let columns: [String]
+    let rowNumbers: Bool
     private var openingBalance: String?
 
-    init(kind: TableKind) { self.kind = kind }
+    init(kind: TableKind, columns: [String], rowNumbers: Bool) {
+        self.kind = kind
+        self.columns = columns
+        self.rowNumbers = rowNumbers
+    }
 
+    /// Cells per side before the amounts: the item, and its 行次 where printed.
+    private var labelCells: Int { rowNumbers ? 2 : 1 }
+    private var rightStart: Int { labelCells + 1 }
+
+    /// With 行次, a row is a line that numbers one; without, a line whose amount cells are
+    /// amounts (or empty) and that names an item other than a header word.
     func isDataLine(_ keys: [String]) -> Bool {
-        keys.first != "栏次" && (isInteger(keys[safe: 1] ?? "") || isInteger(keys[safe: 4] ?? ""))
+        if rowNumbers {
+            return keys.first != "栏次" && (isInteger(keys[safe: 1] ?? "") || isInteger(keys[safe: 4] ?? ""))
+        }
+        let headerWords: Set<String> = ["收入", "支出", "项目"]
+        let items = [keys[safe: 0] ?? "", keys[safe: 2] ?? ""].filter { !$0.isEmpty }
+        let amounts = [keys[safe: 1] ?? ""] + keys.dropFirst(3)
+        return !items.isEmpty && items.allSatisfy { !headerWords.contains($0) && CellValue(cell: $0)?.amount == nil }
+            && amounts.allSatisfy { CellValue(cell: $0) != nil }
     }
 
     mutating func read(_ line: SourceLine, keys: [String], unit: Unit, into rows: inout [StagingRow]) throws(RowError) {
         let cells = line.cells
+        let rowNumberIndex = rowNumbers ? 1 : nil
         // Left: income.
         let leftItem = TextNormalization.label(cells[0])
-        let leftValue = try values(cells.dropFirst(2).prefix(1), columns: ["金额"])[0].value
+        let leftValue = try values(cells.dropFirst(labelCells).prefix(1), columns: [ColumnPath.amount])[0].value
         if !leftItem.isEmpty {
             let key = keys[0]
             var section = "收入"
-            if let parent = openingBalance, TextNormalization.withoutOrdinal(key) == key, !isTotal(key) {
+            // The funds under 年初(财政拨款)结转和结余 up to 总计, with or without an ordinal.
+            if let parent = openingBalance, !isTotal(key) {
                 section = "收入/\(parent)"
             }
             if key.contains("年初") && key.contains("结转") { openingBalance = leftItem }
             if isTotal(key) { openingBalance = nil }
             rows.append(
                 StagingRow(
-                    table: kind, line: line.number, section: section, rowNumber: Int(keys[safe: 1] ?? ""),
-                    item: leftItem, column: "金额", value: leftValue, unit: unit))
+                    table: kind, line: line.number, section: section, rowNumber: rowNumberIndex.flatMap { Int(keys[safe: $0] ?? "") },
+                    item: leftItem, column: ColumnPath.amount, value: leftValue, unit: unit))
         } else if leftValue != .empty {
             throw RowError("an amount without an item on the income side")
         }
         // Right: expenditure.
-        let rightItem = TextNormalization.label(cells[safe: 3] ?? "")
-        let rightValues = try values(cells.dropFirst(5), columns: kind.columns)
+        let rightItem = TextNormalization.label(cells[safe: rightStart] ?? "")
+        let rightValues = try values(cells.dropFirst(rightStart + labelCells), columns: columns)
         if !rightItem.isEmpty {
             for (column, value) in rightValues {
                 rows.append(
                     StagingRow(
                         table: kind, line: line.number, section: "支出", code: FunctionClass.code(forLabel: rightItem),
-                        rowNumber: Int(keys[safe: 4] ?? ""), item: rightItem, column: column, value: value, unit: unit))
+                        rowNumber: rowNumberIndex.flatMap { Int(keys[safe: rightStart + $0] ?? "") }, item: rightItem,
+                        column: column, value: value, unit: unit))
             }
         } else if rightValues.contains(where: { $0.value != .empty }) {
             throw RowError("an amount without an item on the expenditure side")
@@ -289,7 +325,7 @@ struct EconomicDetailLayout: TableLayout {
                 rows.append(
                     StagingRow(
                         table: kind, line: line.number, section: key.hasPrefix("人员") ? "人员经费" : "公用经费",
-                        item: label, column: "决算数", value: value, unit: unit))
+                        item: label, column: ColumnPath.final, value: value, unit: unit))
             }
             return
         }
@@ -310,7 +346,7 @@ struct EconomicDetailLayout: TableLayout {
             rows.append(
                 StagingRow(
                     table: kind, line: line.number, section: Self.section(forCode: code), code: code, item: name,
-                    column: "决算数", value: value, unit: unit))
+                    column: ColumnPath.final, value: value, unit: unit))
         }
     }
 }
@@ -318,6 +354,7 @@ struct EconomicDetailLayout: TableLayout {
 /// 09: one line of twelve positional amounts; an empty cell keeps its position.
 struct PositionalLayout: TableLayout {
     static let item = "财政拨款“三公”经费"
+    let columns: [String]
 
     func isDataLine(_ keys: [String]) -> Bool {
         let isColumnNumbers = keys.filter { !$0.isEmpty }.enumerated().allSatisfy { Int($0.element) == $0.offset + 1 }
@@ -325,7 +362,7 @@ struct PositionalLayout: TableLayout {
     }
 
     func read(_ line: SourceLine, keys: [String], unit: Unit, into rows: inout [StagingRow]) throws(RowError) {
-        for (column, value) in try values(line.cells[...], columns: TableKind.threePublic.columns) {
+        for (column, value) in try values(line.cells[...], columns: columns) {
             rows.append(
                 StagingRow(table: .threePublic, line: line.number, item: Self.item, column: column, value: value, unit: unit))
         }
@@ -353,7 +390,7 @@ struct StatisticsLayout: TableLayout {
             return
         }
         let item = TextNormalization.label(line.cells[0])
-        let value = try values(line.cells.dropFirst(2), columns: ["统计数"])[0].value
+        let value = try values(line.cells.dropFirst(2), columns: [ColumnPath.statistic])[0].value
         guard !item.isEmpty else {
             guard value == .empty else { throw RowError("an amount without an item") }
             return
@@ -363,7 +400,7 @@ struct StatisticsLayout: TableLayout {
         rows.append(
             StagingRow(
                 table: .statistics, line: line.number, section: section, rowNumber: Int(keys[1]), item: item,
-                column: "统计数", value: value, unit: rowUnit))
+                column: ColumnPath.statistic, value: value, unit: rowUnit))
     }
 }
 

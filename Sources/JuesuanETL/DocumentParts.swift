@@ -1,0 +1,71 @@
+/// The parts of a document (`第一部分 概况` … `第五部分 附件`) and the contents list (目录)
+/// that announces them. A contents list is the first run of part headings: the body starts
+/// where the numbering starts again.
+struct DocumentParts {
+    struct Heading {
+        /// Index into the lines.
+        let index: Int
+        let line: Int
+        let number: Int
+        /// The heading's key, with the title lines that follow a bare `第三部分`.
+        let key: String
+    }
+
+    /// The body's part headings, in order.
+    let headings: [Heading]
+    /// The parts the contents list announces; empty when the document has none.
+    let announced: [Heading]
+
+    init(_ lines: [SourceLine], after titleLine: Int) {
+        var found: [Heading] = []
+        var index = titleLine
+        while index < lines.count {
+            defer { index += 1 }
+            guard let first = lines[index].cells.first(where: { !TextNormalization.isBlank($0) }),
+                first.utf8.starts(with: "第".utf8)
+            else { continue }
+            var key = TextNormalization.key(first)
+            guard let number = Self.partNumber(key) else { continue }
+            if key.unicodeScalars.count <= 4 + String(number).count {
+                // A bare `第三部分`: its title is on the next lines (`…部门决算情况` / `说明`).
+                for next in lines[(index + 1)...].prefix(while: { $0.singleCell != nil || $0.isBlank })
+                    .filter({ !$0.isBlank }).prefix(2)
+                {
+                    key += TextNormalization.key(next.text)
+                }
+            }
+            found.append(Heading(index: index, line: lines[index].number, number: number, key: key))
+        }
+        let restart = found.indices.dropFirst().first { found[$0].number <= found[$0 - 1].number }
+        announced = restart.map { Array(found[..<$0]) } ?? []
+        headings = restart.map { Array(found[$0...]) } ?? found
+    }
+
+    /// `第三部分…`: the part's number, in Chinese or Arabic numerals.
+    static func partNumber(_ key: String) -> Int? {
+        guard key.hasPrefix("第"), let range = key.range(of: "部分") else { return nil }
+        let numeral = key[key.index(after: key.startIndex)..<range.lowerBound]
+        guard !numeral.isEmpty, numeral.count <= 3 else { return nil }
+        if let number = Int(numeral) { return number }
+        let digits = Array("一二三四五六七八九十")
+        if numeral == "十" { return 10 }
+        if numeral.count == 1, let digit = digits.firstIndex(of: numeral.first!) { return digit + 1 }
+        if numeral.first == "十", let digit = digits.firstIndex(of: numeral.last!) { return 10 + digit + 1 }
+        return nil
+    }
+
+    static func isPartHeading(_ key: String) -> Bool { partNumber(key) != nil }
+
+    /// The lines of the body's part whose heading names `title`, up to the next part.
+    func part(titled title: String, in lines: [SourceLine]) -> ArraySlice<SourceLine> {
+        guard let position = headings.lastIndex(where: { $0.key.containsBytes(title) }) else { return [] }
+        let end = position + 1 < headings.count ? headings[position + 1].index : lines.count
+        return lines[(headings[position].index + 1)..<end]
+    }
+
+    /// The first part the contents announce that the body never reaches: the document was cut.
+    var missingAnnounced: Heading? {
+        guard let reached = headings.map(\.number).max() else { return nil }
+        return announced.first { $0.number > reached }
+    }
+}

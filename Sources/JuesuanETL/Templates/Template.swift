@@ -1,0 +1,133 @@
+/// A region's rendering of the national tables: which tables its documents print, under
+/// which titles, with which columns, and how each grid is laid out. One parser reads every
+/// template; a new template is a new file of data (see `Template.all`), not new branches.
+public struct Template: Sendable {
+    /// As the parse output's `template` and `etl.document.template` name it.
+    public let name: String
+    /// The tables in the order the template prints them.
+    let tables: [TableSpec]
+    /// Words of the template's own instructions (`…的，仍保留该表格式，并在本表下方作下述说明：`)
+    /// that clerks leave in the published text: a line containing one is not data.
+    let instructionMarkers: [String]
+
+    /// Every template juesuan reads. A document is read by the one whose titles it prints most.
+    public static let all: [Template] = [.national, .shanghaiDistrict]
+
+    func spec(_ kind: TableKind) -> TableSpec? { tables.first { $0.kind == kind } }
+
+    /// The template whose titles the document prints the most of (the first on a tie).
+    static func recognising(_ lines: [SourceLine], department: String) -> Template {
+        var best = all[0]
+        var bestCount = -1
+        for template in all {
+            let longest = template.longestTitleBytes + department.utf8.count + 64
+            var kinds = Set<TableKind>()
+            for line in lines {
+                guard let cell = line.singleCell, cell.utf8.count <= longest,
+                    let match = TableTitle.match(TextNormalization.key(cell), department: department, template: template),
+                    !match.isBudget
+                else { continue }
+                kinds.insert(match.kind)
+            }
+            if kinds.count > bestCount { (best, bestCount) = (template, kinds.count) }
+        }
+        return best
+    }
+
+    /// Title keys, budget (预算) spellings included so that a budget is recognised and refused.
+    let titlesByKey: [String: (kind: TableKind, isBudget: Bool)]
+    /// A line longer than this plus the department's name and a label cannot be a title.
+    let longestTitleBytes: Int
+
+    init(name: String, tables: [TableSpec], instructionMarkers: [String] = []) {
+        self.name = name
+        self.tables = tables
+        self.instructionMarkers = instructionMarkers
+        var titles: [String: (TableKind, Bool)] = [:]
+        for table in tables {
+            for title in table.titles {
+                let key = TextNormalization.key(title)
+                titles[key] = (table.kind, false)
+                titles[key.replacingOccurrences(of: "决算", with: "预算")] = (table.kind, true)
+            }
+        }
+        titlesByKey = titles
+        longestTitleBytes = titles.keys.map(\.utf8.count).max() ?? 0
+    }
+}
+
+/// How a template prints one kind of table.
+struct TableSpec: Sendable {
+    let kind: TableKind
+    /// Titles as printed, without label, year or department.
+    let titles: [String]
+    /// The value columns in the order the grid prints them.
+    let columns: [ColumnSpec]
+    let layout: LayoutKind
+
+    init(_ kind: TableKind, titles: [String]? = nil, columns: [ColumnSpec], layout: LayoutKind) {
+        self.kind = kind
+        self.titles = titles ?? [kind.title]
+        self.columns = columns
+        self.layout = layout
+    }
+
+    var columnPaths: [String] { columns.map(\.path) }
+}
+
+/// One value column: its national header path, as staging rows and the warehouse name it
+/// (`本年支出/小计`), and the word the template's header prints for it (`合计`).
+struct ColumnSpec: Sendable {
+    let path: String
+    let headerWord: String
+
+    init(_ path: String, header: String? = nil) {
+        self.path = path
+        headerWord = TextNormalization.key(header ?? String(path.split(separator: "/").last ?? ""))
+    }
+}
+
+/// The grid layouts of the national tables; a template picks one per table.
+enum LayoutKind: Sendable {
+    /// 01 and 04: income on the left, expenditure on the right, each item with its 行次 or not.
+    case twoSided(rowNumbers: Bool)
+    /// 02, 03, 05, 07, 08: a functional subject code (one cell or split), its name, the values.
+    case coded
+    /// 06: groups of (economic code, name, amount) side by side, and the 经费合计 footer.
+    case economicDetail
+    /// 09: one line of positional amounts.
+    case positional
+    /// 10: numbered items under numbered sections.
+    case statistics
+}
+
+/// The header paths of the national tables' columns, named once.
+enum ColumnPath {
+    static let amount = "金额"
+    static let incomeTotal = "本年收入合计"
+    static let fiscalIncome = "财政拨款收入"
+    static let incomeSources = ["上级补助收入", "事业收入", "经营收入", "附属单位上缴收入", "其他收入"]
+    static let expenditureTotal = "本年支出合计"
+    static let basic = "基本支出"
+    static let project = "项目支出"
+    static let expenditureKinds = ["上缴上级支出", "经营支出", "对附属单位补助支出"]
+    static let fiscalTotal = "合计"
+    static let funds = ["一般公共预算财政拨款", "政府性基金预算财政拨款", "国有资本经营预算财政拨款"]
+    static let spendingSubtotal = "本年支出/小计"
+    static let spendingTotal = "本年支出/合计"
+    static let spendingBasic = "本年支出/基本支出"
+    static let spendingProject = "本年支出/项目支出"
+    static let openingBalance = "年初结转和结余"
+    static let yearIncome = "本年收入"
+    static let closingBalance = "年末结转和结余"
+    static let final = "决算数"
+    static let statistic = "统计数"
+    static let threePublicSides = ["预算数", "决算数"]
+    static let threePublicCategories = [
+        "合计", "因公出国（境）费", "公务用车购置及运行维护费/小计", "公务用车购置及运行维护费/公务用车购置费",
+        "公务用车购置及运行维护费/公务用车运行维护费", "公务接待费",
+    ]
+
+    /// `预算数/合计`: a column of 09.
+    static func threePublic(_ side: String, _ category: String) -> String { "\(side)/\(category)" }
+}
