@@ -69,7 +69,7 @@ let package = Package(
         .testTarget(
             name: "JuesuanETLTests",
             dependencies: ["JuesuanETL"],
-            resources: [.copy("Fixtures")]
+            resources: [.copy("Fixtures"), .copy("TemplateFixtures")]
         ),
         .testTarget(
             name: "JuesuanWarehouseTests",

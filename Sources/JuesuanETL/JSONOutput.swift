@@ -46,7 +46,8 @@ public enum JSONOutput {
         object([
             "file": .string(document.fileName), "sha256": .string(document.sha256),
             "department": .string(document.header.department), "department_code": .string(document.header.departmentCode),
-            "fiscal_year": .int(document.header.fiscalYear), "table": .string(row.table.rawValue),
+            "fiscal_year": .int(document.header.fiscalYear), "template": .string(document.template),
+            "table": .string(row.table.rawValue),
             "line": .int(row.line), "section": .string(row.section), "code": .string(row.code),
             "row_number": .int(row.rowNumber), "item": .string(row.item), "column": .string(row.column),
             "value": .string(row.value.amount?.description), "cell": .string(row.value.kind),

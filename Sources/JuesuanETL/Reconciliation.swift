@@ -5,6 +5,8 @@ public enum DocumentPart: Sendable, Hashable {
     case narrative
     /// The project performance self-evaluations of 第五部分 附件.
     case evaluations
+    /// A table the document's template does not know.
+    case unreadTable
 
     /// As stored: `01`…`10`, `narrative`, `evaluation`.
     public var code: String {
@@ -12,6 +14,7 @@ public enum DocumentPart: Sendable, Hashable {
         case .table(let kind): kind.rawValue
         case .narrative: "narrative"
         case .evaluations: "evaluation"
+        case .unreadTable: "unread"
         }
     }
 
@@ -20,6 +23,7 @@ public enum DocumentPart: Sendable, Hashable {
         case .table(let kind): kind.label
         case .narrative: "情况说明"
         case .evaluations: "绩效自评"
+        case .unreadTable: "未读的表"
         }
     }
 }
@@ -54,6 +58,8 @@ public struct Finding: Sendable, Hashable {
         case mismatch
         /// One side printed a number, the other side printed nothing.
         case missing
+        /// A part of the document juesuan saw but does not read: a table its template does not know.
+        case unread
     }
 
     /// The identity that failed: `subtotal`, `row_total`, `01=02.income_total`, …
@@ -73,6 +79,7 @@ public struct Finding: Sendable, Hashable {
     public var difference: ExactDecimal { (actual ?? .zero) - (expected ?? .zero) }
 
     public var message: String {
+        if severity == .unread { return "[\(check)] \(summary)" }
         let actualText = actual.map(\.description) ?? "nothing"
         let lines = actualLines.count > 1 ? "lines \(actualLines.map(String.init).joined(separator: ", "))" : "line \(actualPlace.line)"
         let otherTable = actualPlace.part == expectedPlace.part ? "" : "\(actualPlace.part.label) "
@@ -169,6 +176,14 @@ struct Checker {
         checkAcrossTables()
         checkNarrative()
         checkEvaluations()
+        for table in document.unreadTables {
+            let place = Place(part: .unreadTable, line: table.line, item: table.title, column: "")
+            findings.append(
+                Finding(
+                    check: "unknown_table", severity: .unread, expected: nil, actual: nil, expectedPlace: place,
+                    actualPlace: place, actualLines: [table.line],
+                    summary: "'\(table.title)' is a table the \(document.template) template does not know: its rows are not loaded"))
+        }
     }
 
     /// 类 = Σ 款 = Σ 项 (or 301 = Σ 301xx), and 合计 = Σ 类, in every column.

@@ -242,16 +242,17 @@ public final class Loader {
         let inserted = try connection.execute(
             """
             INSERT INTO etl.document (sha256, file_name, byte_count, department, department_code, fiscal_year, status, run_id,
-                row_count, finding_count)
-            SELECT sha256, file_name, byte_count, department, department_code, fiscal_year, 'loaded', $9, row_count, finding_count
-            FROM unnest($1::text[], $2::text[], $3::bigint[], $4::text[], $5::text[], $6::int[], $7::int[], $8::int[])
-                AS d (sha256, file_name, byte_count, department, department_code, fiscal_year, row_count, finding_count)
+                row_count, finding_count, template)
+            SELECT sha256, file_name, byte_count, department, department_code, fiscal_year, 'loaded', $9, row_count, finding_count,
+                template
+            FROM unnest($1::text[], $2::text[], $3::bigint[], $4::text[], $5::text[], $6::int[], $7::int[], $8::int[], $10::text[])
+                AS d (sha256, file_name, byte_count, department, department_code, fiscal_year, row_count, finding_count, template)
             RETURNING sha256, document_id
             """,
             [column(\.document.sha256), column(\.document.fileName), column { String($0.document.byteCount) },
              column(\.document.header.department), column(\.document.header.departmentCode),
              column { String($0.document.header.fiscalYear) }, column { String($0.document.rows.count) },
-             column { String($0.findings.count) }, String(runID)])
+             column { String($0.findings.count) }, String(runID), column(\.document.template)])
         let ids = Dictionary(uniqueKeysWithValues: try inserted.rows.map { (try $0.text(0), try $0.text(1)) })
         try connection.copy(
             "COPY staging.cell (document_id, table_code, line, section, code, row_number, item, column_name, value, cell_kind, unit) FROM STDIN"

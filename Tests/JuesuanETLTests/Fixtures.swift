@@ -16,6 +16,22 @@ enum Seed: String, CaseIterable {
     func parse() throws -> ParsedDocument { try DocumentParser().parse(bytes: bytes, fileName: fileName) }
 }
 
+/// Documents of other templates in TemplateFixtures/ (public data, copied from ../shared/samples).
+enum Sample: String, CaseIterable {
+    /// 中共上海市普陀区委社会工作部 2024 部门决算, Shanghai district template.
+    case shanghaiFinalAccounts = "shanghai-district/shgzb-2024-final-accounts"
+    /// The district's blank template for 部门决算 (department 上海市XX局).
+    case shanghaiBlankTemplate = "shanghai-district/template-2024-final-accounts"
+    /// 上海市普陀区司法局 2026 单位预算: a budget.
+    case shanghaiBudget = "shanghai-district/sfj-2026-unit-budget"
+
+    var url: URL { Bundle.module.url(forResource: rawValue, withExtension: "txt", subdirectory: "TemplateFixtures")! }
+    var bytes: [UInt8] { [UInt8](try! Data(contentsOf: url)) }
+    var text: String { String(decoding: bytes, as: UTF8.self) }
+
+    func parse() throws -> ParsedDocument { try DocumentParser().parse(bytes: bytes, fileName: rawValue + ".txt") }
+}
+
 extension ParsedDocument {
     /// The value printed at a line in a column (the row identified by code or item).
     func value(_ table: TableKind, line: Int, column: String, code: String? = nil, item: String? = nil) -> CellValue? {

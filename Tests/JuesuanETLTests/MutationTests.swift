@@ -1,8 +1,8 @@
 import JuesuanETL
 import XCTest
 
-/// Thousands of damaged copies of the seeds: every one ends in rows or a clean diagnostic,
-/// never a crash or a hang.
+/// Thousands of damaged copies of the seeds and of the Shanghai district sample: every one
+/// ends in rows or a clean diagnostic, never a crash or a hang.
 final class MutationTests: XCTestCase {
     struct Generator: RandomNumberGenerator {
         var state: UInt64
@@ -16,8 +16,8 @@ final class MutationTests: XCTestCase {
         var random = Generator(state: 42)
         let parser = DocumentParser()
         var outcomes = (parsed: 0, refused: 0)
-        for seed in Seed.allCases {
-            let bytes = seed.bytes
+        let documents = Seed.allCases.map(\.bytes) + [Sample.shanghaiFinalAccounts.bytes]
+        for bytes in documents {
             let lines = bytes.split(separator: 0x0A, omittingEmptySubsequences: false).map(Array.init)
             for iteration in 0..<1000 {
                 var mutated: [UInt8]
@@ -54,7 +54,7 @@ final class MutationTests: XCTestCase {
                 }
             }
         }
-        XCTAssertEqual(outcomes.parsed + outcomes.refused, 2000)
+        XCTAssertEqual(outcomes.parsed + outcomes.refused, 1000 * documents.count)
         XCTAssertGreaterThan(outcomes.parsed, 100)
         XCTAssertGreaterThan(outcomes.refused, 100)
     }

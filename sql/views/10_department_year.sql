@@ -44,6 +44,18 @@ WITH summary AS (
     FROM warehouse.fact_statistics
     WHERE measure_code IN ('procurement_total', 'operating_cost_administrative', 'operating_cost_civil_service_managed', 'vehicles_total')
     GROUP BY document_id
+), stated AS (
+    -- Where a document prints no 公开10表 (its template has none), the narrative's
+    -- 其他重要事项说明 states its figures.
+    SELECT document_id,
+        (array_agg(value ORDER BY line) FILTER (WHERE subject = 'procurement_total' AND measure = 'amount'))[1]
+            AS procurement_total,
+        (array_agg(value ORDER BY line) FILTER (WHERE subject = 'operating_cost' AND measure = 'amount'))[1] AS operating_cost,
+        (array_agg(value ORDER BY line) FILTER (WHERE subject = 'vehicles' AND measure = 'vehicles'))[1] AS vehicles
+    FROM warehouse.fact_narrative n
+    WHERE subject IN ('procurement_total', 'operating_cost', 'vehicles') AND item IS NULL
+        AND NOT EXISTS (SELECT FROM staging.cell c WHERE c.document_id = n.document_id AND c.table_code = '10')
+    GROUP BY document_id
 ), quality AS (
     SELECT document_id,
         count(*) FILTER (WHERE severity = 'rounding') AS rounding_findings,
@@ -59,16 +71,25 @@ SELECT d.department, d.department_code, d.fiscal_year,
     s.carryover_begin, s.carryover_end,
     s.fiscal_income_total, s.fiscal_expenditure_total,
     t.three_public_budget, t.three_public_actual,
-    st.procurement_total, st.operating_cost, st.vehicles,
+    coalesce(st.procurement_total, n.procurement_total) AS procurement_total,
+    coalesce(st.operating_cost, n.operating_cost) AS operating_cost,
+    coalesce(st.vehicles, n.vehicles) AS vehicles,
     coalesce(q.rounding_findings, 0) AS rounding_findings,
     coalesce(q.mismatch_findings, 0) AS mismatch_findings,
-    d.document_id, d.file_name
+    d.document_id, d.file_name,
+    CASE WHEN st.procurement_total IS NOT NULL THEN 'table' WHEN n.procurement_total IS NOT NULL THEN 'narrative' END
+        AS procurement_total_source,
+    CASE WHEN st.operating_cost IS NOT NULL THEN 'table' WHEN n.operating_cost IS NOT NULL THEN 'narrative' END
+        AS operating_cost_source,
+    CASE WHEN st.vehicles IS NOT NULL THEN 'table' WHEN n.vehicles IS NOT NULL THEN 'narrative' END AS vehicles_source,
+    d.template
 FROM etl.document d
 LEFT JOIN summary s USING (document_id)
 LEFT JOIN expenditure e USING (document_id)
 LEFT JOIN basic b USING (document_id)
 LEFT JOIN three_public t USING (document_id)
 LEFT JOIN statistics st USING (document_id)
+LEFT JOIN stated n USING (document_id)
 LEFT JOIN quality q USING (document_id)
 WHERE d.status = 'loaded';
 -- Unique, so that the loader can refresh it CONCURRENTLY (readers are never blocked).
@@ -92,10 +113,14 @@ COMMENT ON COLUMN analytics.department_year.fiscal_income_total IS '财政拨款
 COMMENT ON COLUMN analytics.department_year.fiscal_expenditure_total IS '财政拨款 本年支出合计 — expenditure from fiscal appropriations (公开04表 合计 column), 万元.';
 COMMENT ON COLUMN analytics.department_year.three_public_budget IS '“三公”经费 预算数合计 — budget for official travel abroad, vehicles and receptions (公开09表), 万元.';
 COMMENT ON COLUMN analytics.department_year.three_public_actual IS '“三公”经费 决算数合计 — actual spending on official travel abroad, vehicles and receptions (公开09表), 万元.';
-COMMENT ON COLUMN analytics.department_year.procurement_total IS '政府采购支出合计 — government procurement (公开10表), 万元.';
-COMMENT ON COLUMN analytics.department_year.operating_cost IS '机关运行经费 — operating costs of the administrative units (行政单位 plus 参照公务员法管理事业单位, 公开10表), 万元.';
-COMMENT ON COLUMN analytics.department_year.vehicles IS '车辆数合计 — vehicles held (公开10表), number of vehicles (辆).';
+COMMENT ON COLUMN analytics.department_year.procurement_total IS '政府采购支出合计 — government procurement (公开10表; the narrative where the template has no 10表), 万元.';
+COMMENT ON COLUMN analytics.department_year.operating_cost IS '机关运行经费 — operating costs of the administrative units (行政单位 plus 参照公务员法管理事业单位, 公开10表; the narrative where the template has no 10表), 万元.';
+COMMENT ON COLUMN analytics.department_year.vehicles IS '车辆数合计 — vehicles held (公开10表; the narrative where the template has no 10表), number of vehicles (辆).';
 COMMENT ON COLUMN analytics.department_year.rounding_findings IS '尾数误差 — findings where the document disagrees with itself by rounding only (analytics.data_quality).';
 COMMENT ON COLUMN analytics.department_year.mismatch_findings IS '不一致 — findings where the document really disagrees with itself or one side is missing (analytics.data_quality).';
 COMMENT ON COLUMN analytics.department_year.document_id IS 'The loaded document (etl.document) the figures come from.';
 COMMENT ON COLUMN analytics.department_year.file_name IS 'File name of that document as given to juesuan load.';
+COMMENT ON COLUMN analytics.department_year.procurement_total_source IS '来源 — where procurement_total was printed: table (公开10表) or narrative (其他重要事项说明); NULL when neither prints it.';
+COMMENT ON COLUMN analytics.department_year.operating_cost_source IS '来源 — where operating_cost was printed: table (公开10表) or narrative (其他重要事项说明).';
+COMMENT ON COLUMN analytics.department_year.vehicles_source IS '来源 — where vehicles was printed: table (公开10表) or narrative (其他重要事项说明).';
+COMMENT ON COLUMN analytics.department_year.template IS '模板 — the template that read the document (etl.document.template).';
