@@ -42,6 +42,8 @@ struct TableReader {
             let nonBlank = keys.filter { !$0.isEmpty }
             if nonBlank.count == 1, Watermark.isWatermark(nonBlank[0]) { continue }
             if template.instructionMarkers.contains(where: { line.text.containsBytes($0) }) { continue }
+            // `…⇥…`: a blank template's placeholder row, which holds nothing.
+            if nonBlank.allSatisfy({ $0.unicodeScalars.allSatisfy { $0 == "…" || $0 == "." } }) { continue }
             if nonBlank.count == 1, let title = TableTitle.match(nonBlank[0], department: nil, template: template),
                 title.kind == kind
             {

@@ -146,6 +146,30 @@ final class ShanghaiTemplateTests: XCTestCase {
         }
     }
 
+    /// The blank template's nine tables, once a department is named: every cell empty, its
+    /// placeholder rows (`…`) and instructions ignored.
+    func testTheBlankTemplatesTablesWithADepartmentNamed() throws {
+        let named = Sample.shanghaiBlankTemplate.text.replacingOccurrences(of: "XX", with: "某某")
+        let document = try DocumentParser().parse(bytes: Array(named.utf8), fileName: "named.txt")
+        XCTAssertEqual(document.header.department, "上海市某某局")
+        XCTAssertEqual(document.template, "shanghai-district")
+        XCTAssertEqual(document.tables.count, 9)
+        XCTAssertTrue(document.rows.allSatisfy { $0.value == .empty })
+        XCTAssertEqual(Set(document.rows.compactMap(\.code).filter { $0.count == 7 }), ["2050205"])
+        XCTAssertEqual(Set(document.tables.filter(\.saysNoData).map(\.kind)), [.governmentFund, .stateCapital])
+    }
+
+    /// Other documents of this template split codes over cells and print thousands separators.
+    func testSplitCodesAndThousandsSeparators() throws {
+        let text = Sample.shanghaiFinalAccounts.text
+            .replacingOccurrences(of: "2013901\t行政运行\t51.32\t51.32\t\t\t\t\t", with: "201\t39\t01\t行政运行\t1,051.32\t1,051.32\t\t\t\t\t")
+            .replacingOccurrences(of: "20139\t社会工作事务\t264.87\t264.87\t\t\t\t\t", with: "201\t39\t社会工作事务\t264.87\t264.87\t\t\t\t\t")
+        let document = try DocumentParser().parse(bytes: Array(text.utf8), fileName: "split.txt")
+        XCTAssertEqual(document.value(.income, line: 155, column: "本年收入合计", code: "2013901"), amount("1051.32"))
+        XCTAssertEqual(document.rows.first { $0.table == .income && $0.line == 155 }?.item, "行政运行")
+        XCTAssertEqual(document.value(.income, line: 154, column: "财政拨款收入", code: "20139"), amount("264.87"))
+    }
+
     /// A table the template does not know is a finding with its title and line; the rest loads.
     func testAnUnknownTableIsReportedNotRead() throws {
         let text = Sample.shanghaiFinalAccounts.text.replacingOccurrences(
