@@ -27,6 +27,15 @@ let package = Package(
             pkgConfig: "libcrypto",
             providers: [.apt(["libssl-dev"]), .brew(["openssl"])]
         ),
+        // poppler's GLib API and cairo, to read PDFs in process (apt: libpoppler-glib-dev).
+        .systemLibrary(
+            name: "CPoppler",
+            pkgConfig: "poppler-glib",
+            providers: [.apt(["libpoppler-glib-dev"]), .brew(["poppler"])]
+        ),
+        // A small typed poppler wrapper: pages, their characters with boxes, and the rules a
+        // page draws. Knows nothing about budgets.
+        .target(name: "PDFReader", dependencies: ["CPoppler"]),
         // A small typed libpq wrapper. Knows nothing about budgets.
         .target(
             name: "PostgresClient",
@@ -35,7 +44,7 @@ let package = Package(
         // Text decoding, the document parser, staging rows and reconciliation checks.
         .target(
             name: "JuesuanETL",
-            dependencies: ["CLibCrypto"]
+            dependencies: ["CLibCrypto", "PDFReader"]
         ),
         // Migrations, the loader into the star schema, the local PostgreSQL launcher.
         .target(

@@ -1,19 +1,22 @@
 /// A message about a place in a document, printed the way compilers and swift-format print
-/// them (`file:line: error: message`) so that editors and CI logs can jump to the line.
+/// them (`file:line: error: message`) so that editors and CI logs can jump to the line;
+/// `file: error: message` when it is about the whole file (a PDF that cannot be read).
 public struct Diagnostic: Error, Sendable, Equatable, CustomStringConvertible {
     public enum Severity: String, Sendable { case error, warning, note }
 
     public var file: String
-    public var line: Int
+    public var line: Int?
     public var severity: Severity
     public var message: String
 
-    public init(file: String, line: Int, severity: Severity = .error, message: String) {
+    public init(file: String, line: Int?, severity: Severity = .error, message: String) {
         self.file = file
         self.line = line
         self.severity = severity
         self.message = message
     }
 
-    public var description: String { "\(file):\(line): \(severity.rawValue): \(message)" }
+    public var description: String {
+        "\(file):\(line.map { "\($0):" } ?? "") \(severity.rawValue): \(message)"
+    }
 }

@@ -4,8 +4,8 @@ import Foundation
 
 /// Finding documents on disk and parsing them on every core, in the order given.
 public enum DocumentFiles {
-    /// Files as given, and the `.txt` files under directories (recursively, sorted), so that
-    /// a run over a folder is repeatable.
+    /// Files as given, and the `.txt` and `.pdf` files under directories (recursively,
+    /// sorted), so that a run over a folder is repeatable.
     public static func expand(_ paths: [String]) throws -> [String] {
         var files: [String] = []
         let manager = FileManager.default
@@ -19,10 +19,12 @@ public enum DocumentFiles {
                 continue
             }
             let found = manager.enumerator(atPath: path)?.compactMap { $0 as? String } ?? []
-            files += found.filter { $0.hasSuffix(".txt") }.sorted().map { (path as NSString).appendingPathComponent($0) }
+            files += found.filter { Self.documentExtensions.contains(($0 as NSString).pathExtension.lowercased()) }.sorted().map { (path as NSString).appendingPathComponent($0) }
         }
         return files
     }
+
+    static let documentExtensions: Set<String> = ["txt", "pdf"]
 
     public typealias Outcome = Result<ParsedDocument, Diagnostic>
 

@@ -7,7 +7,8 @@ struct DocumentParts {
         let index: Int
         let line: Int
         let number: Int
-        /// The heading's key, with the title lines that follow a bare `第三部分`.
+        /// The heading's key, with the title lines that follow a bare `第三部分`, or the short
+        /// tail of a title wrapped onto the next line (`…部门决算情况` / `说明`).
         let key: String
     }
 
@@ -26,13 +27,12 @@ struct DocumentParts {
             else { continue }
             var key = TextNormalization.key(first)
             guard let number = Self.partNumber(key) else { continue }
-            if key.unicodeScalars.count <= 4 + String(number).count {
-                // A bare `第三部分`: its title is on the next lines (`…部门决算情况` / `说明`).
-                for next in lines[(index + 1)...].prefix(while: { $0.singleCell != nil || $0.isBlank })
-                    .filter({ !$0.isBlank }).prefix(2)
-                {
-                    key += TextNormalization.key(next.text)
-                }
+            let isBare = key.unicodeScalars.count <= 4 + String(number).count
+            let following = lines[(index + 1)...].prefix(while: { $0.singleCell != nil || $0.isBlank }).filter { !$0.isBlank }
+            for next in following.prefix(isBare ? 2 : 1) {
+                let nextKey = TextNormalization.key(next.text)
+                guard isBare || nextKey.unicodeScalars.count <= 6 else { break }
+                key += nextKey
             }
             found.append(Heading(index: index, line: lines[index].number, number: number, key: key))
         }

@@ -1,11 +1,59 @@
-/// The text of one document as numbered lines, decoded from its bytes: UTF-8 with or
-/// without BOM, UTF-16 with BOM, any mix of CRLF, LF and CR. Text in another encoding
-/// (GB18030/GBK is common for Chinese government files) is refused with the line where the
-/// bytes stop being UTF-8, never turned into mojibake.
+import PDFReader
+
+/// The text of one document as numbered lines, from a PDF's text layer (`PDFLayout`) or
+/// decoded from a text file: UTF-8 with or without BOM, UTF-16 with BOM, any mix of CRLF,
+/// LF and CR. Text in another encoding (GB18030/GBK is common for Chinese government
+/// files) is refused with the line where the bytes stop being UTF-8, never turned into
+/// mojibake.
 public struct DocumentText: Sendable {
     public let fileName: String
     /// `lines[0]` is line 1.
     public let lines: [Substring]
+    /// The page each line was printed on (from 1), for a PDF; nil for a text file.
+    public let pages: [Int]?
+
+    /// A PDF or a text file, by its first bytes.
+    public static func read(bytes: [UInt8], fileName: String) throws(Diagnostic) -> DocumentText {
+        PDFDocument.looksLikePDF(bytes) || fileName.lowercased().hasSuffix(".pdf")
+            ? try DocumentText(pdf: bytes, fileName: fileName) : try DocumentText(bytes: bytes, fileName: fileName)
+    }
+
+    /// The lines of a PDF, page by page (only one page is open at a time). A PDF without a
+    /// text layer, protected by a password, cut off or damaged is refused as a whole.
+    public init(pdf bytes: [UInt8], fileName: String) throws(Diagnostic) {
+        self.fileName = fileName
+        let document: PDFDocument
+        do {
+            document = try PDFDocument(bytes: bytes)
+        } catch {
+            throw Diagnostic(file: fileName, line: nil, message: error.message)
+        }
+        var lines: [Substring] = []
+        var pages: [Int] = []
+        var sawImages = false
+        for number in 1...max(1, document.pageCount) {
+            guard let page = document.page(number) else { continue }
+            let characters = page.characters()
+            guard characters.contains(where: { !$0.scalar.properties.isWhitespace }) else {
+                sawImages = sawImages || page.hasImages
+                continue
+            }
+            let rules = page.rules(characters: characters)
+            for line in PDFLayout.lines(page: number, height: page.size.height, characters: characters, rules: rules) {
+                lines.append(Substring(line.text))
+                pages.append(number)
+            }
+        }
+        guard !lines.isEmpty else {
+            throw Diagnostic(
+                file: fileName, line: nil,
+                message: sawImages
+                    ? "the PDF has no text layer, only images (a scan): it needs OCR first (for example `ocrmypdf -l chi_sim`)"
+                    : "the PDF has no text")
+        }
+        self.lines = lines
+        self.pages = pages
+    }
 
     /// Lines of a document are a few hundred bytes; a line this long is not document text.
     public static let maximumLineBytes = 1 << 20
@@ -14,6 +62,7 @@ public struct DocumentText: Sendable {
         self.fileName = fileName
         let text = try Self.decode(bytes, fileName: fileName)
         lines = Self.splitLines(text)
+        pages = nil
         if let long = lines.firstIndex(where: { $0.utf8.count > Self.maximumLineBytes }) {
             throw Diagnostic(
                 file: fileName, line: long + 1,

@@ -111,7 +111,7 @@ struct LoadCommand: ParsableCommand {
             print(summary.json)
         } else {
             for rejection in summary.rejections {
-                StandardError.print("\(rejection.file):\(rejection.line ?? 1): error: \(rejection.reason)")
+                StandardError.print(Diagnostic(file: rejection.file, line: rejection.line, message: rejection.reason).description)
             }
             print(summary.text)
         }

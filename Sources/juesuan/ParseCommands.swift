@@ -8,7 +8,7 @@ enum OutputFormat: String, ExpressibleByArgument, CaseIterable {
 /// Files given on the command line, parsed on all cores; errors go to stderr as
 /// `file:line: error: …` and make the exit status 65, the other documents still count.
 struct DocumentArguments: ParsableArguments {
-    @Argument(help: "Document text files, or folders to search for .txt files.")
+    @Argument(help: "Documents (.pdf or .txt), or folders to search for them.")
     var paths: [String]
 
     func forEachDocument(_ body: (ParsedDocument) -> Void) throws {
@@ -110,6 +110,41 @@ struct CheckCommand: ParsableCommand {
                 case .jsonl: output.write(JSONOutput.line(for: finding, in: document))
                 }
             }
+        }
+    }
+}
+
+/// The lines juesuan reads from a document, as the parser numbers them: what a PDF's text
+/// layer becomes (cells TAB-separated), for users' own pipelines and for bug reports.
+struct TextCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "text",
+        abstract: "Print the numbered lines juesuan reads from a PDF (or a text file): one table row per line, cells separated by TABs.")
+
+    @Argument(help: "A document (.pdf or .txt).")
+    var path: String
+    @Flag(help: "Start each line with its page and line number (page:line, then a TAB).")
+    var numbered = false
+
+    func run() throws {
+        let bytes: [UInt8]
+        do {
+            bytes = try DocumentFiles.read(path: path).get().bytes
+        } catch {
+            StandardError.print(error.description)
+            throw ExitStatus.rejected
+        }
+        let text: DocumentText
+        do {
+            text = try DocumentText.read(bytes: bytes, fileName: path)
+        } catch {
+            StandardError.print(error.description)
+            throw ExitStatus.rejected
+        }
+        let output = BufferedOutput()
+        for (index, line) in text.lines.enumerated() {
+            let page = text.pages.map { "\($0[index])" } ?? "-"
+            output.write(numbered ? "\(page):\(index + 1)\t\(line)" : String(line))
         }
     }
 }

@@ -1,0 +1,51 @@
+import CPoppler
+
+/// One PDF, opened by poppler from bytes in memory. It owns its `PopplerDocument`
+/// (released in `deinit`); pages are opened one at a time, so that memory stays bounded
+/// however many pages a document has.
+public final class PDFDocument {
+    private let handle: OpaquePointer
+
+    /// `%PDF-` within the first KiB, as every PDF reader requires.
+    public static func looksLikePDF(_ bytes: [UInt8]) -> Bool {
+        let marker: [UInt8] = Array("%PDF-".utf8)
+        let head = bytes.prefix(1024)
+        return head.indices.contains { head[$0...].starts(with: marker) }
+    }
+
+    public init(bytes: [UInt8]) throws(PDFError) {
+        guard Self.looksLikePDF(bytes) else {
+            throw PDFError(kind: .notPDF, message: "not a PDF (it does not start with %PDF-)")
+        }
+        // A complete PDF ends with %%EOF (followed at most by a line break or padding); a
+        // cut-off one would be rebuilt by poppler and silently lose its last pages.
+        let tail = bytes.suffix(1024)
+        let eof: [UInt8] = Array("%%EOF".utf8)
+        guard tail.indices.contains(where: { tail[$0...].starts(with: eof) }) else {
+            throw PDFError(kind: .truncated, message: "the PDF is cut off: it does not end with %%EOF (an incomplete download?)")
+        }
+        let data = bytes.withUnsafeBytes { g_bytes_new($0.baseAddress, gsize($0.count)) }
+        defer { g_bytes_unref(data) }
+        var error: UnsafeMutablePointer<GError>?
+        guard let document = poppler_document_new_from_bytes(data, nil, &error) else {
+            defer { g_error_free(error) }
+            let code = error.map { Int($0.pointee.code) } ?? -1
+            let text = error.flatMap { $0.pointee.message.map { String(cString: $0) } } ?? "unknown error"
+            if code == Int(POPPLER_ERROR_ENCRYPTED.rawValue) {
+                throw PDFError(kind: .encrypted, message: "the PDF is password-protected; juesuan reads unprotected PDFs only")
+            }
+            throw PDFError(kind: .damaged, message: "poppler cannot read this PDF: \(text)")
+        }
+        handle = document
+    }
+
+    deinit { g_object_unref(UnsafeMutableRawPointer(handle)) }
+
+    public var pageCount: Int { Int(poppler_document_get_n_pages(handle)) }
+
+    /// The page numbered `number` (from 1).
+    public func page(_ number: Int) -> PDFPage? {
+        guard let page = poppler_document_get_page(handle, Int32(number - 1)) else { return nil }
+        return PDFPage(handle: page, number: number)
+    }
+}
