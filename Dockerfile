@@ -2,7 +2,8 @@
 # have no Docker engine, so this file is checked by a test for the paths and variables it
 # shares with the code, never built there.
 FROM swift:6.0-bookworm AS build
-RUN apt-get update && apt-get install -y --no-install-recommends libpq-dev pkg-config && rm -rf /var/lib/apt/lists/*
+RUN apt-get update && apt-get install -y --no-install-recommends libpq-dev libssl-dev libpoppler-glib-dev pkg-config \
+    && rm -rf /var/lib/apt/lists/*
 WORKDIR /src
 COPY Package.swift ./
 COPY Sources ./Sources
@@ -10,7 +11,8 @@ COPY Tests ./Tests
 RUN swift build -c release --product juesuan
 
 FROM swift:6.0-bookworm-slim
-RUN apt-get update && apt-get install -y --no-install-recommends libpq5 util-linux && rm -rf /var/lib/apt/lists/*
+RUN apt-get update && apt-get install -y --no-install-recommends libpq5 libssl3 libpoppler-glib8 libcairo2 util-linux \
+    && rm -rf /var/lib/apt/lists/*
 COPY --from=build /src/.build/release/juesuan /usr/local/bin/juesuan
 # juesuan finds its SQL in share/juesuan/sql beside its bin/ folder.
 COPY sql /usr/local/share/juesuan/sql

@@ -73,11 +73,11 @@ let package = Package(
         // Not a test: the parser's fuzz target (libFuzzer; DEVELOPERS.md), or a replayer of its inputs.
         .executableTarget(
             name: "juesuan-fuzz",
-            dependencies: ["JuesuanETL"]
+            dependencies: ["JuesuanETL", "PDFReader"]
         ),
         .testTarget(
             name: "JuesuanETLTests",
-            dependencies: ["JuesuanETL"],
+            dependencies: ["JuesuanETL", "PDFReader"],
             resources: [.copy("Fixtures"), .copy("TemplateFixtures")]
         ),
         .testTarget(

@@ -1,5 +1,5 @@
 #!/bin/sh
-# The nightly load, for cron: loads every .txt document in the inbox, moves each file to
+# The nightly load, for cron: loads every .txt and .pdf document in the inbox, moves each file to
 # processed/ or rejected/ once the database has it (or has recorded its rejection), appends
 # to a dated log, never runs twice at once, and exits with the loader's code:
 #   0 all loaded or already loaded   65 some documents rejected   69 database unavailable
@@ -46,7 +46,7 @@ fi
 # Documents that have settled (older than $settle seconds), in a stable order.
 list=$(mktemp) || exit 1
 trap 'rm -f "$list"' EXIT
-find "$inbox" -type f -name '*.txt' ! -newermt "-$settle seconds" | sort >"$list"
+find "$inbox" -type f \( -name '*.txt' -o -name '*.pdf' \) ! -newermt "-$settle seconds" | sort >"$list"
 count=$(wc -l <"$list")
 
 echo "$(date -Is) run starts: $count documents in $inbox" >>"$log"

@@ -27,7 +27,7 @@ public struct DocumentParser: Sendable {
         header.departmentCode = Self.departmentCode(lines, department: header.department)
         return ParsedDocument(
             fileName: fileName, sha256: sha256 ?? SHA256Hex.of(bytes), byteCount: bytes.count, template: template.name,
-            header: header, tables: tables, unreadTables: unreadTables,
+            header: header, tables: tables, unreadTables: unreadTables, pages: text.pages,
             narrative: NarrativeReader.resolvingSubjectCodes(
                 NarrativeReader.read(parts.part(titled: "情况说明", in: lines)), tables: tables),
             evaluations: EvaluationReader.read(parts.part(titled: "附件", in: lines)))

@@ -48,7 +48,7 @@ public enum JSONOutput {
             "department": .string(document.header.department), "department_code": .string(document.header.departmentCode),
             "fiscal_year": .int(document.header.fiscalYear), "template": .string(document.template),
             "table": .string(row.table.rawValue),
-            "line": .int(row.line), "section": .string(row.section), "code": .string(row.code),
+            "line": .int(row.line), "page": .int(document.page(ofLine: row.line)), "section": .string(row.section), "code": .string(row.code),
             "row_number": .int(row.rowNumber), "item": .string(row.item), "column": .string(row.column),
             "value": .string(row.value.amount?.description), "cell": .string(row.value.kind),
             "unit": .string(row.unit.rawValue),

@@ -6,9 +6,12 @@ import PDFReader
 /// each band between two horizontal rules is one row, whatever number of visual lines its
 /// cells wrap onto, and each cell is the space between two vertical rules, empty or not; a
 /// merged cell (a rule missing inside the grid) is read into its first column and top row,
-/// its other places left empty, as pdfplumber renders them.
-/// Elsewhere a wide gap between characters separates cells (Tabula's stream mode).
-/// Page numbers in the top and bottom margins are dropped.
+/// its other places left empty, as pdfplumber renders them. Where no grid is drawn, the
+/// text's positions decide (Tabula's stream mode): a wide gap between characters separates
+/// cells, and in a run of such lines the columns are where the lines with amounts leave the
+/// page blank, so that an empty cell keeps its column; a name wrapped onto a line of its
+/// own joins the row nearest to it, above or below. Page numbers in the top and bottom
+/// margins are dropped.
 public enum PDFLayout {
     public struct Line: Sendable, Equatable {
         public var text: String
@@ -92,13 +95,92 @@ public enum PDFLayout {
                 placed.append((top, texts.joined(separator: "\t")))
             }
         }
-        for line in visualLines(free) {
-            let text = segments(line).map { cellText($0) }.joined(separator: "\t")
+        let lines = visualLines(free).filter { line in
             let midY = line.map(\.midY).reduce(0, +) / Double(line.count)
-            if isPageNumber(text), midY < height * 0.08 || midY > height * 0.92 { continue }
-            placed.append((midY, text))
+            return !(isPageNumber(cellText(line)) && (midY < height * 0.08 || midY > height * 0.92))
         }
+        placed += streamRows(lines)
         return placed.sorted { $0.y < $1.y }.map { Line(text: $0.text, page: page) }
+    }
+
+    /// Lines outside any grid, with the columns of each run of multi-cell lines found from
+    /// the positions of its text.
+    static func streamRows(_ lines: [[Glyph]]) -> [(y: Double, text: String)] {
+        let split = lines.map(segments)
+        var rows: [(y: Double, text: String)] = []
+        var index = 0
+        while index < split.count {
+            guard split[index].count >= 2 else {
+                rows.append((midY(lines[index]), split[index].map { cellText($0) }.joined(separator: "\t")))
+                index += 1
+                continue
+            }
+            // A run: lines of two or more cells, and the single cells right above or below one
+            // of them (wrapped names).
+            func isBeside(_ single: Int, _ other: Int) -> Bool {
+                other >= 0 && other < split.count && split[other].count >= 2
+                    && abs(midY(lines[other]) - midY(lines[single])) <= 1.6 * lineHeight(lines[single])
+            }
+            var end = index + 1
+            while end < split.count, split[end].count >= 2 || isBeside(end, end - 1) || isBeside(end, end + 1) {
+                end += 1
+            }
+            rows += streamTable(Array(split[index..<end]))
+            index = end
+        }
+        return rows
+    }
+
+    /// One table without rules: its columns are the stretches of the page that the text of
+    /// its rows with amounts covers (its headers may span several).
+    static func streamTable(_ lines: [[[Glyph]]]) -> [(y: Double, text: String)] {
+        let rows = lines.filter { $0.count >= 2 }
+        let withAmounts = rows.filter { $0.contains { isAmount(cellText($0)) } }
+        var columns: [(start: Double, end: Double)] = []
+        for segment in (withAmounts.isEmpty ? rows : withAmounts).flatMap({ $0 }).sorted(by: { $0.first!.x0 < $1.first!.x0 }) {
+            let (start, end) = (segment.first!.x0, segment.last!.x1)
+            if let last = columns.last, start <= last.end + 1 {
+                columns[columns.count - 1].end = max(last.end, end)
+            } else {
+                columns.append((start, end))
+            }
+        }
+        func column(of segment: [Glyph]) -> Int {
+            let middle = (segment.first!.x0 + segment.last!.x1) / 2
+            return columns.indices.min { distance(middle, columns[$0]) < distance(middle, columns[$1]) } ?? 0
+        }
+        var cells: [(y: Double, cells: [[Glyph]])] = rows.map { row in
+            var cells = Array(repeating: [Glyph](), count: columns.count)
+            for segment in row { cells[column(of: segment)] += segment }
+            return (midY(row.flatMap { $0 }), cells)
+        }
+        // A wrapped name (text within one column) joins the nearest row: its glyphs keep
+        // their place, so the cell reads top to bottom. Other single lines stand alone.
+        var alone: [(y: Double, text: String)] = []
+        for line in lines where line.count == 1 {
+            let segment = line[0]
+            let y = midY(segment)
+            let spanned = columns.filter { $0.start < segment.last!.x1 && segment.first!.x0 < $0.end }.count
+            guard spanned <= 1, let nearest = cells.indices.min(by: { abs(cells[$0].y - y) < abs(cells[$1].y - y) }) else {
+                alone.append((y, cellText(segment)))
+                continue
+            }
+            cells[nearest].cells[column(of: segment)] += segment
+        }
+        return cells.map { row in (row.y, row.cells.map { cellText($0) }.joined(separator: "\t")) } + alone
+    }
+
+    private static func distance(_ x: Double, _ column: (start: Double, end: Double)) -> Double {
+        x < column.start ? column.start - x : x > column.end ? x - column.end : 0
+    }
+
+    private static func midY(_ glyphs: [Glyph]) -> Double { glyphs.map(\.midY).reduce(0, +) / Double(max(1, glyphs.count)) }
+    private static func lineHeight(_ glyphs: [Glyph]) -> Double { glyphs.map(\.height).max() ?? 0 }
+
+    /// `307.82`, `1,051.32`, `-3.00`, `0`.
+    static func isAmount(_ text: String) -> Bool {
+        let key = text.filter { $0 != "," && $0 != " " }
+        return !key.isEmpty && key.allSatisfy { $0.isASCII && ($0.isNumber || $0 == "." || $0 == "-") } && key.contains { $0.isNumber }
     }
 
     /// Glyphs grouped into lines by their vertical middle, each sorted left to right.
@@ -128,14 +210,14 @@ public enum PDFLayout {
     }
 
     /// A cell's text: its visual lines joined by a space (as a wrapped cell reads), a space
-    /// where the characters of a line stand apart by more than half a character.
+    /// where the characters of a line stand apart (a word space).
     static func cellText(_ glyphs: [Glyph]) -> String {
         var text = ""
         for (index, line) in visualLines(glyphs).enumerated() {
             if index > 0 { text += " " }
             var previous: Glyph?
             for glyph in line {
-                if let previous, glyph.x0 - previous.x1 > 0.5 * max(previous.height, glyph.height) { text += " " }
+                if let previous, glyph.x0 - previous.x1 > 0.2 * max(previous.height, glyph.height) { text += " " }
                 text.unicodeScalars.append(glyph.scalar)
                 previous = glyph
             }

@@ -81,6 +81,8 @@ public struct ParsedDocument: Sendable {
     public var header: DocumentHeader
     public var tables: [ParsedTable]
     public var unreadTables: [UnreadTable] = []
+    /// The page of each line (`pages[0]` is line 1's), for a document read from a PDF.
+    public var pages: [Int]?
     /// The figures of 第三部分 情况说明.
     public var narrative: [NarrativeFact] = []
     /// The project performance self-evaluations of 第五部分 附件.
@@ -89,4 +91,7 @@ public struct ParsedDocument: Sendable {
     public var rows: [StagingRow] { tables.flatMap(\.rows) }
 
     public func table(_ kind: TableKind) -> ParsedTable? { tables.first { $0.kind == kind } }
+
+    /// The PDF page a line was printed on; nil for a document given as text.
+    public func page(ofLine line: Int) -> Int? { pages.flatMap { $0.indices.contains(line - 1) ? $0[line - 1] : nil } }
 }

@@ -255,14 +255,19 @@ public final class Loader {
              column { String($0.findings.count) }, String(runID), column(\.document.template)])
         let ids = Dictionary(uniqueKeysWithValues: try inserted.rows.map { (try $0.text(0), try $0.text(1)) })
         try connection.copy(
-            "COPY staging.cell (document_id, table_code, line, section, code, row_number, item, column_name, value, cell_kind, unit) FROM STDIN"
+            """
+            COPY staging.cell (document_id, table_code, line, section, code, row_number, item, column_name, value, cell_kind, unit,
+                page) FROM STDIN
+            """
         ) { writer in
             for checked in fresh {
+                func page(_ line: Int) -> String? { checked.document.page(ofLine: line).map(String.init) }
                 let documentID = ids[checked.document.sha256]
                 for row in checked.document.rows {
                     try writer.append([
                         documentID, row.table.rawValue, String(row.line), row.section, row.code, row.rowNumber.map(String.init),
                         row.item, row.column, row.value.amount?.description, row.value.kind, row.unit.rawValue,
+                        page(row.line),
                     ])
                 }
             }
@@ -274,10 +279,12 @@ public final class Loader {
         try connection.copy(
             """
             COPY etl.finding (document_id, check_name, severity, expected, actual, difference, expected_table, expected_line,
-                expected_item, expected_column, actual_table, actual_line, actual_lines, actual_item, actual_column, message) FROM STDIN
+                expected_item, expected_column, actual_table, actual_line, actual_lines, actual_item, actual_column, message,
+                expected_page, actual_page) FROM STDIN
             """
         ) { writer in
             for checked in fresh {
+                func page(_ line: Int) -> String? { checked.document.page(ofLine: line).map(String.init) }
                 let documentID = ids[checked.document.sha256]
                 for finding in checked.findings {
                     try writer.append([
@@ -286,7 +293,8 @@ public final class Loader {
                         String(finding.expectedPlace.line), finding.expectedPlace.item, finding.expectedPlace.column,
                         finding.actualPlace.part.code, String(finding.actualPlace.line),
                         PostgresArray.literal(finding.actualLines.map(String.init)), finding.actualPlace.item,
-                        finding.actualPlace.column, finding.message,
+                        finding.actualPlace.column, finding.message, page(finding.expectedPlace.line),
+                        page(finding.actualPlace.line),
                     ])
                 }
             }
@@ -309,14 +317,15 @@ public final class Loader {
         try connection.copy(
             """
             COPY warehouse.fact_narrative (document_id, department_key, fiscal_year, subject, item, subject_code, measure, value,
-                unit, section, line) FROM STDIN
+                unit, section, line, page) FROM STDIN
             """
         ) { writer in
             for (document, keys) in documents {
+                func page(_ line: Int) -> String? { document.page(ofLine: line).map(String.init) }
                 for fact in document.narrative {
                     try writer.append(keys + [
                         fact.subject, fact.item, fact.subjectCode, fact.measure, fact.value.description, fact.unit, fact.section,
-                        String(fact.line),
+                        String(fact.line), page(fact.line),
                     ])
                 }
             }
@@ -326,10 +335,11 @@ public final class Loader {
             COPY warehouse.fact_project_evaluation (document_id, department_key, fiscal_year, evaluation_no, project, category,
                 department_code, unit_code, printed_unit, target_declared, budget_compiled, annual_budget, executed, balance,
                 execution_rate, execution_score, total_score, grade, stated_budget, stated_executed, stated_execution_rate,
-                line, budget_line, score_line) FROM STDIN
+                line, budget_line, score_line, page) FROM STDIN
             """
         ) { writer in
             for (document, keys) in documents {
+                func page(_ line: Int) -> String? { document.page(ofLine: line).map(String.init) }
                 for (number, evaluation) in zip(1..., document.evaluations) {
                     let amounts = [
                         evaluation.targetDeclared, evaluation.budgetCompiled, evaluation.annualBudget, evaluation.executed,
@@ -342,23 +352,25 @@ public final class Loader {
                         evaluation.totalScore?.description, evaluation.grade,
                     ]
                     let lines = [String(evaluation.line), evaluation.budgetLine.map(String.init), evaluation.scoreLine.map(String.init)]
-                    try writer.append(keys + identity + [evaluation.unit.rawValue] + amounts + scores + stated + lines)
+                    try writer.append(
+                        keys + identity + [evaluation.unit.rawValue] + amounts + scores + stated + lines + [page(evaluation.line)])
                 }
             }
         }
         try connection.copy(
             """
             COPY warehouse.fact_evaluation_indicator (document_id, department_key, fiscal_year, evaluation_no, indicator_no, level1,
-                level2, indicator, initial_target, adjusted_target, actual, weight, score, deviation_note, line) FROM STDIN
+                level2, indicator, initial_target, adjusted_target, actual, weight, score, deviation_note, line, page) FROM STDIN
             """
         ) { writer in
             for (document, keys) in documents {
+                func page(_ line: Int) -> String? { document.page(ofLine: line).map(String.init) }
                 for (number, evaluation) in zip(1..., document.evaluations) {
                     for (position, indicator) in zip(1..., evaluation.indicators) {
                         try writer.append(keys + [
                             String(number), String(position), indicator.level1, indicator.level2, indicator.name,
                             indicator.initialTarget, indicator.adjustedTarget, indicator.actual, indicator.weight.description,
-                            indicator.score.description, indicator.note, String(indicator.line),
+                            indicator.score.description, indicator.note, String(indicator.line), page(indicator.line),
                         ])
                     }
                 }

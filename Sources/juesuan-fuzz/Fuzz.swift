@@ -1,14 +1,34 @@
 import Foundation
 import JuesuanETL
+import PDFReader
 
-/// The parser and the checks on any bytes must end in a document or a diagnostic, never a
-/// crash. Built with `-sanitize=fuzzer -D FUZZING`, this runs libFuzzer on that (see
-/// DEVELOPERS.md); built plainly, `juesuan-fuzz FILE…` replays inputs, such as a crash
-/// libFuzzer saved.
+/// The parser and the checks on any bytes (text or PDF) must end in a document or a
+/// diagnostic, never a crash; so must the layout of any boxes and rules into lines. Built
+/// with `-sanitize=fuzzer -D FUZZING`, this runs libFuzzer on that (see DEVELOPERS.md);
+/// built plainly, `juesuan-fuzz FILE…` replays inputs, such as a crash libFuzzer saved.
 func parseAnything(_ bytes: [UInt8]) {
     if let document = try? DocumentParser().parse(bytes: bytes, fileName: "fuzz.txt") {
         _ = Reconciliation.findings(in: document)
     }
+    layOutAnything(bytes)
+}
+
+/// The same bytes read as a page: each 6 bytes a character box or, when the first is odd, a rule.
+func layOutAnything(_ bytes: [UInt8]) {
+    var characters: [PDFCharacter] = []
+    var rules: [PDFRule] = []
+    var index = 0
+    while index + 6 <= bytes.count {
+        let values = bytes[index..<(index + 6)].map { Double($0) * 3.3 }
+        if bytes[index] & 1 == 1 {
+            rules.append(PDFRule(bytes[index] & 2 == 0 ? .horizontal : .vertical, at: values[1], from: values[2], to: values[3]))
+        } else {
+            let scalar = Unicode.Scalar(0x4E00 + UInt32(bytes[index + 5])) ?? "字"
+            characters.append(PDFCharacter(scalar: scalar, x0: values[1], y0: values[2], x1: values[1] + values[3] / 20, y1: values[2] + values[4] / 20))
+        }
+        index += 6
+    }
+    _ = PDFLayout.lines(page: 1, height: 842, characters: characters, rules: rules)
 }
 
 #if FUZZING

@@ -28,8 +28,12 @@ struct QuickstartCommand: ParsableCommand {
         }
         let database = try Connection(conninfo: server.conninfo(database: "juesuan"))
         try Migrator(sql: sql).migrate(database)
-        let samples = project.appendingPathComponent("Tests/JuesuanETLTests/Fixtures").path
-        let summary = try Loader(connection: database).load(files: try DocumentFiles.expand([samples]))
+        // The seeds as text, and a published PDF of another template as it was published.
+        let samples = [
+            "Tests/JuesuanETLTests/Fixtures",
+            "Tests/JuesuanETLTests/TemplateFixtures/shanghai-district/shgzb-2024-final-accounts.pdf",
+        ].map { project.appendingPathComponent($0).path }
+        let summary = try Loader(connection: database).load(files: try DocumentFiles.expand(samples))
         print(summary.text)
         print("\n" + (try WarehouseOverview(connection: database).text))
         print("\nconnect with:\n  psql \"\(server.conninfo(database: "juesuan"))\"")

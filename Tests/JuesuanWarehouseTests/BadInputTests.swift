@@ -24,9 +24,10 @@ final class BadInputTests: DatabaseTestCase {
         (lines ?? seedLines).indices.filter { (lines ?? seedLines)[$0] == text }[occurrence - 1] + 1
     }
 
-    /// Every kind of bad input, with the line its rejection must name.
-    func corpus() -> [(name: String, bytes: [UInt8], line: Int)] {
-        let text = { (name: String, text: String, line: Int) in (name, Array(text.utf8), line) }
+    /// Every kind of bad input, with the line its rejection must name (none for a file
+    /// refused whole, such as a broken PDF).
+    func corpus() -> [(name: String, bytes: [UInt8], line: Int?)] {
+        let text = { (name: String, text: String, line: Int?) in (name, Array(text.utf8), line) }
         let table05 = line("一般公共预算财政拨款支出决算表")
         let table06 = line("一般公共预算财政拨款基本支出决算明细表")
         let row201 = line(containing: "201\t一般公共服务支出\t547.65")
@@ -44,7 +45,7 @@ final class BadInputTests: DatabaseTestCase {
             text("empty", "", 1),
             text("blank-lines", "\n\n   \n\t\n", 1),
             ("binary", [0x7F, 0x45, 0x4C, 0x46, 0x02, 0x01, 0x00, 0x00] + Array(repeating: 0xFF, count: 64), 1),
-            ("pdf", Array("%PDF-1.7\n%\u{E2}\u{E3}\u{CF}\u{D3}\n".utf8) + [0x00, 0x01], 3),
+            ("pdf", Array("%PDF-1.7\n%\u{E2}\u{E3}\u{CF}\u{D3}\n".utf8) + [0x00, 0x01], nil),
             ("png", [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A, 0x00, 0x00], 3),
             text("truncated-in-a-table", seedLines.prefix(truncatedAt).joined(separator: "\n"), truncatedAt),
             ("truncated-in-a-character", Array(bytes[..<cut]), bytes[..<cut].filter { $0 == 0x0A }.count + 1),

@@ -58,3 +58,29 @@ final class TemplateLoadTests: DatabaseTestCase {
         XCTAssertTrue(try rejections[1].text(1).contains("budget"))
     }
 }
+
+/// A published PDF loads like its text, every row with its page.
+final class PDFLoadTests: DatabaseTestCase {
+    func testThePublishedPDFLoadsWithItsPages() throws {
+        let pdf = Self.repositoryRoot.appendingPathComponent(
+            "Tests/JuesuanETLTests/TemplateFixtures/shanghai-district/shgzb-2024-final-accounts.pdf").path
+        let database = try connect()
+        let summary = try Loader(connection: database).load(files: [pdf])
+        XCTAssertEqual(summary.documentsLoaded, 1)
+        XCTAssertEqual(try database.execute("SELECT count(*) FROM staging.cell WHERE page IS NULL").scalar, "0")
+        XCTAssertEqual(
+            try database.execute(
+                "SELECT amount, line, page FROM warehouse.fact_expenditure WHERE subject_code = '2013999' AND kind_code = 'project'"
+            ).single().values, ["202.24", "120", "8"])
+        XCTAssertEqual(
+            try database.execute(
+                "SELECT page FROM analytics.expenditure_by_function WHERE subject_code = '2210203'").scalar, "9")
+        XCTAssertEqual(
+            try database.execute(
+                "SELECT expected_page, actual_page FROM analytics.data_quality WHERE \"check\" = '05=06.basic'"
+            ).single().values, ["12", "13"])
+        XCTAssertEqual(
+            try database.execute("SELECT DISTINCT page FROM warehouse.fact_narrative WHERE subject = 'procurement_total'").scalar,
+            "20")
+    }
+}

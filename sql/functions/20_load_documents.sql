@@ -15,10 +15,10 @@ COMMENT ON FUNCTION warehouse.batch_documents(bigint[]) IS 'The documents of a b
 CREATE FUNCTION warehouse.printed_cells(p_document_ids bigint[], p_tables text[])
 RETURNS TABLE (
     document_id bigint, department_key integer, fiscal_year integer, table_code text, line integer, section text,
-    code text, row_number integer, item text, column_name text, unit text, amount numeric)
+    code text, row_number integer, item text, column_name text, unit text, amount numeric, page integer)
 LANGUAGE sql STABLE AS $$
     SELECT c.document_id, b.department_key, b.fiscal_year, c.table_code, c.line, c.section, c.code, c.row_number,
-        c.item, c.column_name, c.unit, warehouse.in_wan_yuan(c.value, c.unit)
+        c.item, c.column_name, c.unit, warehouse.in_wan_yuan(c.value, c.unit), c.page
     FROM staging.cell c JOIN warehouse.batch_documents(p_document_ids) b USING (document_id)
     WHERE c.document_id = ANY (p_document_ids) AND c.table_code = ANY (p_tables) AND c.value IS NOT NULL
 $$;
@@ -61,7 +61,7 @@ CREATE FUNCTION warehouse.load_income(p_document_ids bigint[]) RETURNS void
 LANGUAGE sql AS $$
     INSERT INTO warehouse.fact_income
     SELECT c.document_id, c.department_key, c.fiscal_year, warehouse.subject_level(c.code), c.code, s.source_code,
-        c.amount, c.line
+        c.amount, c.line, c.page
     FROM warehouse.printed_cells(p_document_ids, '{02}') c JOIN warehouse.dim_fund_source s ON s.name = c.column_name;
 $$;
 
@@ -69,7 +69,7 @@ CREATE FUNCTION warehouse.load_expenditure(p_document_ids bigint[]) RETURNS void
 LANGUAGE sql AS $$
     INSERT INTO warehouse.fact_expenditure
     SELECT c.document_id, c.department_key, c.fiscal_year, warehouse.subject_level(c.code), c.code, k.kind_code,
-        c.amount, c.line
+        c.amount, c.line, c.page
     FROM warehouse.printed_cells(p_document_ids, '{03}') c JOIN warehouse.dim_expenditure_kind k ON k.name = c.column_name;
 $$;
 
@@ -78,7 +78,7 @@ LANGUAGE sql AS $$
     -- Columns 本年支出/基本支出 and 本年支出/项目支出 name their kind; 本年支出/小计 (or 合计) is the total.
     INSERT INTO warehouse.fact_fiscal_expenditure
     SELECT c.document_id, c.department_key, c.fiscal_year, s.source_code, warehouse.subject_level(c.code), c.code,
-        coalesce(k.kind_code, 'total'), c.amount, c.table_code, c.line
+        coalesce(k.kind_code, 'total'), c.amount, c.table_code, c.line, c.page
     FROM warehouse.printed_cells(p_document_ids, '{05,07,08}') c
     JOIN warehouse.dim_fund_source s ON s.fiscal_table_code = c.table_code
     LEFT JOIN warehouse.dim_expenditure_kind k ON k.name = split_part(c.column_name, '/', 2)
@@ -90,21 +90,21 @@ LANGUAGE sql AS $$
     INSERT INTO warehouse.fact_summary_item
     SELECT c.document_id, c.department_key, c.fiscal_year, c.table_code,
         CASE WHEN c.section LIKE '收入%' THEN 'income' ELSE 'expenditure' END,
-        c.item, c.row_number, c.code, s.source_code, c.amount, c.line
+        c.item, c.row_number, c.code, s.source_code, c.amount, c.line, c.page
     FROM warehouse.printed_cells(p_document_ids, '{01,04}') c LEFT JOIN warehouse.dim_fund_source s ON s.name = c.column_name;
 $$;
 
 CREATE FUNCTION warehouse.load_basic_expenditure(p_document_ids bigint[]) RETURNS void
 LANGUAGE sql AS $$
     INSERT INTO warehouse.fact_basic_expenditure
-    SELECT c.document_id, c.department_key, c.fiscal_year, c.code, t.cost_type, c.code IS NULL, c.amount, c.line
+    SELECT c.document_id, c.department_key, c.fiscal_year, c.code, t.cost_type, c.code IS NULL, c.amount, c.line, c.page
     FROM warehouse.printed_cells(p_document_ids, '{06}') c JOIN warehouse.dim_cost_type t ON t.name = c.section;
 $$;
 
 CREATE FUNCTION warehouse.load_three_public(p_document_ids bigint[]) RETURNS void
 LANGUAGE sql AS $$
     INSERT INTO warehouse.fact_three_public
-    SELECT c.document_id, c.department_key, c.fiscal_year, t.category, m.measure, c.amount, c.line
+    SELECT c.document_id, c.department_key, c.fiscal_year, t.category, m.measure, c.amount, c.line, c.page
     FROM warehouse.printed_cells(p_document_ids, '{09}') c
     JOIN warehouse.dim_three_public_measure m ON m.name = split_part(c.column_name, '/', 1)
     JOIN warehouse.dim_three_public_category t ON t.column_name = substr(c.column_name, length(m.name) + 2);
@@ -114,7 +114,7 @@ CREATE FUNCTION warehouse.load_statistics(p_document_ids bigint[]) RETURNS void
 LANGUAGE sql AS $$
     INSERT INTO warehouse.fact_statistics
     SELECT c.document_id, c.department_key, c.fiscal_year, warehouse.statistics_measure(c.section, c.item, c.unit),
-        c.section, c.item, c.row_number, c.unit, c.amount, c.line
+        c.section, c.item, c.row_number, c.unit, c.amount, c.line, c.page
     FROM warehouse.printed_cells(p_document_ids, '{10}') c;
 $$;
 

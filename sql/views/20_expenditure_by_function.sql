@@ -6,7 +6,7 @@ WITH subject AS (
         max(amount) FILTER (WHERE kind_code = 'total') AS total,
         max(amount) FILTER (WHERE kind_code = 'basic') AS basic,
         max(amount) FILTER (WHERE kind_code = 'project') AS project,
-        min(line) AS line
+        min(line) AS line, min(page) AS page
     FROM warehouse.fact_expenditure
     GROUP BY document_id, department_key, fiscal_year, subject_code, subject_level
 ), with_document_total AS (
@@ -17,7 +17,7 @@ WITH subject AS (
 SELECT dep.name AS department, s.fiscal_year, s.subject_code, f.name AS subject_name, s.subject_level AS level,
     f.parent_code, s.total, s.basic, s.project,
     round(s.total / nullif(s.document_total, 0), 6) AS share_of_department_total,
-    s.document_id, s.line
+    s.document_id, s.line, s.page
 FROM with_document_total s
 JOIN warehouse.dim_department dep ON dep.department_key = s.department_key
 JOIN warehouse.dim_functional_subject f ON f.subject_code = s.subject_code
@@ -40,3 +40,4 @@ COMMENT ON COLUMN analytics.expenditure_by_function.project IS '项目支出 —
 COMMENT ON COLUMN analytics.expenditure_by_function.share_of_department_total IS '占比 — total as a fraction (0–1) of the department''s 本年支出合计 for the year.';
 COMMENT ON COLUMN analytics.expenditure_by_function.document_id IS 'The document (etl.document) the row was printed in.';
 COMMENT ON COLUMN analytics.expenditure_by_function.line IS 'Line of the document where the row was printed.';
+COMMENT ON COLUMN analytics.expenditure_by_function.page IS '页码 — page of the PDF where the subject''s row was printed; NULL for a document given as text.';

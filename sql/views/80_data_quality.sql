@@ -4,7 +4,7 @@ CREATE VIEW analytics.data_quality AS
 SELECT d.department, d.fiscal_year, f.check_name AS "check", f.severity, f.expected, f.actual, f.difference,
     d.file_name AS expected_document, f.expected_table, f.expected_line, f.expected_item, f.expected_column,
     d.file_name AS actual_document, f.actual_table, f.actual_line, f.actual_lines, f.actual_item, f.actual_column,
-    f.message, d.document_id
+    f.message, d.document_id, f.expected_page, f.actual_page
 FROM etl.finding f
 JOIN etl.document d ON d.document_id = f.document_id
 WHERE d.status = 'loaded';
@@ -30,3 +30,5 @@ COMMENT ON COLUMN analytics.data_quality.actual_item IS '项目 — code and lab
 COMMENT ON COLUMN analytics.data_quality.actual_column IS '栏目 — column of the other side.';
 COMMENT ON COLUMN analytics.data_quality.message IS 'The finding in words, as juesuan check prints it.';
 COMMENT ON COLUMN analytics.data_quality.document_id IS 'The document (etl.document).';
+COMMENT ON COLUMN analytics.data_quality.expected_page IS '页码 — page of the PDF where the expected figure was printed; NULL for a document given as text.';
+COMMENT ON COLUMN analytics.data_quality.actual_page IS '页码 — page of the PDF of the other side''s first figure; NULL for a document given as text.';
