@@ -81,6 +81,6 @@ final class PDFLoadTests: DatabaseTestCase {
             ).single().values, ["12", "13"])
         XCTAssertEqual(
             try database.execute("SELECT DISTINCT page FROM warehouse.fact_narrative WHERE subject = 'procurement_total'").scalar,
-            "20")
+            "22")
     }
 }
