@@ -29,6 +29,12 @@ struct Benchmark: ParsableCommand {
     @Flag(help: "Measure parsing only: no database.")
     var parseOnly = false
 
+    @Option(help: "A published PDF, read again and again from memory to measure PDF reading.")
+    var pdf = "Tests/JuesuanETLTests/TemplateFixtures/shanghai-district/shgzb-2024-final-accounts.pdf"
+
+    @Option(help: "How many times the PDF is read.")
+    var pdfRepeats = 100
+
     func run() throws {
         let workspace = URL(fileURLWithPath: self.workspace).standardizedFileURL
         var report = Report()
@@ -46,7 +52,32 @@ struct Benchmark: ParsableCommand {
         clock = Clock()
         DocumentFiles.parseInWindows(corpus.paths) { _ in }
         report.line("| parse, all \(ProcessInfo.processInfo.activeProcessorCount) cores | \(format(megabytes / clock.lap())) MB/s |")
+        try measurePDF(report: &report)
         print(report.text)
+    }
+
+    /// PDF to checked rows (poppler, rules from the rendered pages, layout, parse, checks),
+    /// on one core and on all, in pages per second.
+    func measurePDF(report: inout Report) throws {
+        let bytes = try DocumentFiles.read(path: pdf).get().bytes
+        let pdf = self.pdf
+        @Sendable func readAndCheck() throws -> Int {
+            let document = try DocumentParser().parse(bytes: bytes, fileName: pdf, sha256: "")
+            _ = Reconciliation.findings(in: document)
+            return document.pages?.max() ?? 0
+        }
+        let pages = try readAndCheck()
+        var clock = Clock()
+        for _ in 0..<pdfRepeats { _ = try readAndCheck() }
+        let oneCore = Double(pages * pdfRepeats) / clock.lap()
+        let cores = ProcessInfo.processInfo.activeProcessorCount
+        clock = Clock()
+        DispatchQueue.concurrentPerform(iterations: cores) { _ in
+            for _ in 0..<pdfRepeats { _ = try? readAndCheck() }
+        }
+        let allCores = Double(pages * pdfRepeats * cores) / clock.lap()
+        report.line("| PDF to checked rows (\(pages) pages), one core | \(format(oneCore)) pages/s |")
+        report.line("| PDF to checked rows, all \(cores) cores | \(format(allCores)) pages/s |")
     }
 
     func measureDatabase(corpus: (paths: [String], bytes: Int), workspace: URL, report: inout Report) throws {
