@@ -26,7 +26,8 @@ enum CoverReader {
             if isBudget {
                 throw Diagnostic(
                     file: fileName, line: line.number,
-                    message: "this is a budget disclosure (预算: '\(key)'), not final accounts (决算); juesuan loads 决算 only")
+                    message:
+                        "this is a budget disclosure (预算: '\(key)'), not final accounts (决算); juesuan loads 决算 only")
             }
             let title = (before + [key]).joined()
             guard let year = fiscalYear(in: title.dropLast(ending.count)) else {
@@ -36,14 +37,18 @@ enum CoverReader {
             }
             let department = normalizedDepartment(String(year.department))
             guard !department.isEmpty, !department.contains("公开"), !department.contains("决算") else {
-                throw Diagnostic(file: fileName, line: line.number, message: "no department name before the title '\(key)'")
+                throw Diagnostic(
+                    file: fileName, line: line.number, message: "no department name before the title '\(key)'")
             }
             if isPlaceholder(department) {
                 throw Diagnostic(
                     file: fileName, line: line.number,
-                    message: "this is a blank template: the department '\(department)' is a placeholder, not a department's 决算")
+                    message:
+                        "this is a blank template: the department '\(department)' is a placeholder, not a department's 决算"
+                )
             }
-            return DocumentHeader(department: department, departmentCode: nil, fiscalYear: year.value, titleLine: line.number)
+            return DocumentHeader(
+                department: department, departmentCode: nil, fiscalYear: year.value, titleLine: line.number)
         }
         throw Diagnostic(
             file: fileName, line: 1,
@@ -53,9 +58,16 @@ enum CoverReader {
     /// `…2024年度` or `…2024年` at the end of the title's text before 部门决算, and the text before it.
     private static func fiscalYear(in text: Substring) -> (value: Int, department: Substring)? {
         var rest = text
-        if rest.hasSuffix("年度") { rest = rest.dropLast(2) } else if rest.hasSuffix("年") { rest = rest.dropLast() } else { return nil }
+        if rest.hasSuffix("年度") {
+            rest = rest.dropLast(2)
+        } else if rest.hasSuffix("年") {
+            rest = rest.dropLast()
+        } else {
+            return nil
+        }
         let digits = rest.suffix(4)
-        guard digits.count == 4, digits.allSatisfy(\.isASCII), let year = Int(digits), (1990...2100).contains(year) else {
+        guard digits.count == 4, digits.allSatisfy(\.isASCII), let year = Int(digits), (1990...2100).contains(year)
+        else {
             return nil
         }
         return (year, rest.dropLast(4))

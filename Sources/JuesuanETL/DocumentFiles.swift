@@ -1,6 +1,5 @@
-import Synchronization
-
 import Foundation
+import Synchronization
 
 /// Finding documents on disk and parsing them on every core, in the order given.
 public enum DocumentFiles {
@@ -19,7 +18,8 @@ public enum DocumentFiles {
                 continue
             }
             let found = manager.enumerator(atPath: path)?.compactMap { $0 as? String } ?? []
-            files += found.filter { Self.documentExtensions.contains(($0 as NSString).pathExtension.lowercased()) }.sorted().map { (path as NSString).appendingPathComponent($0) }
+            files += found.filter { Self.documentExtensions.contains(($0 as NSString).pathExtension.lowercased()) }
+                .sorted().map { (path as NSString).appendingPathComponent($0) }
         }
         return files
     }
@@ -47,9 +47,12 @@ public enum DocumentFiles {
     /// Reads one file; a file that cannot be read is a diagnostic like any other.
     public static func read(path: String) -> Result<SourceFile, Diagnostic> {
         if let size = (try? FileManager.default.attributesOfItem(atPath: path)[.size]) as? Int, size > maximumBytes {
-            return .failure(Diagnostic(
-                file: path, line: 1,
-                message: "the file has \(size) bytes; a 决算 document's text is far smaller, so files over \(maximumBytes >> 20) MiB are refused"))
+            return .failure(
+                Diagnostic(
+                    file: path, line: 1,
+                    message:
+                        "the file has \(size) bytes; a 决算 document's text is far smaller, so files over \(maximumBytes >> 20) MiB are refused"
+                ))
         }
         guard let data = FileManager.default.contents(atPath: path) else {
             return .failure(Diagnostic(file: path, line: 1, message: "cannot read the file"))

@@ -45,15 +45,18 @@ public struct DocumentParser: Sendable {
         {
             throw Diagnostic(
                 file: fileName, line: lines.count,
-                message: "the document ends inside \(last.kind.label) \(last.kind.title) (title at line \(last.titleLine)) "
+                message:
+                    "the document ends inside \(last.kind.label) \(last.kind.title) (title at line \(last.titleLine)) "
                     + "before its footnote and the parts that follow the tables: truncated?")
         }
         let lastText = lines.last { !$0.isBlank }.map { TextNormalization.key($0.text) } ?? ""
-        let endsAfterTables = regions.last?.body.upperBound == lines.count && (lastText.hasPrefix("注:") || lastText.hasPrefix("说明:"))
+        let endsAfterTables =
+            regions.last?.body.upperBound == lines.count && (lastText.hasPrefix("注:") || lastText.hasPrefix("说明:"))
         if let missing = parts.missingAnnounced, !endsAfterTables {
             throw Diagnostic(
                 file: fileName, line: lines.count,
-                message: "the document ends before \(missing.key), which its contents (目录, line \(missing.line)) announce: "
+                message:
+                    "the document ends before \(missing.key), which its contents (目录, line \(missing.line)) announce: "
                     + "truncated?")
         }
     }
@@ -118,12 +121,16 @@ public struct DocumentParser: Sendable {
                     if let first = seen[match.kind] {
                         throw Diagnostic(
                             file: fileName, line: line.number,
-                            message: "\(match.kind.label) \(match.kind.title) appears a second time (first at line \(first))")
+                            message:
+                                "\(match.kind.label) \(match.kind.title) appears a second time (first at line \(first))"
+                        )
                     }
                     close(at: index)
                     seen[match.kind] = line.number
                     regions.append(
-                        Region(spec: template.spec(match.kind), title: key, titleLine: line.number, body: (index + 1)..<Int.max))
+                        Region(
+                            spec: template.spec(match.kind), title: key, titleLine: line.number,
+                            body: (index + 1)..<Int.max))
                 } else if !regions.isEmpty, TableTitle.isUnknownTable(key, department: header.department) {
                     close(at: index)
                     regions.append(Region(spec: nil, title: key, titleLine: line.number, body: (index + 1)..<Int.max))

@@ -28,7 +28,9 @@ struct DocumentParts {
             var key = TextNormalization.key(first)
             guard let number = Self.partNumber(key) else { continue }
             let isBare = key.unicodeScalars.count <= 4 + String(number).count
-            let following = lines[(index + 1)...].prefix(while: { $0.singleCell != nil || $0.isBlank }).filter { !$0.isBlank }
+            let following = lines[(index + 1)...].prefix(while: { $0.singleCell != nil || $0.isBlank }).filter {
+                !$0.isBlank
+            }
             for next in following.prefix(isBare ? 2 : 1) {
                 let nextKey = TextNormalization.key(next.text)
                 guard isBare || nextKey.unicodeScalars.count <= 6 else { break }

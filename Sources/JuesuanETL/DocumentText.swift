@@ -66,13 +66,17 @@ public struct DocumentText: Sendable {
         if let long = lines.firstIndex(where: { $0.utf8.count > Self.maximumLineBytes }) {
             throw Diagnostic(
                 file: fileName, line: long + 1,
-                message: "the line has \(lines[long].utf8.count) bytes; lines over \(Self.maximumLineBytes >> 20) MiB are not document text")
+                message:
+                    "the line has \(lines[long].utf8.count) bytes; lines over \(Self.maximumLineBytes >> 20) MiB are not document text"
+            )
         }
     }
 
     private static func decode(_ bytes: [UInt8], fileName: String) throws(Diagnostic) -> String {
         func refuseNUL(at offset: Int, of bytes: [UInt8]) -> Diagnostic {
-            Diagnostic(file: fileName, line: lineNumber(of: offset, in: bytes), message: "binary data (a NUL byte), not the text of a document")
+            Diagnostic(
+                file: fileName, line: lineNumber(of: offset, in: bytes),
+                message: "binary data (a NUL byte), not the text of a document")
         }
         if bytes.starts(with: [0xFF, 0xFE]) || bytes.starts(with: [0xFE, 0xFF]) {
             let text = decodeUTF16(bytes, bigEndian: bytes[0] == 0xFE)

@@ -74,7 +74,9 @@ enum EvaluationReader {
         var starts: [(index: Int, titleName: String?)] = []
         for index in lines.indices {
             // Every title names 项目支出 or 自评; no other line needs its key made here.
-            guard let cell = lines[index].singleCell, cell.containsBytes("项目支出") || cell.containsBytes("自评") else { continue }
+            guard let cell = lines[index].singleCell, cell.containsBytes("项目支出") || cell.containsBytes("自评") else {
+                continue
+            }
             let key = TextNormalization.key(cell)
             if key.containsBytes("绩效自评分析报告") || key.containsBytes("绩效自评报告") {
                 starts.append((index, nil))
@@ -117,14 +119,18 @@ enum EvaluationReader {
         for (offset, line) in zip(lines.indices, lines) where !line.isBlank {
             // Outside the indicator table, a line matters only if it names what is read here:
             // most are not keyed at all.
-            if indicatorColumns == nil, !(afterScores ? Self.statementTriggers : Self.triggers).contains(where: line.text.containsBytes) {
+            if indicatorColumns == nil,
+                !(afterScores ? Self.statementTriggers : Self.triggers).contains(where: line.text.containsBytes)
+            {
                 continue
             }
             // The whole line's key decides whether its cells are needed.
             let text = TextNormalization.key(line.text)
             lazy var cells = line.cells.map { TextNormalization.key($0) }  // keyed once, if at all
             if text.containsBytes("项目名称"), let name = value(after: "项目名称", in: cells) { evaluation.name = name }
-            if text.containsBytes("主管部门"), let owner = value(after: "主管部门", in: cells) ?? value(after: "主管部门及代码", in: cells) {
+            if text.containsBytes("主管部门"),
+                let owner = value(after: "主管部门", in: cells) ?? value(after: "主管部门及代码", in: cells)
+            {
                 evaluation.departmentCode = code(owner)
             }
             if text.containsBytes("单位"), let unit = value(after: "项目单位", in: cells) ?? value(after: "预算单位", in: cells) {
@@ -139,7 +145,9 @@ enum EvaluationReader {
             {
                 // The figures are on this line, or, after a header printed beside 资金总额, on the next one that has them.
                 let candidates = [offset] + Array(lines.indices[(offset + 1)...].prefix(3))
-                if let (row, figures) = candidates.lazy.map({ ($0, numbers(in: lines[$0])) }).first(where: { $0.1.count >= 5 }) {
+                if let (row, figures) = candidates.lazy.map({ ($0, numbers(in: lines[$0])) }).first(where: {
+                    $0.1.count >= 5
+                }) {
                     evaluation.targetDeclared = figures[0]
                     evaluation.budgetCompiled = figures[1]
                     evaluation.annualBudget = figures[2]
@@ -160,7 +168,9 @@ enum EvaluationReader {
             if text.hasBytePrefix("总分"), let first = cells.first(where: { !$0.isEmpty }), first.bytesEqual("总分") {
                 let printed = cells.filter { !$0.isEmpty }
                 evaluation.grade = printed.last.flatMap { grades.contains($0) ? $0 : nil }
-                evaluation.totalScore = printed.dropLast(evaluation.grade == nil ? 0 : 1).last.flatMap { ExactDecimal($0) }
+                evaluation.totalScore = printed.dropLast(evaluation.grade == nil ? 0 : 1).last.flatMap {
+                    ExactDecimal($0)
+                }
                 evaluation.scoreLine = line.number
                 indicatorColumns = nil
                 afterScores = true
@@ -222,10 +232,13 @@ enum EvaluationReader {
             evaluation.totalScore = score
             evaluation.scoreLine = line
             if let range = text.byteRange(of: "属于") {
-                evaluation.grade = text[range.upperBound...].unicodeScalars.lazy.map(String.init).first(where: grades.contains)
+                evaluation.grade = text[range.upperBound...].unicodeScalars.lazy.map(String.init).first(
+                    where: grades.contains)
             }
         }
-        let phrases = [("budget", ["年初预算为", "年初预算"]), ("executed", ["实际支出", "实际支付"]), ("execution_rate", ["执行率为", "执行率"])]
+        let phrases = [
+            ("budget", ["年初预算为", "年初预算"]), ("executed", ["实际支出", "实际支付"]), ("execution_rate", ["执行率为", "执行率"]),
+        ]
         for (measure, words) in phrases where !evaluation.statements.contains(where: { $0.measure == measure }) {
             if let value = words.lazy.compactMap({ figure(after: $0, in: text) }).first {
                 evaluation.statements.append(StatedFigure(measure: measure, value: value, line: line))
@@ -257,10 +270,12 @@ struct IndicatorColumns {
         "经济效益", "社会效益", "生态效益", "可持续影响", "可持续发展", "可持续发展影响", "服务对象满意度",
     ]
 
-    func indicator(_ cells: [String], line: Int, level1: inout String?, level2: inout String?) -> PerformanceIndicator? {
+    func indicator(_ cells: [String], line: Int, level1: inout String?, level2: inout String?) -> PerformanceIndicator?
+    {
         // Blank cells may stand between the weight and the score (`20||20`).
         let printed = cells.indices.filter { !cells[$0].isEmpty }
-        guard let scorePosition = printed.indices.last(where: { ExactDecimal(cells[printed[$0]]) != nil }), scorePosition > 0,
+        guard let scorePosition = printed.indices.last(where: { ExactDecimal(cells[printed[$0]]) != nil }),
+            scorePosition > 0,
             ExactDecimal(cells[printed[scorePosition - 1]]) != nil
         else { return nil }
         let weightIndex = printed[scorePosition - 1]
@@ -292,6 +307,7 @@ struct IndicatorColumns {
             line: line, level1: level1, level2: level2, name: name,
             initialTarget: values.count >= 3 ? values[values.count - 3] : nil,
             adjustedTarget: values.count >= 2 ? values[values.count - 2] : nil, actual: values.last,
-            weight: ExactDecimal(cells[weightIndex])!, score: ExactDecimal(cells[scoreIndex])!, note: note.isEmpty ? nil : note)
+            weight: ExactDecimal(cells[weightIndex])!, score: ExactDecimal(cells[scoreIndex])!,
+            note: note.isEmpty ? nil : note)
     }
 }

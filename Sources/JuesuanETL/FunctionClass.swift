@@ -23,7 +23,9 @@ enum FunctionClass {
         return codes
     }()
 
-    static func key(_ name: String) -> String { String(String.UnicodeScalarView(name.unicodeScalars.filter { $0 != "等" })) }
+    static func key(_ name: String) -> String {
+        String(String.UnicodeScalarView(name.unicodeScalars.filter { $0 != "等" }))
+    }
 
     static func code(forLabel label: String) -> String? {
         codesByName[key(TextNormalization.withoutOrdinal(TextNormalization.key(label)))]

@@ -45,10 +45,12 @@ public enum JSONOutput {
     public static func line(for row: StagingRow, in document: ParsedDocument) -> String {
         object([
             "file": .string(document.fileName), "sha256": .string(document.sha256),
-            "department": .string(document.header.department), "department_code": .string(document.header.departmentCode),
+            "department": .string(document.header.department),
+            "department_code": .string(document.header.departmentCode),
             "fiscal_year": .int(document.header.fiscalYear), "template": .string(document.template),
             "table": .string(row.table.rawValue),
-            "line": .int(row.line), "page": .int(document.page(ofLine: row.line)), "section": .string(row.section), "code": .string(row.code),
+            "line": .int(row.line), "page": .int(document.page(ofLine: row.line)), "section": .string(row.section),
+            "code": .string(row.code),
             "row_number": .int(row.rowNumber), "item": .string(row.item), "column": .string(row.column),
             "value": .string(row.value.amount?.description), "cell": .string(row.value.kind),
             "unit": .string(row.unit.rawValue),
@@ -78,14 +80,17 @@ public enum JSONOutput {
         let amount = { (value: ExactDecimal?) in JSONOutput.Value.string(evaluation.inWanYuan(value)?.description) }
         return object([
             "file": .string(document.fileName), "department": .string(document.header.department),
-            "fiscal_year": .int(document.header.fiscalYear), "line": .int(evaluation.line), "project": .string(evaluation.name),
+            "fiscal_year": .int(document.header.fiscalYear), "line": .int(evaluation.line),
+            "project": .string(evaluation.name),
             "category": .string(evaluation.category), "department_code": .string(evaluation.departmentCode),
             "unit_code": .string(evaluation.unitCode), "printed_unit": .string(evaluation.unit.rawValue),
             "target_declared": amount(evaluation.targetDeclared), "budget_compiled": amount(evaluation.budgetCompiled),
             "annual_budget": amount(evaluation.annualBudget), "executed": amount(evaluation.executed),
             "balance": amount(evaluation.balance), "execution_rate": .string(evaluation.executionRate?.description),
-            "execution_score": .string(evaluation.executionScore?.description), "total_score": .string(evaluation.totalScore?.description),
-            "grade": .string(evaluation.grade), "budget_line": .int(evaluation.budgetLine), "score_line": .int(evaluation.scoreLine),
+            "execution_score": .string(evaluation.executionScore?.description),
+            "total_score": .string(evaluation.totalScore?.description),
+            "grade": .string(evaluation.grade), "budget_line": .int(evaluation.budgetLine),
+            "score_line": .int(evaluation.scoreLine),
             "indicators": .objects(indicators),
         ])
     }
@@ -96,8 +101,10 @@ public enum JSONOutput {
             "fiscal_year": .int(document.header.fiscalYear), "check": .string(finding.check),
             "severity": .string(finding.severity.rawValue), "expected": .string(finding.expected?.description),
             "actual": .string(finding.actual?.description), "difference": .string(finding.difference.description),
-            "expected_table": .string(finding.expectedPlace.part.code), "expected_line": .int(finding.expectedPlace.line),
-            "expected_item": .string(finding.expectedPlace.item), "expected_column": .string(finding.expectedPlace.column),
+            "expected_table": .string(finding.expectedPlace.part.code),
+            "expected_line": .int(finding.expectedPlace.line),
+            "expected_item": .string(finding.expectedPlace.item),
+            "expected_column": .string(finding.expectedPlace.column),
             "actual_table": .string(finding.actualPlace.part.code), "actual_line": .int(finding.actualPlace.line),
             "actual_lines": .ints(finding.actualLines), "actual_item": .string(finding.actualPlace.item),
             "actual_column": .string(finding.actualPlace.column), "message": .string(finding.message),

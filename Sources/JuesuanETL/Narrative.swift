@@ -127,33 +127,42 @@ enum NarrativeReader {
                 labelStart += unit.unicodeScalars.count
                 index = labelStart
                 if has("(含)", at: labelStart) { continue }  // `单价100万元(含)以上设备`: a threshold
-                var (newTopic, measure) = Topic.read(label, unit: unit, current: topic, aboutEvaluations: aboutEvaluations)
+                var (newTopic, measure) = Topic.read(
+                    label, unit: unit, current: topic, aboutEvaluations: aboutEvaluations)
                 if let subjectItem, ["initial_budget", "budget", "final", "completion_rate"].contains(measure) {
                     newTopic = Topic(subject: "functional_subject", item: subjectItem)
                 }
                 topic = newTopic
                 var value = number.value
-                if measure.hasPrefix("change"), label.containsBytes("减少") || label.containsBytes("下降") { value = -value }
+                if measure.hasPrefix("change"), label.containsBytes("减少") || label.containsBytes("下降") {
+                    value = -value
+                }
                 if unit == "个", let grade = gradeAfter(labelStart) {
-                    facts.append(NarrativeFact(
-                        line: line(at: number.start), section: heading, subject: "evaluated_projects", item: grade,
-                        measure: "count", value: value, unit: unit))
+                    facts.append(
+                        NarrativeFact(
+                            line: line(at: number.start), section: heading, subject: "evaluated_projects", item: grade,
+                            measure: "count", value: value, unit: unit))
                     continue
                 }
-                facts.append(NarrativeFact(
-                    line: line(at: number.start), section: heading, subject: topic.subject,
-                    item: topic.subject == "other" ? label : topic.item, measure: measure, value: value, unit: unit))
+                facts.append(
+                    NarrativeFact(
+                        line: line(at: number.start), section: heading, subject: topic.subject,
+                        item: topic.subject == "other" ? label : topic.item, measure: measure, value: value, unit: unit)
+                )
             }
             return facts
         }
 
         /// `…1、一般公共服务支出(类)社会工作事务(款)行政运行(项)。…`: the last such item named.
         static func subjectItem(in text: String) -> String? {
+            guard text.containsBytes("(项)") else { return nil }
             guard let end = text.range(of: "(项)", options: .backwards),
                 let classMark = text.range(of: "(类)", options: .backwards, range: text.startIndex..<end.lowerBound)
             else { return nil }
             let marks = CharacterSet(charactersIn: "、。,;:0123456789")
-            let start = text[..<classMark.lowerBound].rangeOfCharacter(from: marks, options: .backwards)?.upperBound ?? text.startIndex
+            let start =
+                text[..<classMark.lowerBound].rangeOfCharacter(from: marks, options: .backwards)?.upperBound
+                ?? text.startIndex
             return String(text[start..<end.upperBound])
         }
 
@@ -181,7 +190,9 @@ enum NarrativeReader {
             guard isDigit(offset), offset == 0 || !isDigit(offset - 1) else { return nil }
             var end = offset
             while isDigit(end) { end += 1 }
-            while end + 3 < scalars.count, scalars[end] == ",", isDigit(end + 1), isDigit(end + 2), isDigit(end + 3), !isDigit(end + 4) {
+            while end + 3 < scalars.count, scalars[end] == ",", isDigit(end + 1), isDigit(end + 2), isDigit(end + 3),
+                !isDigit(end + 4)
+            {
                 end += 4
             }
             if end < scalars.count, scalars[end] == ".", isDigit(end + 1) {
@@ -251,7 +262,9 @@ enum NarrativeReader {
                 {
                     // `财政拨款收入总计…，支出总计…`: the second total is a 财政拨款 one too.
                     let fiscal = current.subject.hasPrefix("fiscal_") && named.subject.hasSuffix("_grand_total")
-                    topic = Topic(subject: fiscal && !named.subject.hasPrefix("fiscal_") ? "fiscal_" + named.subject : named.subject, item: nil)
+                    topic = Topic(
+                        subject: fiscal && !named.subject.hasPrefix("fiscal_")
+                            ? "fiscal_" + named.subject : named.subject, item: nil)
                     rest = label[label.byteRange(of: named.words)!.upperBound...]
                 } else if aboutEvaluations {
                     if !label.isEmpty, !label.hasByteSuffix("资金") { topic = Topic(subject: "other", item: nil) }

@@ -7,20 +7,25 @@ extension Checker {
             guard let counterpart = tableCounterpart(of: fact) else { continue }
             compareStated(
                 "narrative.\(fact.subject)", printed: counterpart.rows, stated: fact.value,
-                statedPlace: Place(part: .narrative, line: fact.line, item: fact.item ?? fact.subject, column: fact.measure),
+                statedPlace: Place(
+                    part: .narrative, line: fact.line, item: fact.item ?? fact.subject, column: fact.measure),
                 anchor: counterpart.anchor, summary: "the narrative states")
         }
-        if let announced = document.narrative.first(where: { $0.subject == "evaluated_projects" && $0.item == nil && $0.measure == "count" }) {
+        if let announced = document.narrative.first(where: {
+            $0.subject == "evaluated_projects" && $0.item == nil && $0.measure == "count"
+        }) {
             let attached = document.evaluations.count
             if ExactDecimal(significand: Int128(attached), scale: 0) != announced.value {
-                findings.append(Finding(
-                    check: "narrative.evaluated_projects", severity: .mismatch,
-                    expected: ExactDecimal(significand: Int128(attached), scale: 0), actual: announced.value,
-                    expectedPlace: Place(
-                        part: .evaluations, line: document.evaluations.first?.line ?? announced.line, item: "项目支出绩效自评",
-                        column: "attached"),
-                    actualPlace: Place(part: .narrative, line: announced.line, item: "二级项目", column: "count"),
-                    actualLines: [announced.line], summary: "the narrative says it evaluated"))
+                findings.append(
+                    Finding(
+                        check: "narrative.evaluated_projects", severity: .mismatch,
+                        expected: ExactDecimal(significand: Int128(attached), scale: 0), actual: announced.value,
+                        expectedPlace: Place(
+                            part: .evaluations, line: document.evaluations.first?.line ?? announced.line,
+                            item: "项目支出绩效自评",
+                            column: "attached"),
+                        actualPlace: Place(part: .narrative, line: announced.line, item: "二级项目", column: "count"),
+                        actualLines: [announced.line], summary: "the narrative says it evaluated"))
             }
         }
     }
@@ -31,14 +36,17 @@ extension Checker {
             func place(_ column: String, line: Int = budgetLine) -> Place {
                 Place(part: .evaluations, line: line, item: evaluation.name, column: column)
             }
-            if let budget = evaluation.annualBudget, let executed = evaluation.executed, let rate = evaluation.executionRate,
+            if let budget = evaluation.annualBudget, let executed = evaluation.executed,
+                let rate = evaluation.executionRate,
                 let recomputed = executed.percentage(of: budget, scale: rate.scale)
             {
                 compareFigures(
                     "evaluation.execution_rate", printed: rate, at: place("执行率"), other: recomputed, at: place("全年执行数"),
                     summary: "全年执行数 ÷ 全年预算数 gives", tolerance: rate.scale)
             }
-            if let budget = evaluation.annualBudget, let executed = evaluation.executed, let balance = evaluation.balance {
+            if let budget = evaluation.annualBudget, let executed = evaluation.executed,
+                let balance = evaluation.balance
+            {
                 compareFigures(
                     "evaluation.balance", printed: balance, at: place("资金结(转)余"), other: budget - executed,
                     at: place("全年预算数"), summary: "全年预算数 − 全年执行数 gives", tolerance: nil)
@@ -63,7 +71,9 @@ extension Checker {
     /// The table rows that print what a narrative figure states.
     private func tableCounterpart(of fact: NarrativeFact) -> (rows: [StagingRow], anchor: StagingRow?)? {
         func one(_ row: StagingRow?) -> (rows: [StagingRow], anchor: StagingRow?) { (row.map { [$0] } ?? [], row) }
-        func summary(_ table: TableKind, _ section: String, _ item: String, column: String = "金额") -> (rows: [StagingRow], anchor: StagingRow?) {
+        func summary(_ table: TableKind, _ section: String, _ item: String, column: String = "金额") -> (
+            rows: [StagingRow], anchor: StagingRow?
+        ) {
             one(row(table, column: column) { $0.section == section && $0.item == item })
         }
         func total(_ table: TableKind, _ column: String) -> (rows: [StagingRow], anchor: StagingRow?) {
@@ -72,10 +82,16 @@ extension Checker {
         func threePublic(_ category: String) -> (rows: [StagingRow], anchor: StagingRow?)? {
             let column = fact.measure == "budget" ? "预算数" : "决算数"
             guard fact.measure != "completion_rate" else { return nil }
-            return one(rows(.threePublic).first { TextNormalization.key($0.column) == TextNormalization.key("\(column)/\(category)") })
+            return one(
+                rows(.threePublic).first {
+                    TextNormalization.key($0.column) == TextNormalization.key("\(column)/\(category)")
+                })
         }
         func statistics(_ section: String, _ item: String) -> (rows: [StagingRow], anchor: StagingRow?) {
-            one(rows(.statistics).first { $0.section?.containsBytes(section) == true && TextNormalization.key($0.item).containsBytes(item) })
+            one(
+                rows(.statistics).first {
+                    $0.section?.containsBytes(section) == true && TextNormalization.key($0.item).containsBytes(item)
+                })
         }
         let amountLike = ["amount", "final"].contains(fact.measure)
         switch (fact.subject, fact.measure) {
@@ -99,8 +115,10 @@ extension Checker {
         case ("general_budget_expenditure", _): return total(.generalBudget, "本年支出/小计")
         case ("general_budget_basic_expenditure", _): return total(.generalBudget, "本年支出/基本支出")
         case ("state_capital_expenditure", _): return total(.stateCapital, "本年支出/合计")
-        case ("personnel_cost", _): return one(rows(.basicExpenditureDetail).first { $0.code == nil && $0.item == "人员经费合计" })
-        case ("public_cost", _): return one(rows(.basicExpenditureDetail).first { $0.code == nil && $0.item == "公用经费合计" })
+        case ("personnel_cost", _):
+            return one(rows(.basicExpenditureDetail).first { $0.code == nil && $0.item == "人员经费合计" })
+        case ("public_cost", _):
+            return one(rows(.basicExpenditureDetail).first { $0.code == nil && $0.item == "公用经费合计" })
         case ("functional_class", _), ("functional_subject", "final"):
             guard let code = fact.subjectCode else { return nil }
             return one(row(.generalBudget, column: ColumnPath.spendingSubtotal) { $0.code == code })
@@ -125,13 +143,15 @@ extension Checker {
         guard let anchor else { return }
         guard let printed = amounts.isEmpty ? nil : amounts.sum() else {
             if !stated.isZero {
-                findings.append(Finding(
-                    check: check, severity: .missing, expected: nil, actual: stated, expectedPlace: Place(anchor),
-                    actualPlace: statedPlace, actualLines: [statedPlace.line], summary: summary))
+                findings.append(
+                    Finding(
+                        check: check, severity: .missing, expected: nil, actual: stated, expectedPlace: Place(anchor),
+                        actualPlace: statedPlace, actualLines: [statedPlace.line], summary: summary))
             }
             return
         }
-        compareFigures(check, printed: printed, at: Place(anchor), other: stated, at: statedPlace, summary: summary, tolerance: 2)
+        compareFigures(
+            check, printed: printed, at: Place(anchor), other: stated, at: statedPlace, summary: summary, tolerance: 2)
     }
 
     /// Records a finding when `other` differs from `printed`: rounding within one unit of
@@ -143,9 +163,9 @@ extension Checker {
         let difference = (other - printed).magnitude
         guard !difference.isZero else { return }
         let rounding = tolerance.map { difference <= ExactDecimal(significand: 1, scale: $0) } ?? false
-        findings.append(Finding(
-            check: check, severity: rounding ? .rounding : .mismatch, expected: shown ?? printed, actual: other,
-            expectedPlace: printedPlace, actualPlace: otherPlace, actualLines: [otherPlace.line], summary: summary))
+        findings.append(
+            Finding(
+                check: check, severity: rounding ? .rounding : .mismatch, expected: shown ?? printed, actual: other,
+                expectedPlace: printedPlace, actualPlace: otherPlace, actualLines: [otherPlace.line], summary: summary))
     }
 }
-

@@ -39,12 +39,15 @@ public enum PDFLayout {
         }
 
         func row(of glyph: Glyph) -> Int { min(rows.count - 2, max(0, rows.lastIndex { $0 < glyph.midY } ?? 0)) }
-        func column(of glyph: Glyph) -> Int { min(columns.count - 2, max(0, columns.lastIndex { $0 < glyph.midX } ?? 0)) }
+        func column(of glyph: Glyph) -> Int {
+            min(columns.count - 2, max(0, columns.lastIndex { $0 < glyph.midX } ?? 0))
+        }
 
         /// Whether a rule of `orientation` at `position` is drawn across `point`.
         private func drawn(_ orientation: PDFRule.Orientation, at position: Double, across point: Double) -> Bool {
             rules.contains {
-                $0.orientation == orientation && abs($0.position - position) <= 2 && $0.start - 2 <= point && point <= $0.end + 2
+                $0.orientation == orientation && abs($0.position - position) <= 2 && $0.start - 2 <= point
+                    && point <= $0.end + 2
             }
         }
 
@@ -137,7 +140,9 @@ public enum PDFLayout {
         let rows = lines.filter { $0.count >= 2 }
         let withAmounts = rows.filter { $0.contains { isAmount(cellText($0)) } }
         var columns: [(start: Double, end: Double)] = []
-        for segment in (withAmounts.isEmpty ? rows : withAmounts).flatMap({ $0 }).sorted(by: { $0.first!.x0 < $1.first!.x0 }) {
+        for segment in (withAmounts.isEmpty ? rows : withAmounts).flatMap({ $0 }).sorted(by: {
+            $0.first!.x0 < $1.first!.x0
+        }) {
             let (start, end) = (segment.first!.x0, segment.last!.x1)
             if let last = columns.last, start <= last.end + 1 {
                 columns[columns.count - 1].end = max(last.end, end)
@@ -161,7 +166,8 @@ public enum PDFLayout {
             let segment = line[0]
             let y = midY(segment)
             let spanned = columns.filter { $0.start < segment.last!.x1 && segment.first!.x0 < $0.end }.count
-            guard spanned <= 1, let nearest = cells.indices.min(by: { abs(cells[$0].y - y) < abs(cells[$1].y - y) }) else {
+            guard spanned <= 1, let nearest = cells.indices.min(by: { abs(cells[$0].y - y) < abs(cells[$1].y - y) })
+            else {
                 alone.append((y, cellText(segment)))
                 continue
             }
@@ -174,13 +180,16 @@ public enum PDFLayout {
         x < column.start ? column.start - x : x > column.end ? x - column.end : 0
     }
 
-    private static func midY(_ glyphs: [Glyph]) -> Double { glyphs.map(\.midY).reduce(0, +) / Double(max(1, glyphs.count)) }
+    private static func midY(_ glyphs: [Glyph]) -> Double {
+        glyphs.map(\.midY).reduce(0, +) / Double(max(1, glyphs.count))
+    }
     private static func lineHeight(_ glyphs: [Glyph]) -> Double { glyphs.map(\.height).max() ?? 0 }
 
     /// `307.82`, `1,051.32`, `-3.00`, `0`.
     static func isAmount(_ text: String) -> Bool {
         let key = text.filter { $0 != "," && $0 != " " }
-        return !key.isEmpty && key.allSatisfy { $0.isASCII && ($0.isNumber || $0 == "." || $0 == "-") } && key.contains { $0.isNumber }
+        return !key.isEmpty && key.allSatisfy { $0.isASCII && ($0.isNumber || $0 == "." || $0 == "-") }
+            && key.contains { $0.isNumber }
     }
 
     /// Glyphs grouped into lines by their vertical middle, each sorted left to right.
@@ -242,7 +251,8 @@ public enum PDFLayout {
         }
         func touch(_ a: PDFRule, _ b: PDFRule) -> Bool {
             guard a.orientation != b.orientation else {
-                return abs(a.position - b.position) <= tolerance && a.start <= b.end + tolerance && b.start <= a.end + tolerance
+                return abs(a.position - b.position) <= tolerance && a.start <= b.end + tolerance
+                    && b.start <= a.end + tolerance
             }
             return a.position >= b.start - tolerance && a.position <= b.end + tolerance
                 && b.position >= a.start - tolerance && b.position <= a.end + tolerance

@@ -44,7 +44,8 @@ public struct Place: Sendable, Hashable {
 
     init(_ row: StagingRow) {
         self.init(
-            part: .table(row.table), line: row.line, item: [row.code, row.item].compactMap { $0 }.joined(separator: " "),
+            part: .table(row.table), line: row.line,
+            item: [row.code, row.item].compactMap { $0 }.joined(separator: " "),
             column: row.column)
     }
 }
@@ -81,7 +82,9 @@ public struct Finding: Sendable, Hashable {
     public var message: String {
         if severity == .unread { return "[\(check)] \(summary)" }
         let actualText = actual.map(\.description) ?? "nothing"
-        let lines = actualLines.count > 1 ? "lines \(actualLines.map(String.init).joined(separator: ", "))" : "line \(actualPlace.line)"
+        let lines =
+            actualLines.count > 1
+            ? "lines \(actualLines.map(String.init).joined(separator: ", "))" : "line \(actualPlace.line)"
         let otherTable = actualPlace.part == expectedPlace.part ? "" : "\(actualPlace.part.label) "
         return "[\(check)] \(expectedPlace.part.label) \(expectedPlace.item) [\(expectedPlace.column)] is "
             + "\(expected.map(\.description) ?? "empty"), but \(summary) \(actualText) (\(otherTable)\(lines)); "
@@ -113,12 +116,24 @@ struct Checker {
     /// The value columns of a table as the document's template prints them.
     func columns(_ table: TableKind) -> [String] { document.table(table)?.columns ?? [] }
 
-    func rows(_ table: TableKind, column: String? = nil, where predicate: (StagingRow) -> Bool = { _ in true }) -> [StagingRow] {
-        (rows[table] ?? []).filter { (column == nil || $0.column == column) && predicate($0) }
+    func rows(_ table: TableKind, column: String? = nil, where predicate: (StagingRow) -> Bool = { _ in true })
+        -> [StagingRow]
+    {
+        (rows[table] ?? []).filter { (column == nil || Self.sameColumn($0.column, column!)) && predicate($0) }
     }
 
     func row(_ table: TableKind, column: String, where predicate: (StagingRow) -> Bool) -> StagingRow? {
-        rows[table]?.first { $0.column == column && predicate($0) }
+        rows[table]?.first { Self.sameColumn($0.column, column) && predicate($0) }
+    }
+
+    /// Column paths are juesuan's own names: compared byte for byte, without the Unicode
+    /// normalisation that `==` on strings does (the checks compare them by the million).
+    static func sameColumn(_ a: String, _ b: String) -> Bool {
+        guard a.utf8.count == b.utf8.count else { return false }
+        let equal = a.utf8.withContiguousStorageIfAvailable { x in
+            b.utf8.withContiguousStorageIfAvailable { y in x.elementsEqual(y) }
+        }
+        return (equal ?? nil) ?? (a == b)
     }
 
     func total(_ table: TableKind, column: String, section: String? = nil) -> StagingRow? {
@@ -160,7 +175,8 @@ struct Checker {
             Finding(
                 check: check, severity: severity, expected: printed, actual: sum,
                 expectedPlace: Place(expected ?? anchor), actualPlace: actualPlace,
-                actualLines: Array(Set(parts.filter { $0.value.amount != nil }.map(\.line))).sorted(), summary: summary))
+                actualLines: Array(Set(parts.filter { $0.value.amount != nil }.map(\.line))).sorted(), summary: summary)
+        )
     }
 
     mutating func run() {
@@ -182,7 +198,9 @@ struct Checker {
                 Finding(
                     check: "unknown_table", severity: .unread, expected: nil, actual: nil, expectedPlace: place,
                     actualPlace: place, actualLines: [table.line],
-                    summary: "'\(table.title)' is a table the \(document.template) template does not know: its rows are not loaded"))
+                    summary:
+                        "'\(table.title)' is a table the \(document.template) template does not know: its rows are not loaded"
+                ))
         }
     }
 
@@ -193,7 +211,9 @@ struct Checker {
             for (parentLength, childLength) in codeLengths {
                 for parent in coded where parent.code!.count == parentLength {
                     let children = coded.filter { $0.code!.count == childLength && $0.code!.hasPrefix(parent.code!) }
-                    if !children.isEmpty { compare("subtotal", parent, children, "its \(childLength)-digit subjects add up to") }
+                    if !children.isEmpty {
+                        compare("subtotal", parent, children, "its \(childLength)-digit subjects add up to")
+                    }
                 }
             }
             if let total = total(table, column: column) {
@@ -229,7 +249,9 @@ struct Checker {
         compare("income_total", incomeTotal, income.filter(Self.hasOrdinal), "the income items add up to")
         let incomeGrandTotal = income.first { $0.item == "总计" }
         let incomeBalances = income.filter { !Self.hasOrdinal($0) && $0 != incomeTotal && $0 != incomeGrandTotal }
-        compare("grand_total", incomeGrandTotal, [incomeTotal].compactMap { $0 } + incomeBalances, "本年收入合计 and the balances add up to")
+        compare(
+            "grand_total", incomeGrandTotal, [incomeTotal].compactMap { $0 } + incomeBalances,
+            "本年收入合计 and the balances add up to")
         // Sub-items of the opening balance (04).
         if let opening = income.first(where: { $0.item.contains("年初") }) {
             let subItems = rows(table) { $0.section == "收入/\(opening.item)" }
@@ -265,7 +287,9 @@ struct Checker {
     mutating func checkBasicDetail() {
         checkSubjectHierarchy(.basicExpenditureDetail, codeLengths: [(3, 5)])
         for section in ["人员经费", "公用经费"] {
-            let total = row(.basicExpenditureDetail, column: ColumnPath.final) { $0.code == nil && $0.section == section }
+            let total = row(.basicExpenditureDetail, column: ColumnPath.final) {
+                $0.code == nil && $0.section == section
+            }
             let classes = rows(.basicExpenditureDetail) { $0.section == section && $0.code?.count == 3 }
             compare("subtotal", total, classes, "its classes add up to")
         }
@@ -278,8 +302,12 @@ struct Checker {
                 row(.threePublic, column: ColumnPath.threePublic(side, category)) { _ in true }
             }
             let categories = ColumnPath.threePublicCategories
-            compare("subtotal", cell(categories[0]), [categories[1], categories[2], categories[5]].compactMap(cell), "its categories add up to")
-            compare("subtotal", cell(categories[2]), [categories[3], categories[4]].compactMap(cell), "购置 and 运行维护 add up to")
+            compare(
+                "subtotal", cell(categories[0]), [categories[1], categories[2], categories[5]].compactMap(cell),
+                "its categories add up to")
+            compare(
+                "subtotal", cell(categories[2]), [categories[3], categories[4]].compactMap(cell),
+                "购置 and 运行维护 add up to")
         }
     }
 
@@ -300,24 +328,33 @@ struct Checker {
         // 01 income = 02.
         let incomeTotal01 = row(.summary, column: "金额") { $0.section == "收入" && $0.item.hasPrefix("本年收入合计") }
         let incomeItems01 = rows(.summary) { $0.section == "收入" && Self.hasOrdinal($0) }
-        compare("01=02.income_total", incomeTotal01, [total(.income, column: "本年收入合计")].compactMap { $0 }, "公开02表 合计 is")
+        compare(
+            "01=02.income_total", incomeTotal01, [total(.income, column: "本年收入合计")].compactMap { $0 }, "公开02表 合计 is")
         let fiscalItems01 = incomeItems01.filter { $0.item.contains("财政拨款") }
         if let fiscal02 = total(.income, column: "财政拨款收入") {
             compare("01=02.fiscal_income", fiscal02, fiscalItems01, "公开01表's 财政拨款 income items add up to")
         }
         for source in ["上级补助收入", "事业收入", "经营收入", "附属单位上缴收入", "其他收入"] {
-            let item01 = incomeItems01.first { TextNormalization.key($0.item).hasSuffix(source) && !$0.item.contains("财政拨款") }
-            if let item01 { compare("01=02.\(source)", item01, [total(.income, column: source)].compactMap { $0 }, "公开02表 合计 is") }
+            let item01 = incomeItems01.first {
+                TextNormalization.key($0.item).hasSuffix(source) && !$0.item.contains("财政拨款")
+            }
+            if let item01 {
+                compare("01=02.\(source)", item01, [total(.income, column: source)].compactMap { $0 }, "公开02表 合计 is")
+            }
         }
         // 01 expenditure = 03, in total and by class.
         let spending01 = rows(.summary) { $0.section == "支出" }
         let spendingTotal01 = spending01.first { $0.item.hasPrefix("本年支出合计") }
-        compare("01=03.expenditure_total", spendingTotal01, [total(.expenditure, column: "本年支出合计")].compactMap { $0 }, "公开03表 合计 is")
+        compare(
+            "01=03.expenditure_total", spendingTotal01, [total(.expenditure, column: "本年支出合计")].compactMap { $0 },
+            "公开03表 合计 is")
         compareClasses("01=03.class", spending01, .expenditure, column: "本年支出合计")
         // 04 fiscal income = 01's fiscal items.
         for item04 in rows(.fiscalSummary) where item04.section == "收入" && Self.hasOrdinal(item04) {
             let key04 = TextNormalization.withoutOrdinal(TextNormalization.key(item04.item))
-            let item01 = fiscalItems01.first { TextNormalization.withoutOrdinal(TextNormalization.key($0.item)).hasPrefix(key04) }
+            let item01 = fiscalItems01.first {
+                TextNormalization.withoutOrdinal(TextNormalization.key($0.item)).hasPrefix(key04)
+            }
             compare("04=01.fiscal_income", item04, [item01].compactMap { $0 }, "公开01表 prints")
         }
         // 04's fund columns = 05, 07, 08.
@@ -340,7 +377,8 @@ struct Checker {
         }
         // 09 actual vehicle running costs = 06 30231, where both are printed.
         if let vehicles09 = row(
-            .threePublic, column: ColumnPath.threePublic(ColumnPath.threePublicSides[1], ColumnPath.threePublicCategories[4]),
+            .threePublic,
+            column: ColumnPath.threePublic(ColumnPath.threePublicSides[1], ColumnPath.threePublicCategories[4]),
             where: { _ in true }),
             let vehicles06 = row(.basicExpenditureDetail, column: ColumnPath.final, where: { $0.code == "30231" })
         {

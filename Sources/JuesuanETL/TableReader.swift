@@ -80,7 +80,8 @@ struct TableReader {
         }
         try checkHeader()
         return ParsedTable(
-            kind: kind, columns: spec.columnPaths, titleLine: titleLine, unit: unit, saysNoData: saysNoData, closed: sawFootnote,
+            kind: kind, columns: spec.columnPaths, titleLine: titleLine, unit: unit, saysNoData: saysNoData,
+            closed: sawFootnote,
             rows: rows)
     }
 
@@ -155,7 +156,9 @@ private func values(
     var cells = Array(cells)
     while cells.count > columns.count, let last = cells.last, TextNormalization.isBlank(last) { cells.removeLast() }
     guard cells.count <= columns.count else {
-        throw RowError("\(cells.count) values where the table has \(columns.count) columns: \(TableReader.quoted(cells.joined(separator: "\t")))")
+        throw RowError(
+            "\(cells.count) values where the table has \(columns.count) columns: \(TableReader.quoted(cells.joined(separator: "\t")))"
+        )
     }
     var result: [(String, CellValue)] = []
     for (index, column) in columns.enumerated() {
@@ -201,7 +204,8 @@ struct CodedLayout: TableLayout {
             labelIndex = keys[0].isEmpty ? 1 : 0
         } else {
             var joined = keys[0]
-            while joined.count < 7, labelIndex < keys.count, TextNormalization.isDigits(keys[labelIndex], count: 2...2) {
+            while joined.count < 7, labelIndex < keys.count, TextNormalization.isDigits(keys[labelIndex], count: 2...2)
+            {
                 joined += keys[labelIndex]
                 labelIndex += 1
             }
@@ -214,7 +218,9 @@ struct CodedLayout: TableLayout {
         let valueStart = code == nil ? max(labelIndex + 1, 2) : labelIndex + 1
         let start = rows.count
         for (column, value) in try values(line.cells.dropFirst(valueStart), columns: columns) {
-            rows.append(StagingRow(table: kind, line: line.number, code: code, item: item, column: column, value: value, unit: unit))
+            rows.append(
+                StagingRow(
+                    table: kind, line: line.number, code: code, item: item, column: column, value: value, unit: unit))
         }
         lastRowIndices = code == nil ? nil : start..<rows.count
     }
@@ -274,7 +280,8 @@ struct TwoSidedLayout: TableLayout {
             if isTotal(key) { openingBalance = nil }
             rows.append(
                 StagingRow(
-                    table: kind, line: line.number, section: section, rowNumber: rowNumberIndex.flatMap { Int(keys[safe: $0] ?? "") },
+                    table: kind, line: line.number, section: section,
+                    rowNumber: rowNumberIndex.flatMap { Int(keys[safe: $0] ?? "") },
                     item: leftItem, column: ColumnPath.amount, value: leftValue, unit: unit))
         } else if leftValue != .empty {
             throw RowError("an amount without an item on the income side")
@@ -318,9 +325,13 @@ struct EconomicDetailLayout: TableLayout {
                 let label = TextNormalization.label(line.cells[index])
                 index += 1
                 guard !key.isEmpty else { continue }
-                guard key.hasSuffix("合计") else { throw RowError("'\(key)' in the totals line is neither a total nor its amount") }
+                guard key.hasSuffix("合计") else {
+                    throw RowError("'\(key)' in the totals line is neither a total nor its amount")
+                }
                 var value = CellValue.empty
-                if let next = keys[index...].firstIndex(where: { !$0.isEmpty }), let amount = CellValue(cell: keys[next]) {
+                if let next = keys[index...].firstIndex(where: { !$0.isEmpty }),
+                    let amount = CellValue(cell: keys[next])
+                {
                     value = amount
                     index = next + 1
                 }
@@ -366,7 +377,8 @@ struct PositionalLayout: TableLayout {
     func read(_ line: SourceLine, keys: [String], unit: Unit, into rows: inout [StagingRow]) throws(RowError) {
         for (column, value) in try values(line.cells[...], columns: columns) {
             rows.append(
-                StagingRow(table: .threePublic, line: line.number, item: Self.item, column: column, value: value, unit: unit))
+                StagingRow(
+                    table: .threePublic, line: line.number, item: Self.item, column: column, value: value, unit: unit))
         }
     }
 }

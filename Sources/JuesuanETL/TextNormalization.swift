@@ -19,7 +19,9 @@ enum TextNormalization {
     /// made byte by byte: every cell of every line of every document passes here. The
     /// spaces are ` `, TAB, U+00A0 (C2 A0), U+3000 (E3 80 80) and U+FEFF (EF BB BF).
     private static func transformed(_ text: some StringProtocol, foldingWidth: Bool) -> String {
-        if let key = text.utf8.withContiguousStorageIfAvailable({ transformed($0, foldingWidth: foldingWidth) }) { return key }
+        if let key = text.utf8.withContiguousStorageIfAvailable({ transformed($0, foldingWidth: foldingWidth) }) {
+            return key
+        }
         var copy = String(text)
         return copy.withUTF8 { transformed($0, foldingWidth: foldingWidth) }
     }
@@ -76,7 +78,9 @@ enum TextNormalization {
             return String(scalars[scalars.index(after: close)...])
         }
         let ordinal = scalars.prefix(while: ordinalScalars.contains)
-        guard !ordinal.isEmpty, ordinal.endIndex < scalars.endIndex, ordinalSeparators.contains(scalars[ordinal.endIndex]) else {
+        guard !ordinal.isEmpty, ordinal.endIndex < scalars.endIndex,
+            ordinalSeparators.contains(scalars[ordinal.endIndex])
+        else {
             return key
         }
         return String(scalars[scalars.index(after: ordinal.endIndex)...])
@@ -128,7 +132,9 @@ extension String {
 /// on the lines of every document.
 extension StringProtocol {
     func hasBytePrefix(_ prefix: String) -> Bool { utf8.starts(with: prefix.utf8) }
-    func hasByteSuffix(_ suffix: String) -> Bool { utf8.count >= suffix.utf8.count && utf8.reversed().starts(with: suffix.utf8.reversed()) }
+    func hasByteSuffix(_ suffix: String) -> Bool {
+        utf8.count >= suffix.utf8.count && utf8.reversed().starts(with: suffix.utf8.reversed())
+    }
     func bytesEqual(_ other: String) -> Bool { utf8.elementsEqual(other.utf8) }
 }
 
@@ -152,7 +158,9 @@ extension Substring {
                 guard let first = needle.first else { return 0 }
                 guard needle.count <= haystack.count else { return nil }
                 for start in 0...(haystack.count - needle.count)
-                where haystack[start] == first && memcmp(haystack.baseAddress! + start, needle.baseAddress!, needle.count) == 0 {
+                where haystack[start] == first
+                    && memcmp(haystack.baseAddress! + start, needle.baseAddress!, needle.count) == 0
+                {
                     return start
                 }
                 return nil

@@ -17,14 +17,17 @@ public struct AnalyticsRefresh {
     @discardableResult
     public func refreshIfStale() throws -> Bool {
         try connection.transaction {
-            let refreshed = try connection.execute("SELECT refreshed_documents FROM etl.analytics_state FOR UPDATE").scalar
+            let refreshed = try connection.execute("SELECT refreshed_documents FROM etl.analytics_state FOR UPDATE")
+                .scalar
             let current = try connection.execute(Self.documentsSignature).scalar
             guard refreshed != current else { return false }
-            let statements = try connection.execute("""
+            let statements = try connection.execute(
+                """
                 SELECT format('REFRESH MATERIALIZED VIEW CONCURRENTLY %I.%I', n.nspname, c.relname)
                 FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
                 WHERE n.nspname = 'analytics' AND c.relkind = 'm' ORDER BY c.oid
-                """).rows.map { try $0.text(0) }
+                """
+            ).rows.map { try $0.text(0) }
             for statement in statements { try connection.execute(statement) }
             try recordFresh(current)
             return true

@@ -1,15 +1,24 @@
 import Foundation
-import Synchronization
 import JuesuanETL
 import Logging
 import PostgresClient
+import Synchronization
 
-/// What one load run did, as the summary at its end.
-public struct RunSummary: Sendable {
-    public struct Rejection: Sendable {
+/// What one load run did, as the summary at its end (`--json` prints it encoded).
+public struct RunSummary: Sendable, Encodable {
+    public struct Rejection: Sendable, Encodable {
         public var file: String
         public var line: Int?
         public var reason: String
+
+        public func encode(to encoder: Encoder) throws {
+            var container = encoder.container(keyedBy: CodingKeys.self)
+            try container.encode(file, forKey: .file)
+            try container.encode(line, forKey: .line)  // null, not absent, when there is none
+            try container.encode(reason, forKey: .reason)
+        }
+
+        enum CodingKeys: String, CodingKey { case file, line, reason }
     }
 
     public var runID: Int = 0
@@ -21,13 +30,32 @@ public struct RunSummary: Sendable {
     public var seconds = 0.0
     public var rejections: [Rejection] = []
 
+    enum CodingKeys: String, CodingKey {
+        case runID = "run_id"
+        case documentsLoaded = "documents_loaded"
+        case documentsSkipped = "documents_skipped"
+        case documentsRejected = "documents_rejected"
+        case rowsLoaded = "rows"
+        case findings, seconds, rejections
+    }
+
+    public func encode(to encoder: Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(runID, forKey: .runID)
+        try container.encode(documentsLoaded, forKey: .documentsLoaded)
+        try container.encode(documentsSkipped, forKey: .documentsSkipped)
+        try container.encode(documentsRejected, forKey: .documentsRejected)
+        try container.encode(rowsLoaded, forKey: .rowsLoaded)
+        try container.encode(findings, forKey: .findings)
+        try container.encode((seconds * 1000).rounded() / 1000, forKey: .seconds)
+        try container.encode(rejections, forKey: .rejections)
+    }
+
+    /// One line of JSON, keys in a fixed order.
     public var json: String {
-        let rejected = rejections.map {
-            "{\"file\":\(JSONOutput.quote($0.file)),\"line\":\($0.line.map(String.init) ?? "null"),\"reason\":\(JSONOutput.quote($0.reason))}"
-        }
-        return "{\"run_id\":\(runID),\"documents_loaded\":\(documentsLoaded),\"documents_skipped\":\(documentsSkipped),"
-            + "\"documents_rejected\":\(documentsRejected),\"rows\":\(rowsLoaded),\"findings\":\(findings),"
-            + "\"seconds\":\(String(format: "%.3f", seconds)),\"rejections\":[\(rejected.joined(separator: ","))]}"
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        return (try? encoder.encode(self)).map { String(decoding: $0, as: UTF8.self) } ?? "{}"
     }
 
     public var text: String {
@@ -72,11 +100,13 @@ public final class Loader {
     /// Loads `files` in order; `settled` hears of each file as soon as its outcome is in
     /// the database (to move it out of an inbox, or to draw progress).
     public func load(
-        files: [String], options: Options = Options(), settled: @escaping (_ path: String, _ outcome: FileOutcome) throws -> Void = { _, _ in }
+        files: [String], options: Options = Options(),
+        settled: @escaping (_ path: String, _ outcome: FileOutcome) throws -> Void = { _, _ in }
     ) throws -> RunSummary {
         let started = Date()
         var run = Run(settled: settled)
-        run.summary.runID = try connection.execute("INSERT INTO etl.run DEFAULT VALUES RETURNING run_id").single().int(0)
+        run.summary.runID = try connection.execute("INSERT INTO etl.run DEFAULT VALUES RETURNING run_id").single().int(
+            0)
         // While one batch is stored, the next one is parsed: the server and the parser
         // work at the same time.
         var parsing: BackgroundParse?
@@ -86,7 +116,9 @@ public final class Loader {
                 switch outcome {
                 case .success(let document): documents.append(document)
                 case .failure(let diagnostic):
-                    try reject(file: source.path, sha256: source.sha256, line: diagnostic.line, reason: diagnostic.message, into: &run)
+                    try reject(
+                        file: source.path, sha256: source.sha256, line: diagnostic.line, reason: diagnostic.message,
+                        into: &run)
                 }
             }
             try load(documents, options: options, into: &run)
@@ -98,7 +130,7 @@ public final class Loader {
         }
         if let parsing { try store(parsing) }
         if try AnalyticsRefresh(connection: connection).refreshIfStale() {
-            logger.info("refreshed the materialised views of analytics")
+            logger.info("refreshed the materialised views", metadata: ["schema": "analytics"])
         }
         var summary = run.summary
         summary.seconds = Date().timeIntervalSince(started)
@@ -107,8 +139,11 @@ public final class Loader {
             UPDATE etl.run SET finished_at = now(), documents_loaded = $2, documents_skipped = $3, documents_rejected = $4,
                 rows_loaded = $5, findings = $6 WHERE run_id = $1
             """,
-            [summary.runID, summary.documentsLoaded, summary.documentsSkipped, summary.documentsRejected, summary.rowsLoaded, summary.findings]
-                .map(String.init))
+            [
+                summary.runID, summary.documentsLoaded, summary.documentsSkipped, summary.documentsRejected,
+                summary.rowsLoaded, summary.findings,
+            ]
+            .map(String.init))
         return summary
     }
 
@@ -163,7 +198,9 @@ public final class Loader {
 
     /// Reads a window of files and keeps those the warehouse does not have yet: an
     /// unchanged inbox costs reading and hashing, never parsing.
-    private func newSources(_ paths: [String], options: Options, into run: inout Run) throws -> [DocumentFiles.SourceFile] {
+    private func newSources(_ paths: [String], options: Options, into run: inout Run) throws -> [DocumentFiles
+        .SourceFile]
+    {
         var sources: [DocumentFiles.SourceFile] = []
         for (path, result) in zip(paths, DocumentFiles.concurrentMap(paths) { DocumentFiles.read(path: $0) }) {
             switch result {
@@ -179,7 +216,10 @@ public final class Loader {
     }
 
     private func loadedDocuments(among sha256s: [String]) throws -> Set<String> {
-        Set(try connection.execute("SELECT sha256 FROM etl.document WHERE sha256 = ANY ($1::text[])", [PostgresArray.literal(sha256s)])
+        Set(
+            try connection.execute(
+                "SELECT sha256 FROM etl.document WHERE sha256 = ANY ($1::text[])", [PostgresArray.literal(sha256s)]
+            )
             .rows.map { try $0.text(0) })
     }
 
@@ -190,17 +230,25 @@ public final class Loader {
             for checked in batch {
                 let document = checked.document
                 if skipped.contains(document.sha256) {
-                    logger.debug("skipped \(document.fileName): already loaded")
+                    logger.debug("skipped: already loaded", metadata: ["file": "\(document.fileName)"])
                     try run.record(document.fileName, .skipped)
                 } else {
-                    logger.debug("loaded \(document.fileName): \(document.rows.count) rows, \(checked.findings.count) findings")
-                    try run.record(document.fileName, .loaded, rows: document.rows.count, findings: checked.findings.count)
+                    logger.debug(
+                        "loaded",
+                        metadata: [
+                            "file": "\(document.fileName)", "rows": "\(document.rows.count)",
+                            "findings": "\(checked.findings.count)",
+                        ])
+                    try run.record(
+                        document.fileName, .loaded, rows: document.rows.count, findings: checked.findings.count)
                 }
             }
         } catch let error as PostgresError where error.isConnectionFailure {
             throw error
-        } catch where batch.count > 1 {
-            logger.debug("a batch of \(batch.count) documents failed (\(error)); loading them one at a time")
+        } catch  where batch.count > 1 {
+            logger.debug(
+                "a batch failed; loading its documents one at a time",
+                metadata: ["documents": "\(batch.count)", "error": "\(error)"])
             for checked in batch { try load([checked], options: options, into: &run) }
         } catch {
             let document = batch[0].document
@@ -220,7 +268,8 @@ public final class Loader {
         var skipped: Set<String> = []
         if options.force {
             try connection.execute(
-                "SELECT warehouse.unload_documents(array_agg(document_id)) FROM etl.document WHERE sha256 = ANY ($1::text[])", [hashes])
+                "SELECT warehouse.unload_documents(array_agg(document_id)) FROM etl.document WHERE sha256 = ANY ($1::text[])",
+                [hashes])
             try connection.execute(
                 "DELETE FROM staging.cell WHERE document_id IN (SELECT document_id FROM etl.document WHERE sha256 = ANY ($1::text[]))",
                 [hashes])
@@ -249,10 +298,12 @@ public final class Loader {
                 AS d (sha256, file_name, byte_count, department, department_code, fiscal_year, row_count, finding_count, template)
             RETURNING sha256, document_id
             """,
-            [column(\.document.sha256), column(\.document.fileName), column { String($0.document.byteCount) },
-             column(\.document.header.department), column(\.document.header.departmentCode),
-             column { String($0.document.header.fiscalYear) }, column { String($0.document.rows.count) },
-             column { String($0.findings.count) }, String(runID), column(\.document.template)])
+            [
+                column(\.document.sha256), column(\.document.fileName), column { String($0.document.byteCount) },
+                column(\.document.header.department), column(\.document.header.departmentCode),
+                column { String($0.document.header.fiscalYear) }, column { String($0.document.rows.count) },
+                column { String($0.findings.count) }, String(runID), column(\.document.template),
+            ])
         let ids = Dictionary(uniqueKeysWithValues: try inserted.rows.map { (try $0.text(0), try $0.text(1)) })
         try connection.copy(
             """
@@ -265,7 +316,8 @@ public final class Loader {
                 let documentID = ids[checked.document.sha256]
                 for row in checked.document.rows {
                     try writer.append([
-                        documentID, row.table.rawValue, String(row.line), row.section, row.code, row.rowNumber.map(String.init),
+                        documentID, row.table.rawValue, String(row.line), row.section, row.code,
+                        row.rowNumber.map(String.init),
                         row.item, row.column, row.value.amount?.description, row.value.kind, row.unit.rawValue,
                         page(row.line),
                     ])
@@ -305,12 +357,13 @@ public final class Loader {
     /// The narrative's figures and the evaluations go straight to their facts: the parser
     /// has already given them their final shape.
     private func storeNarrativesAndEvaluations(_ batch: [CheckedDocument], ids: [String: String]) throws {
-        let departmentKeys = Dictionary(uniqueKeysWithValues: try connection.execute(
-            """
-            SELECT e.document_id, d.department_key FROM etl.document e JOIN warehouse.dim_department d ON d.name = e.department
-            WHERE e.document_id = ANY ($1::bigint[])
-            """, [PostgresArray.literal(Array(ids.values))]
-        ).rows.map { (try $0.text(0), try $0.text(1)) })
+        let departmentKeys = Dictionary(
+            uniqueKeysWithValues: try connection.execute(
+                """
+                SELECT e.document_id, d.department_key FROM etl.document e JOIN warehouse.dim_department d ON d.name = e.department
+                WHERE e.document_id = ANY ($1::bigint[])
+                """, [PostgresArray.literal(Array(ids.values))]
+            ).rows.map { (try $0.text(0), try $0.text(1)) })
         let documents = batch.map(\.document).compactMap { document in
             ids[document.sha256].map { id in (document, [id, departmentKeys[id], String(document.header.fiscalYear)]) }
         }
@@ -323,10 +376,12 @@ public final class Loader {
             for (document, keys) in documents {
                 func page(_ line: Int) -> String? { document.page(ofLine: line).map(String.init) }
                 for fact in document.narrative {
-                    try writer.append(keys + [
-                        fact.subject, fact.item, fact.subjectCode, fact.measure, fact.value.description, fact.unit, fact.section,
-                        String(fact.line), page(fact.line),
-                    ])
+                    try writer.append(
+                        keys + [
+                            fact.subject, fact.item, fact.subjectCode, fact.measure, fact.value.description, fact.unit,
+                            fact.section,
+                            String(fact.line), page(fact.line),
+                        ])
                 }
             }
         }
@@ -342,18 +397,29 @@ public final class Loader {
                 func page(_ line: Int) -> String? { document.page(ofLine: line).map(String.init) }
                 for (number, evaluation) in zip(1..., document.evaluations) {
                     let amounts = [
-                        evaluation.targetDeclared, evaluation.budgetCompiled, evaluation.annualBudget, evaluation.executed,
+                        evaluation.targetDeclared, evaluation.budgetCompiled, evaluation.annualBudget,
+                        evaluation.executed,
                         evaluation.balance,
                     ].map { evaluation.inWanYuan($0)?.description }
-                    let stated = ["budget", "executed", "execution_rate"].map { evaluation.stated($0)?.value.description }
-                    let identity = [String(number), evaluation.name, evaluation.category, evaluation.departmentCode, evaluation.unitCode]
+                    let stated = ["budget", "executed", "execution_rate"].map {
+                        evaluation.stated($0)?.value.description
+                    }
+                    let identity = [
+                        String(number), evaluation.name, evaluation.category, evaluation.departmentCode,
+                        evaluation.unitCode,
+                    ]
                     let scores = [
                         evaluation.executionRate?.description, evaluation.executionScore?.description,
                         evaluation.totalScore?.description, evaluation.grade,
                     ]
-                    let lines = [String(evaluation.line), evaluation.budgetLine.map(String.init), evaluation.scoreLine.map(String.init)]
+                    let lines = [
+                        String(evaluation.line), evaluation.budgetLine.map(String.init),
+                        evaluation.scoreLine.map(String.init),
+                    ]
                     try writer.append(
-                        keys + identity + [evaluation.unit.rawValue] + amounts + scores + stated + lines + [page(evaluation.line)])
+                        keys + identity + [evaluation.unit.rawValue] + amounts + scores + stated + lines + [
+                            page(evaluation.line)
+                        ])
                 }
             }
         }
@@ -367,11 +433,14 @@ public final class Loader {
                 func page(_ line: Int) -> String? { document.page(ofLine: line).map(String.init) }
                 for (number, evaluation) in zip(1..., document.evaluations) {
                     for (position, indicator) in zip(1..., evaluation.indicators) {
-                        try writer.append(keys + [
-                            String(number), String(position), indicator.level1, indicator.level2, indicator.name,
-                            indicator.initialTarget, indicator.adjustedTarget, indicator.actual, indicator.weight.description,
-                            indicator.score.description, indicator.note, String(indicator.line), page(indicator.line),
-                        ])
+                        try writer.append(
+                            keys + [
+                                String(number), String(position), indicator.level1, indicator.level2, indicator.name,
+                                indicator.initialTarget, indicator.adjustedTarget, indicator.actual,
+                                indicator.weight.description,
+                                indicator.score.description, indicator.note, String(indicator.line),
+                                page(indicator.line),
+                            ])
                     }
                 }
             }
@@ -379,7 +448,8 @@ public final class Loader {
     }
 
     private func reject(file: String, sha256: String?, line: Int?, reason: String, into run: inout Run) throws {
-        logger.info("rejected \(file):\(line ?? 1): \(reason)")
+        logger.info(
+            "rejected", metadata: ["file": "\(file)", "line": "\(line.map(String.init) ?? "-")", "reason": "\(reason)"])
         try connection.execute(
             "INSERT INTO etl.rejection (run_id, file_name, sha256, line, reason) VALUES ($1, $2, $3, $4, $5)",
             [String(run.summary.runID), file, sha256, line.map(String.init), reason])

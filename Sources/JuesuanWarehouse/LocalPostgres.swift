@@ -41,7 +41,8 @@ public struct LocalPostgres: Sendable {
             return URL(fileURLWithPath: "/usr/lib/postgresql/\(version)/bin")
         }
         throw Failure(
-            description: "PostgreSQL's initdb and pg_ctl were not found; install them with `apt-get install -y postgresql`")
+            description:
+                "PostgreSQL's initdb and pg_ctl were not found; install them with `apt-get install -y postgresql`")
     }
 
     public var isInitialised: Bool {
@@ -54,24 +55,34 @@ public struct LocalPostgres: Sendable {
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
         try handOverToServerUser(directory)
         if !isInitialised {
-            try run(bin.appendingPathComponent("initdb"), ["-D", dataDirectory.path, "-U", "postgres", "--auth=trust", "-E", "UTF8", "--locale=C.UTF-8"])
+            try run(
+                bin.appendingPathComponent("initdb"),
+                ["-D", dataDirectory.path, "-U", "postgres", "--auth=trust", "-E", "UTF8", "--locale=C.UTF-8"])
         }
         if try !isRunning() {
-            let options = "-p \(port) -k \(directory.path) -c listen_addresses='' -c unix_socket_permissions=0700 -c synchronous_commit=off"
-            try run(bin.appendingPathComponent("pg_ctl"), [
-                "-D", dataDirectory.path, "-l", directory.appendingPathComponent("server.log").path, "-o", options, "-w", "start",
-            ])
+            let options =
+                "-p \(port) -k \(directory.path) -c listen_addresses='' -c unix_socket_permissions=0700 -c synchronous_commit=off"
+            try run(
+                bin.appendingPathComponent("pg_ctl"),
+                [
+                    "-D", dataDirectory.path, "-l", directory.appendingPathComponent("server.log").path, "-o", options,
+                    "-w", "start",
+                ])
         }
     }
 
     public func stop() throws {
         guard isInitialised, try isRunning() else { return }
-        try run(try Self.binDirectory().appendingPathComponent("pg_ctl"), ["-D", dataDirectory.path, "-m", "fast", "-w", "stop"])
+        try run(
+            try Self.binDirectory().appendingPathComponent("pg_ctl"),
+            ["-D", dataDirectory.path, "-m", "fast", "-w", "stop"])
     }
 
     public func isRunning() throws -> Bool {
         guard isInitialised else { return false }
-        return (try? run(try Self.binDirectory().appendingPathComponent("pg_ctl"), ["-D", dataDirectory.path, "status"])) != nil
+        return
+            (try? run(try Self.binDirectory().appendingPathComponent("pg_ctl"), ["-D", dataDirectory.path, "status"]))
+            != nil
     }
 
     private static var isRoot: Bool { geteuid() == 0 }
@@ -85,7 +96,8 @@ public struct LocalPostgres: Sendable {
     @discardableResult
     private func run(_ program: URL, _ arguments: [String]) throws -> String {
         if Self.isRoot {
-            return try Self.execute(URL(fileURLWithPath: "/usr/sbin/runuser"), ["-u", "postgres", "--", program.path] + arguments)
+            return try Self.execute(
+                URL(fileURLWithPath: "/usr/sbin/runuser"), ["-u", "postgres", "--", program.path] + arguments)
         }
         return try Self.execute(program, arguments)
     }
@@ -103,15 +115,18 @@ public struct LocalPostgres: Sendable {
         posix_spawn_file_actions_addopen(&actions, 1, log.path, O_WRONLY | O_CREAT | O_TRUNC, 0o600)
         posix_spawn_file_actions_adddup2(&actions, 1, 2)
         let argv = ([program.path] + arguments).map { strdup($0) } + [nil]
-        defer { argv.forEach { free($0) } }
+        defer { for argument in argv { free(argument) } }
         var pid = pid_t()
         let spawned = posix_spawn(&pid, program.path, &actions, nil, argv, environ)
-        guard spawned == 0 else { throw Failure(description: "cannot run \(program.path): \(String(cString: strerror(spawned)))") }
+        guard spawned == 0 else {
+            throw Failure(description: "cannot run \(program.path): \(String(cString: strerror(spawned)))")
+        }
         var status: Int32 = 0
         while waitpid(pid, &status, 0) == -1 && errno == EINTR {}
         let text = (try? String(contentsOf: log, encoding: .utf8)) ?? ""
         guard status == 0 else {
-            throw Failure(description: "\(program.lastPathComponent) \(arguments.joined(separator: " ")) failed: \(text)")
+            throw Failure(
+                description: "\(program.lastPathComponent) \(arguments.joined(separator: " ")) failed: \(text)")
         }
         return text
     }

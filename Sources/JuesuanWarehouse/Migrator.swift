@@ -13,15 +13,21 @@ public struct SQLDirectory: Sendable {
 
     /// `JUESUAN_SQL_DIR`, else the `sql/` folder beside or above the executable (a build
     /// tree or an install prefix's `share/juesuan/sql`), else above the working directory.
-    public static func locate(environment: [String: String] = ProcessInfo.processInfo.environment) throws -> SQLDirectory {
+    public static func locate(environment: [String: String] = ProcessInfo.processInfo.environment) throws
+        -> SQLDirectory
+    {
         if let path = environment["JUESUAN_SQL_DIR"] { return SQLDirectory(url: URL(fileURLWithPath: path)) }
         let executable = URL(fileURLWithPath: CommandLine.arguments[0]).resolvingSymlinksInPath()
-        var starts = [executable.deletingLastPathComponent(), URL(fileURLWithPath: FileManager.default.currentDirectoryPath)]
+        var starts = [
+            executable.deletingLastPathComponent(), URL(fileURLWithPath: FileManager.default.currentDirectoryPath),
+        ]
         starts.append(URL(fileURLWithPath: "/usr/local/bin"))
         for start in starts {
             var directory = start
             for _ in 0..<8 {
-                for candidate in [directory.appendingPathComponent("sql"), directory.appendingPathComponent("share/juesuan/sql")]
+                for candidate in [
+                    directory.appendingPathComponent("sql"), directory.appendingPathComponent("share/juesuan/sql"),
+                ]
                 where FileManager.default.fileExists(atPath: candidate.appendingPathComponent("migrations").path) {
                     return SQLDirectory(url: candidate)
                 }
@@ -69,12 +75,14 @@ public struct Migrator {
         try connection.execute("SELECT pg_advisory_lock(hashtext('juesuan.migrate'))")
         defer { _ = try? connection.execute("SELECT pg_advisory_unlock(hashtext('juesuan.migrate'))") }
         try connection.execute("CREATE SCHEMA IF NOT EXISTS etl")
-        try connection.execute("""
+        try connection.execute(
+            """
             CREATE TABLE IF NOT EXISTS etl.schema_migration (
                 version text PRIMARY KEY, name text NOT NULL, checksum text NOT NULL,
                 applied_at timestamptz NOT NULL DEFAULT now())
             """)
-        try connection.executeScript("""
+        try connection.executeScript(
+            """
             COMMENT ON TABLE etl.schema_migration IS 'Migrations applied by juesuan migrate. Grain: one migration file.';
             COMMENT ON COLUMN etl.schema_migration.version IS 'The number that starts the file name (001, 002, …).';
             COMMENT ON COLUMN etl.schema_migration.name IS 'The file name without .sql.';
@@ -97,7 +105,8 @@ public struct Migrator {
             try connection.transaction {
                 try connection.executeScript(text)
                 try connection.execute(
-                    "INSERT INTO etl.schema_migration (version, name, checksum) VALUES ($1, $2, $3)", [version, name, checksum])
+                    "INSERT INTO etl.schema_migration (version, name, checksum) VALUES ($1, $2, $3)",
+                    [version, name, checksum])
             }
             newlyApplied.append(version)
         }
@@ -122,9 +131,11 @@ public struct Migrator {
         let baseline = try sql.files(in: "migrations")[0]
         let text = try String(contentsOf: baseline, encoding: .utf8)
         try connection.transaction {
-            try connection.execute("DELETE FROM etl.schema_migration WHERE name = ANY ($1::text[])", [
-                PostgresArray.literal(Self.legacyMigrations)
-            ])
+            try connection.execute(
+                "DELETE FROM etl.schema_migration WHERE name = ANY ($1::text[])",
+                [
+                    PostgresArray.literal(Self.legacyMigrations)
+                ])
             try connection.execute(
                 "INSERT INTO etl.schema_migration (version, name, checksum) VALUES ('001', $1, $2)",
                 [baseline.deletingPathExtension().lastPathComponent, SHA256Hex.of(Array(text.utf8))])
@@ -137,8 +148,10 @@ public struct Migrator {
     private func applyRepeatable(_ connection: Connection) throws {
         let privileges = sql.url.appendingPathComponent("privileges.sql")
         try connection.transaction {
-            let functionsApplied = try applyIfChanged(connection, folder: "functions", files: try sql.files(in: "functions"))
-            let viewsApplied = try applyIfChanged(connection, folder: "views", files: try sql.files(in: "views") + [privileges])
+            let functionsApplied = try applyIfChanged(
+                connection, folder: "functions", files: try sql.files(in: "functions"))
+            let viewsApplied = try applyIfChanged(
+                connection, folder: "views", files: try sql.files(in: "views") + [privileges])
             if functionsApplied && !viewsApplied {
                 try connection.executeScript(try String(contentsOf: privileges, encoding: .utf8))
             }
@@ -150,7 +163,8 @@ public struct Migrator {
     private func applyIfChanged(_ connection: Connection, folder: String, files: [URL]) throws -> Bool {
         let scripts = try files.map { try String(contentsOf: $0, encoding: .utf8) }
         let checksum = SHA256Hex.of(Array(scripts.joined(separator: "\n").utf8))
-        let recorded = try connection.execute("SELECT checksum FROM etl.repeatable_sql WHERE folder = $1", [folder]).scalar
+        let recorded = try connection.execute("SELECT checksum FROM etl.repeatable_sql WHERE folder = $1", [folder])
+            .scalar
         guard recorded != checksum else { return false }
         for script in scripts { try connection.executeScript(script) }
         try connection.execute(

@@ -53,10 +53,14 @@ struct InkMap {
     }
 
     /// Runs on adjacent lines that overlap are one stroke.
-    private static func merged(_ runs: [(line: Int, start: Int, end: Int)], _ orientation: PDFRule.Orientation) -> [PDFRule] {
+    private static func merged(_ runs: [(line: Int, start: Int, end: Int)], _ orientation: PDFRule.Orientation)
+        -> [PDFRule]
+    {
         var strokes: [(first: Int, last: Int, start: Int, end: Int)] = []
         for run in runs {
-            if let index = strokes.lastIndex(where: { $0.last >= run.line - 1 && $0.start < run.end && run.start < $0.end }),
+            if let index = strokes.lastIndex(where: {
+                $0.last >= run.line - 1 && $0.start < run.end && run.start < $0.end
+            }),
                 strokes[index].last >= run.line - 1
             {
                 strokes[index].last = run.line

@@ -22,7 +22,8 @@ public final class PDFDocument {
         let tail = bytes.suffix(1024)
         let eof: [UInt8] = Array("%%EOF".utf8)
         guard tail.indices.contains(where: { tail[$0...].starts(with: eof) }) else {
-            throw PDFError(kind: .truncated, message: "the PDF is cut off: it does not end with %%EOF (an incomplete download?)")
+            throw PDFError(
+                kind: .truncated, message: "the PDF is cut off: it does not end with %%EOF (an incomplete download?)")
         }
         let data = bytes.withUnsafeBytes { g_bytes_new($0.baseAddress, gsize($0.count)) }
         defer { g_bytes_unref(data) }
@@ -32,7 +33,8 @@ public final class PDFDocument {
             let code = error.map { Int($0.pointee.code) } ?? -1
             let text = error.flatMap { $0.pointee.message.map { String(cString: $0) } } ?? "unknown error"
             if code == Int(POPPLER_ERROR_ENCRYPTED.rawValue) {
-                throw PDFError(kind: .encrypted, message: "the PDF is password-protected; juesuan reads unprotected PDFs only")
+                throw PDFError(
+                    kind: .encrypted, message: "the PDF is password-protected; juesuan reads unprotected PDFs only")
             }
             throw PDFError(kind: .damaged, message: "poppler cannot read this PDF: \(text)")
         }

@@ -54,7 +54,8 @@ public final class PDFPage {
         let (width, height) = size
         let pixelWidth = Int((width * scale).rounded(.up))
         let pixelHeight = Int((height * scale).rounded(.up))
-        guard pixelWidth > 0, pixelHeight > 0, let surface = cairo_image_surface_create(CAIRO_FORMAT_RGB24, Int32(pixelWidth), Int32(pixelHeight))
+        guard pixelWidth > 0, pixelHeight > 0,
+            let surface = cairo_image_surface_create(CAIRO_FORMAT_RGB24, Int32(pixelWidth), Int32(pixelHeight))
         else { return [] }
         defer { cairo_surface_destroy(surface) }
         guard let context = cairo_create(surface) else { return [] }
@@ -71,7 +72,9 @@ public final class PDFPage {
             let row = data + y * stride
             for x in 0..<pixelWidth {
                 let pixel = (row + x * 4).withMemoryRebound(to: UInt32.self, capacity: 1) { $0.pointee }
-                let r = (pixel >> 16) & 0xFF, g = (pixel >> 8) & 0xFF, b = pixel & 0xFF
+                let r = (pixel >> 16) & 0xFF
+                let g = (pixel >> 8) & 0xFF
+                let b = pixel & 0xFF
                 if r + g + b < 3 * 170 { ink.set(x, y) }
             }
         }

@@ -1,10 +1,11 @@
 import CLibPQ
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
 import Logging
+
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Darwin)
+    import Darwin
+#endif
 
 /// One libpq connection. It owns its `PGconn` (closed in `deinit`), checks every status in
 /// one place (`check`), and binds every parameter (`PQexecParams`): values are never
@@ -68,7 +69,10 @@ public final class Connection {
             failure = error
         }
         let ended = PQputCopyEnd(handle, failure == nil ? nil : "aborted by the client")
-        if ended != 1 { failure = failure ?? PostgresError(kind: .copy, message: Self.trimmed(PQerrorMessage(handle)) ?? "COPY failed") }
+        if ended != 1 {
+            failure =
+                failure ?? PostgresError(kind: .copy, message: Self.trimmed(PQerrorMessage(handle)) ?? "COPY failed")
+        }
         let result = try check(PQgetResult(handle), accepting: [PGRES_COMMAND_OK])
         while let extra = PQgetResult(handle) { PQclear(extra) }
         if let failure { throw failure }
@@ -92,7 +96,8 @@ public final class Connection {
     @discardableResult
     private func check(_ result: OpaquePointer?, accepting statuses: Set<UInt32>) throws(PostgresError) -> QueryResult {
         guard let result else {
-            throw PostgresError(kind: .connection, message: Self.trimmed(PQerrorMessage(handle)) ?? "no result from the server")
+            throw PostgresError(
+                kind: .connection, message: Self.trimmed(PQerrorMessage(handle)) ?? "no result from the server")
         }
         let owned = QueryResult(handle: result)
         guard !statuses.contains(PQresultStatus(result).rawValue) else { return owned }
@@ -100,7 +105,8 @@ public final class Connection {
         throw PostgresError(
             kind: PQstatus(handle) == CONNECTION_OK ? .statement : .connection,
             sqlState: field(JUESUAN_PG_DIAG_SQLSTATE).map { SQLState($0) },
-            message: field(JUESUAN_PG_DIAG_MESSAGE_PRIMARY) ?? Self.trimmed(PQerrorMessage(handle)) ?? "statement failed",
+            message: field(JUESUAN_PG_DIAG_MESSAGE_PRIMARY) ?? Self.trimmed(PQerrorMessage(handle))
+                ?? "statement failed",
             detail: field(JUESUAN_PG_DIAG_MESSAGE_DETAIL), hint: field(JUESUAN_PG_DIAG_MESSAGE_HINT),
             schema: field(JUESUAN_PG_DIAG_SCHEMA_NAME), table: field(JUESUAN_PG_DIAG_TABLE_NAME),
             column: field(JUESUAN_PG_DIAG_COLUMN_NAME), constraint: field(JUESUAN_PG_DIAG_CONSTRAINT_NAME))
@@ -113,13 +119,15 @@ public final class Connection {
     }
 }
 
-private extension Set where Element == UInt32 {
-    init(_ statuses: [ExecStatusType]) { self.init(statuses.map(\.rawValue)) }
+extension Set where Element == UInt32 {
+    fileprivate init(_ statuses: [ExecStatusType]) { self.init(statuses.map(\.rawValue)) }
 }
 
-private extension Connection {
+extension Connection {
     @discardableResult
-    func check(_ result: OpaquePointer?, accepting statuses: [ExecStatusType]) throws(PostgresError) -> QueryResult {
+    fileprivate func check(_ result: OpaquePointer?, accepting statuses: [ExecStatusType]) throws(PostgresError)
+        -> QueryResult
+    {
         try check(result, accepting: Set(statuses))
     }
 }
@@ -131,7 +139,7 @@ private final class NoticeSink {
 
 private func withCStrings<T>(_ strings: [String?], _ body: ([UnsafePointer<CChar>?]) -> T) -> T {
     let storage: [UnsafeMutablePointer<CChar>?] = strings.map { $0.map { strdup($0) } ?? nil }
-    defer { storage.forEach { free($0) } }
+    defer { for pointer in storage { free(pointer) } }
     return body(storage.map { $0.map { UnsafePointer($0) } })
 }
 

@@ -49,7 +49,8 @@ public struct PostgresError: Error, Sendable, CustomStringConvertible {
 
     /// The server went away: class 08 (connection exception) and 57P (shutdown, restart).
     public var isConnectionFailure: Bool {
-        kind == .connection || sqlState?.isIn(.connectionException) == true || sqlState?.isIn(.operatorIntervention) == true
+        kind == .connection || sqlState?.isIn(.connectionException) == true
+            || sqlState?.isIn(.operatorIntervention) == true
     }
 }
 

@@ -106,7 +106,8 @@ public struct CopyWriter {
             bytes.withMemoryRebound(to: CChar.self) { PQputCopyData(connection, $0.baseAddress, Int32($0.count)) }
         }
         guard status == 1 else {
-            throw PostgresError(kind: .copy, message: String(cString: PQerrorMessage(connection)).trimmingSuffixNewlines)
+            throw PostgresError(
+                kind: .copy, message: String(cString: PQerrorMessage(connection)).trimmingSuffixNewlines)
         }
         buffer.removeAll(keepingCapacity: true)
     }

@@ -41,7 +41,8 @@ struct Benchmark: ParsableCommand {
         report.line("| documents | \(documents) |")
 
         var clock = Clock()
-        let corpus = try SyntheticCorpus(seedFolder: seeds).write(count: documents, to: workspace.appendingPathComponent("corpus"))
+        let corpus = try SyntheticCorpus(seedFolder: seeds).write(
+            count: documents, to: workspace.appendingPathComponent("corpus"))
         let megabytes = Double(corpus.bytes) / 1_000_000
         report.line("| corpus | \(format(megabytes)) MB, written in \(format(clock.lap())) s |")
 
@@ -51,7 +52,9 @@ struct Benchmark: ParsableCommand {
         report.line("| parse, one core | \(format(megabytes / clock.lap())) MB/s |")
         clock = Clock()
         DocumentFiles.parseInWindows(corpus.paths) { _ in }
-        report.line("| parse, all \(ProcessInfo.processInfo.activeProcessorCount) cores | \(format(megabytes / clock.lap())) MB/s |")
+        report.line(
+            "| parse, all \(ProcessInfo.processInfo.activeProcessorCount) cores | \(format(megabytes / clock.lap())) MB/s |"
+        )
         try measurePDF(report: &report)
         print(report.text)
     }
@@ -96,13 +99,18 @@ struct Benchmark: ParsableCommand {
         let rows = first.rowsLoaded + rest.rowsLoaded
         let loaded = first.documentsLoaded + rest.documentsLoaded
         let loadRate = Double(rows) / loadSeconds
-        report.line("| load (end to end: read, parse, check, COPY, facts) | \(loaded) documents, \(rows) rows, \(first.findings + rest.findings) findings in \(format(loadSeconds)) s: \(format(Double(loaded) / loadSeconds)) documents/s, \(format(loadRate)) rows/s |")
+        report.line(
+            "| load (end to end: read, parse, check, COPY, facts) | \(loaded) documents, \(rows) rows, \(first.findings + rest.findings) findings in \(format(loadSeconds)) s: \(format(Double(loaded) / loadSeconds)) documents/s, \(format(loadRate)) rows/s |"
+        )
         report.line("| rejected | \(first.documentsRejected + rest.documentsRejected) |")
-        report.line("| peak memory (RSS) | \(format(peakAfterTenth)) MB after \(tenth) documents, \(format(Memory.peakMegabytes())) MB after \(corpus.paths.count) |")
+        report.line(
+            "| peak memory (RSS) | \(format(peakAfterTenth)) MB after \(tenth) documents, \(format(Memory.peakMegabytes())) MB after \(corpus.paths.count) |"
+        )
 
         clock = Clock()
         let rerun = try Loader(connection: connection).load(files: corpus.paths)
-        report.line("| re-run over the unchanged corpus | \(rerun.documentsSkipped) skipped in \(format(clock.lap())) s |")
+        report.line(
+            "| re-run over the unchanged corpus | \(rerun.documentsSkipped) skipped in \(format(clock.lap())) s |")
 
         let copyRate = try plainCopyRate(connection, rows: rows)
         report.line("| plain COPY of \(rows) rows into a bare table | \(format(copyRate)) rows/s |")
@@ -150,8 +158,9 @@ struct Benchmark: ParsableCommand {
                     let row = sample[index % sample.count]
                     try writer.append([
                         String(index / sample.count), row.table.rawValue, String(row.line), row.section, row.code,
-                        row.rowNumber.map(String.init), row.item, row.column, row.value.amount?.description, row.value.kind,
-                        row.unit.rawValue,
+                        row.rowNumber.map(String.init), row.item, row.column, row.value.amount?.description,
+                        row.value.kind,
+                        row.unit.rawValue, nil,
                     ])
                 }
             }
@@ -169,22 +178,26 @@ struct Benchmark: ParsableCommand {
         let department = try connection.execute("SELECT min(department) FROM analytics.department_year").scalar ?? ""
         var times: [(String, Double)] = []
         for view in views {
-            let hasDepartment = try connection.execute(
-                "SELECT 1 FROM pg_attribute WHERE attrelid = ('analytics.' || quote_ident($1))::regclass AND attname = 'department'",
-                [view]
-            ).rowCount > 0
+            let hasDepartment =
+                try connection.execute(
+                    "SELECT 1 FROM pg_attribute WHERE attrelid = ('analytics.' || quote_ident($1))::regclass AND attname = 'department'",
+                    [view]
+                ).rowCount > 0
             times.append((view, try executionMilliseconds(connection, "SELECT * FROM analytics.\(view)")))
             if hasDepartment {
-                times.append((
-                    "\(view) (one department)",
-                    try executionMilliseconds(connection, "SELECT * FROM analytics.\(view) WHERE department = $1", [department])
-                ))
+                times.append(
+                    (
+                        "\(view) (one department)",
+                        try executionMilliseconds(
+                            connection, "SELECT * FROM analytics.\(view) WHERE department = $1", [department])
+                    ))
             }
         }
         return times
     }
 
-    func executionMilliseconds(_ connection: Connection, _ query: String, _ parameters: [String?] = []) throws -> Double {
+    func executionMilliseconds(_ connection: Connection, _ query: String, _ parameters: [String?] = []) throws -> Double
+    {
         let plan = try connection.execute("EXPLAIN (ANALYZE, FORMAT JSON) " + query, parameters).scalar ?? ""
         guard let range = plan.range(of: "\"Execution Time\": ") else { return .nan }
         return Double(plan[range.upperBound...].prefix { $0.isNumber || $0 == "." }) ?? .nan

@@ -16,7 +16,8 @@ struct SyntheticCorpus {
     init(seedFolder: String) throws {
         seeds = try DocumentFiles.expand([seedFolder]).map { path in
             let document = try DocumentFiles.parse(path: path).get()
-            return Seed(bytes: Array(try Data(contentsOf: URL(fileURLWithPath: path))), department: document.header.department,
+            return Seed(
+                bytes: Array(try Data(contentsOf: URL(fileURLWithPath: path))), department: document.header.department,
                 fiscalYear: document.header.fiscalYear)
         }
     }
@@ -58,11 +59,13 @@ struct SyntheticCorpus {
         var index = 0
         while index < bytes.count {
             let start = index
-            let standsAlone = start == 0 || !(isDigit(bytes[start - 1]) || bytes[start - 1] == 0x2E || bytes[start - 1] == 0x2C)
+            let standsAlone =
+                start == 0 || !(isDigit(bytes[start - 1]) || bytes[start - 1] == 0x2E || bytes[start - 1] == 0x2C)
             while index < bytes.count, isDigit(bytes[index]) { index += 1 }
             let integerDigits = index - start
             if standsAlone, integerDigits > 0, integerDigits <= 9, index + 2 < bytes.count, bytes[index] == 0x2E,
-                isDigit(bytes[index + 1]), isDigit(bytes[index + 2]), index + 3 == bytes.count || !isDigit(bytes[index + 3])
+                isDigit(bytes[index + 1]), isDigit(bytes[index + 2]),
+                index + 3 == bytes.count || !isDigit(bytes[index + 3])
             {
                 let cents = bytes[start..<index + 3].reduce(0) { $1 == 0x2E ? $0 : $0 * 10 + Int($1 - 0x30) }
                 let scaled = (cents * factor + 50) / 100

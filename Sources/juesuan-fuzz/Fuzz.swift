@@ -21,10 +21,14 @@ func layOutAnything(_ bytes: [UInt8]) {
     while index + 6 <= bytes.count {
         let values = bytes[index..<(index + 6)].map { Double($0) * 3.3 }
         if bytes[index] & 1 == 1 {
-            rules.append(PDFRule(bytes[index] & 2 == 0 ? .horizontal : .vertical, at: values[1], from: values[2], to: values[3]))
+            rules.append(
+                PDFRule(bytes[index] & 2 == 0 ? .horizontal : .vertical, at: values[1], from: values[2], to: values[3]))
         } else {
             let scalar = Unicode.Scalar(0x4E00 + UInt32(bytes[index + 5])) ?? "字"
-            characters.append(PDFCharacter(scalar: scalar, x0: values[1], y0: values[2], x1: values[1] + values[3] / 20, y1: values[2] + values[4] / 20))
+            characters.append(
+                PDFCharacter(
+                    scalar: scalar, x0: values[1], y0: values[2], x1: values[1] + values[3] / 20,
+                    y1: values[2] + values[4] / 20))
         }
         index += 6
     }
@@ -32,33 +36,35 @@ func layOutAnything(_ bytes: [UInt8]) {
 }
 
 #if FUZZING
-/// libFuzzer's entry for programs with a main of their own.
-@_silgen_name("LLVMFuzzerRunDriver")
-func LLVMFuzzerRunDriver(
-    _ argc: UnsafeMutablePointer<CInt>, _ argv: UnsafeMutablePointer<UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>>,
-    _ callback: @convention(c) (UnsafePointer<UInt8>?, Int) -> CInt
-) -> CInt
+    /// libFuzzer's entry for programs with a main of their own (its C name, hence its case).
+    // swift-format-ignore: AlwaysUseLowerCamelCase
+    @_silgen_name("LLVMFuzzerRunDriver")
+    func LLVMFuzzerRunDriver(
+        _ argc: UnsafeMutablePointer<CInt>,
+        _ argv: UnsafeMutablePointer<UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>>,
+        _ callback: @convention(c) (UnsafePointer<UInt8>?, Int) -> CInt
+    ) -> CInt
 
-@main
-enum Fuzz {
-    static func main() {
-        var argc = CommandLine.argc
-        var argv = CommandLine.unsafeArgv
-        let status = LLVMFuzzerRunDriver(&argc, &argv) { data, size in
-            parseAnything(data.map { Array(UnsafeBufferPointer(start: $0, count: size)) } ?? [])
-            return 0
+    @main
+    enum Fuzz {
+        static func main() {
+            var argc = CommandLine.argc
+            var argv = CommandLine.unsafeArgv
+            let status = LLVMFuzzerRunDriver(&argc, &argv) { data, size in
+                parseAnything(data.map { Array(UnsafeBufferPointer(start: $0, count: size)) } ?? [])
+                return 0
+            }
+            exit(status)
         }
-        exit(status)
     }
-}
 #else
-@main
-enum Replay {
-    static func main() throws {
-        for path in CommandLine.arguments.dropFirst() {
-            parseAnything(try DocumentFiles.read(path: path).get().bytes)
-            print("\(path): parsed without crashing")
+    @main
+    enum Replay {
+        static func main() throws {
+            for path in CommandLine.arguments.dropFirst() {
+                parseAnything(try DocumentFiles.read(path: path).get().bytes)
+                print("\(path): parsed without crashing")
+            }
         }
     }
-}
 #endif

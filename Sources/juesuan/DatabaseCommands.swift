@@ -8,7 +8,9 @@ import PostgresClient
 /// Where the database is, the libpq way: `--database-url`, else `DATABASE_URL`, else the
 /// `PG*` variables and `~/.pgpass` (an empty conninfo lets libpq read them).
 struct ConnectionOptions: ParsableArguments {
-    @Option(name: .customLong("database-url"), help: "A libpq connection URI or string (else DATABASE_URL, else PG* variables).")
+    @Option(
+        name: .customLong("database-url"),
+        help: "A libpq connection URI or string (else DATABASE_URL, else PG* variables).")
     var databaseURL: String?
 
     @Option(help: "trace, debug, info, notice, warning, error or critical.")
@@ -26,6 +28,8 @@ struct ConnectionOptions: ParsableArguments {
     }
 }
 
+// swift-argument-parser parses swift-log's levels: neither package can declare it.
+// swift-format-ignore: AvoidRetroactiveConformances
 extension Logger.Level: @retroactive ExpressibleByArgument {}
 
 /// Logs go to stderr through swift-log, at the level asked for.
@@ -81,11 +85,15 @@ struct LoadCommand: ParsableCommand {
     var force = false
     @Flag(help: "Print the run summary as one JSON object.")
     var json = false
-    @Option(help: ArgumentHelp("Move each loaded or already loaded file here once the database has it.", valueName: "folder"))
+    @Option(
+        help: ArgumentHelp(
+            "Move each loaded or already loaded file here once the database has it.", valueName: "folder"))
     var processedDir: String?
     @Option(help: ArgumentHelp("Move each rejected file here, beside a .error.txt that says why.", valueName: "folder"))
     var rejectedDir: String?
-    @Option(help: ArgumentHelp("Documents stored per transaction: larger is faster, smaller commits sooner.", valueName: "n"))
+    @Option(
+        help: ArgumentHelp(
+            "Documents stored per transaction: larger is faster, smaller commits sooner.", valueName: "n"))
     var batchSize = Loader.Options().batchSize
 
     func validate() throws {
@@ -101,8 +109,11 @@ struct LoadCommand: ParsableCommand {
             let progress = ProgressBar(total: files.count)
             defer { progress.finish() }
             let inbox = InboxSorter(
-                processed: processedDir.map { URL(fileURLWithPath: $0) }, rejected: rejectedDir.map { URL(fileURLWithPath: $0) })
-            return try Loader(connection: database).load(files: files, options: .init(force: force, batchSize: batchSize)) { path, outcome in
+                processed: processedDir.map { URL(fileURLWithPath: $0) },
+                rejected: rejectedDir.map { URL(fileURLWithPath: $0) })
+            return try Loader(connection: database).load(
+                files: files, options: .init(force: force, batchSize: batchSize)
+            ) { path, outcome in
                 try inbox.settle(path, outcome)
                 progress.advance()
             }
@@ -111,7 +122,8 @@ struct LoadCommand: ParsableCommand {
             print(summary.json)
         } else {
             for rejection in summary.rejections {
-                StandardError.print(Diagnostic(file: rejection.file, line: rejection.line, message: rejection.reason).description)
+                StandardError.print(
+                    Diagnostic(file: rejection.file, line: rejection.line, message: rejection.reason).description)
             }
             print(summary.text)
         }

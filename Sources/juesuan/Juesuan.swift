@@ -17,7 +17,10 @@ struct Juesuan: ParsableCommand {
               --database-url, else DATABASE_URL, else the PG* variables and ~/.pgpass, as libpq reads them.
             """,
         version: "0.1.0",
-        subcommands: [QuickstartCommand.self, ParseCommand.self, CheckCommand.self, TextCommand.self, MigrateCommand.self, LoadCommand.self, DatabaseCommand.self]
+        subcommands: [
+            QuickstartCommand.self, ParseCommand.self, CheckCommand.self, TextCommand.self, MigrateCommand.self,
+            LoadCommand.self, DatabaseCommand.self,
+        ]
     )
 }
 

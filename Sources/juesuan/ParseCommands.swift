@@ -40,10 +40,14 @@ enum DocumentPartOption: String, ExpressibleByArgument, CaseIterable {
 struct ParseCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "parse",
-        abstract: "Print what a document publishes, each with its line: the tables' value cells, the narrative's figures, or the project evaluations.")
+        abstract:
+            "Print what a document publishes, each with its line: the tables' value cells, the narrative's figures, or the project evaluations."
+    )
 
     @OptionGroup var documents: DocumentArguments
-    @Option(help: "tables (one value cell per line), narrative (one figure per line) or evaluations (one project per line).")
+    @Option(
+        help: "tables (one value cell per line), narrative (one figure per line) or evaluations (one project per line)."
+    )
     var part: DocumentPartOption = .tables
     @Option(help: "jsonl (one JSON object per line) or table (for reading).")
     var format: OutputFormat = .jsonl
@@ -64,24 +68,36 @@ struct ParseCommand: ParsableCommand {
         switch part {
         case .tables:
             return document.rows.map { row in
-                render(JSONOutput.line(for: row, in: document), [
-                    place(row.line), row.table.rawValue, row.section ?? "", row.code ?? "", row.rowNumber.map(String.init) ?? "",
-                    row.item, row.column, row.value.amount?.description ?? (row.value == .empty ? "" : "——"), row.unit.rawValue,
-                ])
+                render(
+                    JSONOutput.line(for: row, in: document),
+                    [
+                        place(row.line), row.table.rawValue, row.section ?? "", row.code ?? "",
+                        row.rowNumber.map(String.init) ?? "",
+                        row.item, row.column, row.value.amount?.description ?? (row.value == .empty ? "" : "——"),
+                        row.unit.rawValue,
+                    ])
             }
         case .narrative:
             return document.narrative.map { fact in
-                render(JSONOutput.line(for: fact, in: document), [
-                    place(fact.line), fact.subject, fact.item ?? "", fact.subjectCode ?? "", fact.measure, fact.value.description, fact.unit,
-                ])
+                render(
+                    JSONOutput.line(for: fact, in: document),
+                    [
+                        place(fact.line), fact.subject, fact.item ?? "", fact.subjectCode ?? "", fact.measure,
+                        fact.value.description, fact.unit,
+                    ])
             }
         case .evaluations:
             return document.evaluations.map { evaluation in
-                render(JSONOutput.line(for: evaluation, in: document), [
-                    place(evaluation.line), evaluation.name, evaluation.inWanYuan(evaluation.annualBudget)?.description ?? "",
-                    evaluation.inWanYuan(evaluation.executed)?.description ?? "", evaluation.executionRate?.description ?? "",
-                    evaluation.totalScore?.description ?? "", evaluation.grade ?? "", "\(evaluation.indicators.count) indicators",
-                ])
+                render(
+                    JSONOutput.line(for: evaluation, in: document),
+                    [
+                        place(evaluation.line), evaluation.name,
+                        evaluation.inWanYuan(evaluation.annualBudget)?.description ?? "",
+                        evaluation.inWanYuan(evaluation.executed)?.description ?? "",
+                        evaluation.executionRate?.description ?? "",
+                        evaluation.totalScore?.description ?? "", evaluation.grade ?? "",
+                        "\(evaluation.indicators.count) indicators",
+                    ])
             }
         }
     }
@@ -105,8 +121,11 @@ struct CheckCommand: ParsableCommand {
                 switch format {
                 case .text:
                     output.write(
-                        Diagnostic(file: document.fileName, line: finding.expectedPlace.line, severity: .warning, message: finding.message)
-                            .description)
+                        Diagnostic(
+                            file: document.fileName, line: finding.expectedPlace.line, severity: .warning,
+                            message: finding.message
+                        )
+                        .description)
                 case .jsonl: output.write(JSONOutput.line(for: finding, in: document))
                 }
             }
@@ -119,7 +138,9 @@ struct CheckCommand: ParsableCommand {
 struct TextCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "text",
-        abstract: "Print the numbered lines juesuan reads from a PDF (or a text file): one table row per line, cells separated by TABs.")
+        abstract:
+            "Print the numbered lines juesuan reads from a PDF (or a text file): one table row per line, cells separated by TABs."
+    )
 
     @Argument(help: "A document (.pdf or .txt).")
     var path: String

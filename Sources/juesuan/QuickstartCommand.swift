@@ -9,7 +9,8 @@ import PostgresClient
 struct QuickstartCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "quickstart",
-        abstract: "Start a local PostgreSQL under .juesuan/, load the sample documents, and show what is in the warehouse.")
+        abstract:
+            "Start a local PostgreSQL under .juesuan/, load the sample documents, and show what is in the warehouse.")
 
     func run() throws {
         bootstrapLogging(level: .warning)

@@ -3,7 +3,8 @@ import XCTest
 
 /// The built `juesuan` binary, run as users and cron run it: output, diagnostics, exit codes.
 final class CommandTests: XCTestCase {
-    static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+    static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+        .deletingLastPathComponent()
     static let seeds = root.appendingPathComponent("Tests/JuesuanETLTests/Fixtures")
 
     struct Run {
@@ -15,7 +16,8 @@ final class CommandTests: XCTestCase {
     func juesuan(_ arguments: [String], environment: [String: String] = [:]) throws -> Run {
         // The test bundle sits beside the products on Linux and inside their folder on macOS.
         let bundle = Bundle(for: Self.self).bundleURL
-        let binary = [bundle, bundle.deletingLastPathComponent()].map { $0.appendingPathComponent("juesuan") }
+        let binary =
+            [bundle, bundle.deletingLastPathComponent()].map { $0.appendingPathComponent("juesuan") }
             .first { FileManager.default.isExecutableFile(atPath: $0.path) } ?? bundle.appendingPathComponent("juesuan")
         let process = Process()
         process.executableURL = binary
@@ -29,7 +31,9 @@ final class CommandTests: XCTestCase {
         let stdout = out.fileHandleForReading.readDataToEndOfFile()
         let stderr = err.fileHandleForReading.readDataToEndOfFile()
         process.waitUntilExit()
-        return Run(status: process.terminationStatus, stdout: String(decoding: stdout, as: UTF8.self), stderr: String(decoding: stderr, as: UTF8.self))
+        return Run(
+            status: process.terminationStatus, stdout: String(decoding: stdout, as: UTF8.self),
+            stderr: String(decoding: stderr, as: UTF8.self))
     }
 
     func testParseWritesOneJSONObjectPerCell() throws {
@@ -49,18 +53,27 @@ final class CommandTests: XCTestCase {
         let seed = Self.seeds.appendingPathComponent("001_f51386a93d2c4eb0.txt").path
         let narrative = try juesuan(["parse", "--part", "narrative", seed])
         XCTAssertEqual(narrative.status, 0)
-        let figures = narrative.stdout.split(separator: "\n").map { try! JSONSerialization.jsonObject(with: Data($0.utf8)) as! [String: Any] }
-        let total = try XCTUnwrap(figures.first { $0["subject"] as? String == "expenditure_grand_total" && $0["measure"] as? String == "change" })
+        let figures = narrative.stdout.split(separator: "\n").map {
+            try! JSONSerialization.jsonObject(with: Data($0.utf8)) as! [String: Any]
+        }
+        let total = try XCTUnwrap(
+            figures.first {
+                $0["subject"] as? String == "expenditure_grand_total" && $0["measure"] as? String == "change"
+            })
         XCTAssertEqual(total["value"] as? String, "500.85")
         XCTAssertEqual(total["line"] as? Int, 438)
         let evaluations = try juesuan(["parse", "--part", "evaluations", seed])
-        let projects = evaluations.stdout.split(separator: "\n").map { try! JSONSerialization.jsonObject(with: Data($0.utf8)) as! [String: Any] }
+        let projects = evaluations.stdout.split(separator: "\n").map {
+            try! JSONSerialization.jsonObject(with: Data($0.utf8)) as! [String: Any]
+        }
         XCTAssertEqual(projects.count, 14)
         XCTAssertEqual(projects[0]["project"] as? String, "J残疾人就业保障金")
         XCTAssertEqual(projects[0]["executed"] as? String, "6.556")
         XCTAssertEqual((projects[0]["indicators"] as? [[String: Any]])?.count, 6)
         let table = try juesuan(["parse", "--part", "evaluations", "--format", "table", seed])
-        XCTAssertTrue(table.stdout.hasPrefix("\(seed):563\tJ残疾人就业保障金\t6.56\t6.556\t99.95\t99.99\t优\t6 indicators\n"), table.stdout)
+        XCTAssertTrue(
+            table.stdout.hasPrefix("\(seed):563\tJ残疾人就业保障金\t6.56\t6.556\t99.95\t99.99\t优\t6 indicators\n"), table.stdout
+        )
     }
 
     func testABadDocumentExits65AndTheOthersAreStillProcessed() throws {

@@ -18,7 +18,8 @@ final class DeploymentFileTests: XCTestCase {
         for line in lines[(start + 1)...] {
             guard line.hasPrefix("      "), let colon = line.firstIndex(of: ":") else { break }
             environment[line[..<colon].trimmingCharacters(in: .whitespaces)] =
-                line[line.index(after: colon)...].trimmingCharacters(in: .whitespaces).trimmingCharacters(in: CharacterSet(charactersIn: "\""))
+                line[line.index(after: colon)...].trimmingCharacters(in: .whitespaces).trimmingCharacters(
+                    in: CharacterSet(charactersIn: "\""))
         }
         return environment
     }
@@ -47,13 +48,16 @@ final class DeploymentFileTests: XCTestCase {
         for variable in juesuanVariables where variable != "JUESUAN_INTERVAL_SECONDS" {
             XCTAssertTrue(wrapper.contains("${\(variable)"), "the wrapper reads \(variable)")
         }
-        for variable in juesuanVariables { XCTAssertTrue(dockerfile.contains(variable), "the Dockerfile sets \(variable)") }
+        for variable in juesuanVariables {
+            XCTAssertTrue(dockerfile.contains(variable), "the Dockerfile sets \(variable)")
+        }
         // The folders the wrapper uses are the ones the volumes mount and the image creates.
         for variable in ["JUESUAN_INBOX", "JUESUAN_PROCESSED", "JUESUAN_REJECTED", "JUESUAN_LOG_DIR"] {
             let path = try XCTUnwrap(environment[variable], variable)
             XCTAssertTrue(compose.contains(":\(path)\n"), "a volume mounts \(path)")
             XCTAssertTrue(dockerfile.contains("\(variable)=\(path)"), "the image sets \(variable)=\(path)")
-            XCTAssertTrue(dockerfile.contains(path + " ") || dockerfile.contains(path + "\n"), "the image creates \(path)")
+            XCTAssertTrue(
+                dockerfile.contains(path + " ") || dockerfile.contains(path + "\n"), "the image creates \(path)")
         }
         // The binary looks for share/juesuan/sql above its bin/ folder.
         let migrator = try text("Sources/JuesuanWarehouse/Migrator.swift")

@@ -29,7 +29,9 @@ struct MiniPDF {
             for (x, y, text) in page.texts {
                 content += "BT /F1 \(fontSize) Tf \(x) \(height - y - fontSize * 0.8) Td (\(text)) Tj ET\n"
             }
-            for (x0, y0, x1, y1) in page.strokes { content += "0.8 w \(x0) \(height - y0) m \(x1) \(height - y1) l S\n" }
+            for (x0, y0, x1, y1) in page.strokes {
+                content += "0.8 w \(x0) \(height - y0) m \(x1) \(height - y1) l S\n"
+            }
             var resources = "/Font << /F1 \(font) 0 R >>"
             if page.image {
                 let pixels: [UInt8] = [0x20, 0xE0, 0xE0, 0x20]
@@ -41,9 +43,13 @@ struct MiniPDF {
             }
             let stream = Array(content.utf8)
             let contents = add("<< /Length \(stream.count) >>", stream: stream)
-            kids.append(add("<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Resources << \(resources) >> /Contents \(contents) 0 R >>"))
+            kids.append(
+                add(
+                    "<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Resources << \(resources) >> /Contents \(contents) 0 R >>"
+                ))
         }
-        objects[1] = Array("<< /Type /Pages /Kids [\(kids.map { "\($0) 0 R" }.joined(separator: " "))] /Count \(kids.count) >>".utf8)
+        objects[1] = Array(
+            "<< /Type /Pages /Kids [\(kids.map { "\($0) 0 R" }.joined(separator: " "))] /Count \(kids.count) >>".utf8)
         var output = Array("%PDF-1.4\n".utf8)
         var offsets: [Int] = []
         for (index, object) in objects.enumerated() {

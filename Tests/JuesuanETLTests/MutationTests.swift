@@ -30,14 +30,20 @@ final class MutationTests: XCTestCase {
                     mutated = Array(kept.joined(separator: [0x0A]))
                 case 3:
                     mutated = bytes
-                    for _ in 0..<8 { mutated[Int.random(in: 0..<mutated.count, using: &random)] ^= UInt8.random(in: 1...255, using: &random) }
+                    for _ in 0..<8 {
+                        mutated[Int.random(in: 0..<mutated.count, using: &random)] ^= UInt8.random(
+                            in: 1...255, using: &random)
+                    }
                 case 4: mutated = bytes.filter { $0 != 0x09 || Bool.random(using: &random) }
                 case 5:
                     var copy = lines
                     let index = Int.random(in: 0..<copy.count, using: &random)
                     copy[index] = Array(repeating: copy[index].first ?? 0x31, count: 50_000)
                     mutated = Array(copy.joined(separator: [0x0A]))
-                case 6: mutated = (0..<Int.random(in: 0..<4096, using: &random)).map { _ in UInt8.random(in: 0...255, using: &random) }
+                case 6:
+                    mutated = (0..<Int.random(in: 0..<4096, using: &random)).map { _ in
+                        UInt8.random(in: 0...255, using: &random)
+                    }
                 default:
                     var copy = lines
                     let index = Int.random(in: 0..<copy.count, using: &random)
@@ -67,9 +73,12 @@ final class CrashRegressionTests: XCTestCase {
     /// overflowed 64 bits and trapped, taking the whole run down.
     func testHugeAndTinyAmountsInOneRow() throws {
         let text = String(decoding: Seed.finance2023.bytes, as: UTF8.self)
-            .replacingOccurrences(of: "201\t一般公共服务支出\t547.65\t299.30\t248.35", with: "201\t一般公共服务支出\t999999999999999\t0.000001\t248.35")
+            .replacingOccurrences(
+                of: "201\t一般公共服务支出\t547.65\t299.30\t248.35", with: "201\t一般公共服务支出\t999999999999999\t0.000001\t248.35")
         let document = try DocumentParser().parse(bytes: Array(text.utf8), fileName: "overflow.txt")
-        let rowTotal = Reconciliation.findings(in: document).first { $0.check == "row_total" && $0.expectedPlace.line == 193 }
+        let rowTotal = Reconciliation.findings(in: document).first {
+            $0.check == "row_total" && $0.expectedPlace.line == 193
+        }
         XCTAssertEqual(rowTotal?.actual, ExactDecimal("248.350001"))
         XCTAssertEqual(rowTotal?.difference.description, "-999999999999750.649999")
     }

@@ -6,7 +6,8 @@ import XCTest
 /// must be refused. Made-up PDFs come from MiniPDF.
 final class PDFReadingTests: XCTestCase {
     func pdf(_ sample: Sample) -> [UInt8] {
-        let url = Bundle.module.url(forResource: sample.rawValue, withExtension: "pdf", subdirectory: "TemplateFixtures")!
+        let url = Bundle.module.url(
+            forResource: sample.rawValue, withExtension: "pdf", subdirectory: "TemplateFixtures")!
         return [UInt8](try! Data(contentsOf: url))
     }
 
@@ -20,7 +21,9 @@ final class PDFReadingTests: XCTestCase {
         let fromPDF = try parse(pdf(.shanghaiFinalAccounts))
         let fromText = try Sample.shanghaiFinalAccounts.parse()
         func cells(_ document: ParsedDocument) -> [String] {
-            document.rows.map { "\($0.table.rawValue) \($0.section ?? "") \($0.code ?? "") \($0.item) \($0.column) \($0.value)" }
+            document.rows.map {
+                "\($0.table.rawValue) \($0.section ?? "") \($0.code ?? "") \($0.item) \($0.column) \($0.value)"
+            }
         }
         XCTAssertEqual(cells(fromPDF), cells(fromText))
         XCTAssertEqual(fromPDF.header.department, "中共上海市普陀区委社会工作部")
@@ -34,8 +37,11 @@ final class PDFReadingTests: XCTestCase {
     func testPagesOfTheSamplePDF() throws {
         let d = try parse(pdf(.shanghaiFinalAccounts))
         func place(_ table: TableKind, _ column: String, code: String? = nil, item: String? = nil) -> (String, Int?)? {
-            d.rows.first { $0.table == table && $0.column == column && (code == nil || $0.code == code) && (item == nil || $0.item == item) }
-                .map { ($0.value.amount?.description ?? "", d.page(ofLine: $0.line)) }
+            d.rows.first {
+                $0.table == table && $0.column == column && (code == nil || $0.code == code)
+                    && (item == nil || $0.item == item)
+            }
+            .map { ($0.value.amount?.description ?? "", d.page(ofLine: $0.line)) }
         }
         XCTAssertTrue(place(.summary, "金额", item: "一、一般公共预算财政拨款收入")! == ("307.82", 5))
         XCTAssertTrue(place(.income, "本年收入合计", item: "合计")! == ("307.82", 6))
@@ -51,12 +57,16 @@ final class PDFReadingTests: XCTestCase {
 
     func testTheBudgetAndTheBlankTemplatePDFsAreRefused() {
         XCTAssertThrowsError(try parse(pdf(.shanghaiBudget))) { XCTAssertTrue("\($0)".contains("budget"), "\($0)") }
-        XCTAssertThrowsError(try parse(pdf(.shanghaiBlankTemplate))) { XCTAssertTrue("\($0)".contains("blank template"), "\($0)") }
+        XCTAssertThrowsError(try parse(pdf(.shanghaiBlankTemplate))) {
+            XCTAssertTrue("\($0)".contains("blank template"), "\($0)")
+        }
     }
 
     func testUnreadablePDFsAreRefusedWhole() throws {
-        let protected = [UInt8](try Data(contentsOf: Bundle.module.url(
-            forResource: "password-protected", withExtension: "pdf", subdirectory: "TemplateFixtures")!))
+        let protected = [UInt8](
+            try Data(
+                contentsOf: Bundle.module.url(
+                    forResource: "password-protected", withExtension: "pdf", subdirectory: "TemplateFixtures")!))
         let sample = pdf(.shanghaiFinalAccounts)
         let cases: [(String, [UInt8], String)] = [
             ("scan.pdf", MiniPDF.bytes([MiniPDF.Page(image: true), MiniPDF.Page(image: true)]), "no text layer"),
@@ -80,7 +90,10 @@ final class PDFReadingTests: XCTestCase {
         var page = MiniPDF.Page()
         for y in [100.0, 120, 140] { page.strokes.append((50, y, 350, y)) }
         for x in [50.0, 150, 250, 350] { page.strokes.append((x, 100, x, 140)) }
-        page.texts = [(55, 105, "201"), (155, 105, "Public services"), (300, 105, "264.87"), (55, 125, "208"), (200, 125, "10.82")]
+        page.texts = [
+            (55, 105, "201"), (155, 105, "Public services"), (300, 105, "264.87"), (55, 125, "208"),
+            (200, 125, "10.82"),
+        ]
         page.texts.append((290, 815, "7"))
         let text = try DocumentText(pdf: MiniPDF.bytes([page]), fileName: "grid.pdf")
         XCTAssertEqual(text.lines, ["201\tPublic services\t264.87", "208\t10.82\t"])

@@ -40,12 +40,14 @@ final class ReconciliationTests: XCTestCase {
 
     func testAMismatchIsNotRounding() throws {
         var text = String(decoding: Seed.stateAssets2024.bytes, as: UTF8.self)
-        text = text.replacingOccurrences(of: "208\t社会保障和就业支出\t327.07\t238.61\t88.46", with: "208\t社会保障和就业支出\t372.07\t238.61\t88.46")
+        text = text.replacingOccurrences(
+            of: "208\t社会保障和就业支出\t327.07\t238.61\t88.46", with: "208\t社会保障和就业支出\t372.07\t238.61\t88.46")
         let document = try DocumentParser().parse(bytes: Array(text.utf8), fileName: "typo.txt")
         let findings = Reconciliation.findings(in: document)
         let typo = findings.filter { $0.expectedPlace.line == 272 && $0.severity == .mismatch }
         XCTAssertFalse(typo.isEmpty)
-        XCTAssertTrue(findings.contains { $0.check == "04=05.general_budget.class" && $0.actual == ExactDecimal("372.07") })
+        XCTAssertTrue(
+            findings.contains { $0.check == "04=05.general_budget.class" && $0.actual == ExactDecimal("372.07") })
         XCTAssertEqual(typo.first?.difference, ExactDecimal("-45.00"))
     }
 }

@@ -15,9 +15,12 @@ final class ShanghaiTemplateTests: XCTestCase {
         XCTAssertEqual(document.header.titleLine, 5)
         XCTAssertEqual(
             document.tables.map(\.kind),
-            [.summary, .income, .expenditure, .fiscalSummary, .generalBudget, .basicExpenditureDetail, .threePublic,
-             .governmentFund, .stateCapital])
-        XCTAssertEqual(document.tables.filter(\.saysNoData).map(\.kind), [.threePublic, .governmentFund, .stateCapital])
+            [
+                .summary, .income, .expenditure, .fiscalSummary, .generalBudget, .basicExpenditureDetail, .threePublic,
+                .governmentFund, .stateCapital,
+            ])
+        XCTAssertEqual(
+            document.tables.filter(\.saysNoData).map(\.kind), [.threePublic, .governmentFund, .stateCapital])
         XCTAssertTrue(document.unreadTables.isEmpty)
     }
 
@@ -84,9 +87,15 @@ final class ShanghaiTemplateTests: XCTestCase {
         }
         XCTAssertEqual(total(.expenditure, "本年支出合计"), amount("307.82"))
         XCTAssertEqual(total(.expenditure, "项目支出"), amount("202.24"))
-        XCTAssertEqual(d.rows.first { $0.table == .expenditure && $0.code == "2013901" && $0.column == "本年支出合计" }?.value, amount("51.32"))
-        XCTAssertEqual(d.rows.first { $0.table == .expenditure && $0.code == "208" && $0.column == "本年支出合计" }?.value, amount("10.82"))
-        XCTAssertEqual(d.rows.first { $0.table == .expenditure && $0.code == "210" && $0.column == "本年支出合计" }?.value, amount("2.71"))
+        XCTAssertEqual(
+            d.rows.first { $0.table == .expenditure && $0.code == "2013901" && $0.column == "本年支出合计" }?.value,
+            amount("51.32"))
+        XCTAssertEqual(
+            d.rows.first { $0.table == .expenditure && $0.code == "208" && $0.column == "本年支出合计" }?.value,
+            amount("10.82"))
+        XCTAssertEqual(
+            d.rows.first { $0.table == .expenditure && $0.code == "210" && $0.column == "本年支出合计" }?.value,
+            amount("2.71"))
     }
 
     /// 三公 prints twelve alternating 预算数/决算数 columns; its cells land in the national ones.
@@ -122,8 +131,10 @@ final class ShanghaiTemplateTests: XCTestCase {
         XCTAssertTrue(findings.allSatisfy { $0.severity == .rounding })
         // A stated figure that disagrees with its table is a finding with both places.
         let edited = Sample.shanghaiFinalAccounts.text.replacingOccurrences(of: "支出决算为51.32 万元", with: "支出决算为51.23 万元")
-        let stated = Reconciliation.findings(in: try! DocumentParser().parse(bytes: Array(edited.utf8), fileName: "edited.txt"))
-            .first { $0.check == "narrative.functional_subject" }
+        let stated = Reconciliation.findings(
+            in: try! DocumentParser().parse(bytes: Array(edited.utf8), fileName: "edited.txt")
+        )
+        .first { $0.check == "narrative.functional_subject" }
         XCTAssertEqual(stated?.expected, ExactDecimal("51.32"))
         XCTAssertEqual(stated?.actual, ExactDecimal("51.23"))
         XCTAssertEqual(stated?.expectedPlace.line, 252)
@@ -162,8 +173,11 @@ final class ShanghaiTemplateTests: XCTestCase {
     /// Other documents of this template split codes over cells and print thousands separators.
     func testSplitCodesAndThousandsSeparators() throws {
         let text = Sample.shanghaiFinalAccounts.text
-            .replacingOccurrences(of: "2013901\t行政运行\t51.32\t51.32\t\t\t\t\t", with: "201\t39\t01\t行政运行\t1,051.32\t1,051.32\t\t\t\t\t")
-            .replacingOccurrences(of: "20139\t社会工作事务\t264.87\t264.87\t\t\t\t\t", with: "201\t39\t社会工作事务\t264.87\t264.87\t\t\t\t\t")
+            .replacingOccurrences(
+                of: "2013901\t行政运行\t51.32\t51.32\t\t\t\t\t", with: "201\t39\t01\t行政运行\t1,051.32\t1,051.32\t\t\t\t\t"
+            )
+            .replacingOccurrences(
+                of: "20139\t社会工作事务\t264.87\t264.87\t\t\t\t\t", with: "201\t39\t社会工作事务\t264.87\t264.87\t\t\t\t\t")
         let document = try DocumentParser().parse(bytes: Array(text.utf8), fileName: "split.txt")
         XCTAssertEqual(document.value(.income, line: 155, column: "本年收入合计", code: "2013901"), amount("1051.32"))
         XCTAssertEqual(document.rows.first { $0.table == .income && $0.line == 155 }?.item, "行政运行")

@@ -116,10 +116,12 @@ final class TableParsingTests: XCTestCase {
         XCTAssertEqual(a.value(.stateCapital, line: 378, column: "本年支出/项目支出", code: "2239999"), amount("10.23"))
         let three = a.table(.threePublic)!.rows
         XCTAssertEqual(three.count, 12)
-        XCTAssertEqual(three.map(\.value), [
-            amount("0.38"), .empty, amount("0.38"), .empty, amount("0.38"), .empty,
-            amount("0.38"), .empty, amount("0.38"), .empty, amount("0.38"), .empty,
-        ])
+        XCTAssertEqual(
+            three.map(\.value),
+            [
+                amount("0.38"), .empty, amount("0.38"), .empty, amount("0.38"), .empty,
+                amount("0.38"), .empty, amount("0.38"), .empty, amount("0.38"), .empty,
+            ])
         XCTAssertEqual(three[4].column, "预算数/公务用车购置及运行维护费/公务用车运行维护费")
         XCTAssertEqual(three[10].column, "决算数/公务用车购置及运行维护费/公务用车运行维护费")
     }
@@ -146,25 +148,32 @@ final class TableParsingTests: XCTestCase {
     func testEveryPrintedNumberIsInTheOutput() throws {
         for seed in Seed.allCases {
             let document = try seed.parse()
-            let lines = String(decoding: seed.bytes, as: UTF8.self).split(separator: "\n", omittingEmptySubsequences: false)
+            let lines = String(decoding: seed.bytes, as: UTF8.self).split(
+                separator: "\n", omittingEmptySubsequences: false)
             let titleLines = document.tables.map(\.titleLine).sorted()
             let end = lines.firstIndex { $0.hasPrefix("第三部分") && !$0.contains("\t") }! + 1
             for (index, start) in titleLines.enumerated() {
                 let kind = document.tables.first { $0.titleLine == start }!.kind
                 // 行次 cells: a label of the row, even of the template's unlabelled rows.
-                let rowNumberColumns = [TableKind.summary: [1, 4], .fiscalSummary: [1, 4], .statistics: [1]][kind] ?? []
+                let rowNumberColumns =
+                    [TableKind.summary: [1, 4], .fiscalSummary: [1, 4], .statistics: [1]][kind] ?? []
                 let stop = index + 1 < titleLines.count ? titleLines[index + 1] : end
                 for number in start..<stop {
                     let cells = lines[number - 1].split(separator: "\t", omittingEmptySubsequences: false)
                     let printed = cells.enumerated().filter { !rowNumberColumns.contains($0.offset) }
                         .compactMap { ExactDecimal($0.element.replacingOccurrences(of: " ", with: "")) }
                     let rows = document.rows.filter { $0.line == number }
-                    let labels = Set(rows.compactMap(\.rowNumber).map { ExactDecimal(significand: Int128($0), scale: 0) })
-                        .union(rows.compactMap(\.code).compactMap { ExactDecimal($0) })
+                    let labels = Set(
+                        rows.compactMap(\.rowNumber).map { ExactDecimal(significand: Int128($0), scale: 0) }
+                    )
+                    .union(rows.compactMap(\.code).compactMap { ExactDecimal($0) })
                     let values = rows.compactMap(\.value.amount)
-                    let isColumnNumbers = cells.first == "栏次" || printed.map(\.description) == (0..<printed.count).map { String($0 + 1) }
+                    let isColumnNumbers =
+                        cells.first == "栏次" || printed.map(\.description) == (0..<printed.count).map { String($0 + 1) }
                     for value in printed where !values.contains(value) && !labels.contains(value) {
-                        XCTAssertTrue(isColumnNumbers && !printed.contains { $0.scale > 0 }, "\(seed.fileName):\(number): \(value) missing")
+                        XCTAssertTrue(
+                            isColumnNumbers && !printed.contains { $0.scale > 0 },
+                            "\(seed.fileName):\(number): \(value) missing")
                     }
                 }
             }

@@ -67,11 +67,21 @@ final class TextIntakeTests: XCTestCase {
         let cases: [(String, String, Int)] = [
             ("", "no title", 1),
             (seed.replacingOccurrences(of: "2023年度部门决算公开", with: "2023年度部门预算公开"), "budget disclosure", 5),
-            (seed.replacingOccurrences(of: "2010350\t事业运行\t90.24\t90.24", with: "2010350\t事业运行\t9O.24\t90.24"), "'9O.24' in column 本年收入合计 is not an amount", 160),
-            (seed.replacingOccurrences(of: "2080799\t其他就业补助支出\t6.24", with: "2080799\t其他就业补助支出\t6.24\t1\t2\t3\t4\t5\t6\t7"), "9 values where the table has 7 columns", 167),
+            (
+                seed.replacingOccurrences(of: "2010350\t事业运行\t90.24\t90.24", with: "2010350\t事业运行\t9O.24\t90.24"),
+                "'9O.24' in column 本年收入合计 is not an amount", 160
+            ),
+            (
+                seed.replacingOccurrences(
+                    of: "2080799\t其他就业补助支出\t6.24", with: "2080799\t其他就业补助支出\t6.24\t1\t2\t3\t4\t5\t6\t7"),
+                "9 values where the table has 7 columns", 167
+            ),
             (seed + "\n收入决算表\n", "appears a second time", 1228),
             // Cut in the middle of 公开03表's grid: a half-uploaded file.
-            (seed.split(separator: "\n", omittingEmptySubsequences: false).prefix(200).joined(separator: "\n"), "truncated?", 200),
+            (
+                seed.split(separator: "\n", omittingEmptySubsequences: false).prefix(200).joined(separator: "\n"),
+                "truncated?", 200
+            ),
         ]
         for (text, message, line) in cases {
             XCTAssertThrowsError(try rowsOf(Array(text.utf8)), message) { error in

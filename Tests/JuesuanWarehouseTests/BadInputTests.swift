@@ -49,31 +49,61 @@ final class BadInputTests: DatabaseTestCase {
             ("png", [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A, 0x00, 0x00], 3),
             text("truncated-in-a-table", seedLines.prefix(truncatedAt).joined(separator: "\n"), truncatedAt),
             ("truncated-in-a-character", Array(bytes[..<cut]), bytes[..<cut].filter { $0 == 0x0A }.count + 1),
-            text("table-repeated", seedLines.prefix(table06 - 1).joined(separator: "\n") + "\n"
-                + seedLines[(table05 - 1)..<(table06 - 1)].joined(separator: "\n") + "\n"
-                + seedLines[(table06 - 1)...].joined(separator: "\n"), table06),
-            text("year-out-of-range", replacing(line: titleLine, with: title.replacingOccurrences(of: "2023", with: "1899")), titleLine),
-            text("no-year", replacing(line: titleLine, with: title.replacingOccurrences(of: "2023年度", with: "")), titleLine),
+            text(
+                "table-repeated",
+                seedLines.prefix(table06 - 1).joined(separator: "\n") + "\n"
+                    + seedLines[(table05 - 1)..<(table06 - 1)].joined(separator: "\n") + "\n"
+                    + seedLines[(table06 - 1)...].joined(separator: "\n"), table06),
+            text(
+                "year-out-of-range",
+                replacing(line: titleLine, with: title.replacingOccurrences(of: "2023", with: "1899")), titleLine),
+            text(
+                "no-year", replacing(line: titleLine, with: title.replacingOccurrences(of: "2023年度", with: "")),
+                titleLine),
             text("no-department", replacing(line: titleLine - 2, with: ""), titleLine),
             text("no-title", seedLines[(table05 - 1)...].joined(separator: "\n"), 1),
             ("gbk", gbk, seed.prefix(200).filter { $0 == "\n" }.count + 1),
             ("utf16-with-nul", utf16, 1),
-            text("letters-in-a-number", replacing(line: row201, with: cells201.replacingOccurrences(of: "547.65", with: "547.6S")), row201),
-            text("absurd-amount", replacing(line: row201, with: cells201.replacingOccurrences(of: "547.65", with: "54765000000000000000.00")), row201),
-            text("too-many-places", replacing(line: row201, with: cells201.replacingOccurrences(of: "547.65", with: "547.6500001")), row201),
-            text("two-numbers-glued", replacing(line: row201, with: cells201.replacingOccurrences(of: "547.65", with: "547.65547.65")), row201),
-            text("wrong-thousands", replacing(line: row201, with: cells201.replacingOccurrences(of: "547.65", with: "5,47.65")), row201),
-            text("code-with-letters", replacing(line: row201, with: cells201.replacingOccurrences(of: "201\t", with: "2O1\t")), row201),
+            text(
+                "letters-in-a-number",
+                replacing(line: row201, with: cells201.replacingOccurrences(of: "547.65", with: "547.6S")), row201),
+            text(
+                "absurd-amount",
+                replacing(
+                    line: row201, with: cells201.replacingOccurrences(of: "547.65", with: "54765000000000000000.00")),
+                row201),
+            text(
+                "too-many-places",
+                replacing(line: row201, with: cells201.replacingOccurrences(of: "547.65", with: "547.6500001")), row201),
+            text(
+                "two-numbers-glued",
+                replacing(line: row201, with: cells201.replacingOccurrences(of: "547.65", with: "547.65547.65")), row201
+            ),
+            text(
+                "wrong-thousands",
+                replacing(line: row201, with: cells201.replacingOccurrences(of: "547.65", with: "5,47.65")), row201),
+            text(
+                "code-with-letters",
+                replacing(line: row201, with: cells201.replacingOccurrences(of: "201\t", with: "2O1\t")), row201),
             text("prose-in-a-table", replacing(line: row201, with: "这一行是说明文字，不是表格的行，也没有数字"), row201),
-            text("budget-document", replacing(line: titleLine, with: title.replacingOccurrences(of: "决算公开", with: "预算公开")), titleLine),
-            text("budget-table", replacing(line: table05, with: seedLines[table05 - 1].replacingOccurrences(of: "决算表", with: "预算表")), table05),
+            text(
+                "budget-document",
+                replacing(line: titleLine, with: title.replacingOccurrences(of: "决算公开", with: "预算公开")), titleLine),
+            text(
+                "budget-table",
+                replacing(line: table05, with: seedLines[table05 - 1].replacingOccurrences(of: "决算表", with: "预算表")),
+                table05),
             text("news-article", "大同市召开金融工作会议\n\n会议指出，要做好2024年金融工作。\n", 1),
             text("html", "<!DOCTYPE html>\n<html><head><title>部门决算</title></head><body>404</body></html>\n", 1),
             text("json", "{\"department\": \"大同市人民政府金融工作办公室\", \"year\": 2023}\n", 1),
             text("csv", "科目代码,科目名称,金额\n201,一般公共服务支出,547.65\n", 1),
             text("title-only", seedLines.prefix(titleLine + 1).joined(separator: "\n"), titleLine),
-            text("document-twice", seed + seed, line("收入支出决算总表", in: (seed + seed).components(separatedBy: "\n"), occurrence: 2)),
-            text("ten-megabyte-line", seedLines.prefix(3).joined(separator: "\n") + "\n" + String(repeating: "数", count: 3_500_000), 4),
+            text(
+                "document-twice", seed + seed,
+                line("收入支出决算总表", in: (seed + seed).components(separatedBy: "\n"), occurrence: 2)),
+            text(
+                "ten-megabyte-line",
+                seedLines.prefix(3).joined(separator: "\n") + "\n" + String(repeating: "数", count: 3_500_000), 4),
             text("mixed-garbage", String(repeating: "\u{FFFD}\u{1}\u{7}�\r", count: 1000), 1),
         ]
     }
@@ -92,7 +122,9 @@ final class BadInputTests: DatabaseTestCase {
         try handle.truncate(atOffset: 100 << 20)
         try handle.close()
         for seed in seedPaths() {
-            try FileManager.default.copyItem(atPath: seed, toPath: folder.appendingPathComponent("good-" + (seed as NSString).lastPathComponent).path)
+            try FileManager.default.copyItem(
+                atPath: seed, toPath: folder.appendingPathComponent("good-" + (seed as NSString).lastPathComponent).path
+            )
         }
 
         let output = Pipe()
@@ -102,9 +134,10 @@ final class BadInputTests: DatabaseTestCase {
         XCTAssertEqual(load.terminationStatus, 65, "some documents were rejected")
         let json = try JSONSerialization.jsonObject(with: summary) as! [String: Any]
         XCTAssertEqual(json["documents_loaded"] as? Int, 2)
-        let rejections = Dictionary(uniqueKeysWithValues: (json["rejections"] as! [[String: Any]]).map {
-            (URL(fileURLWithPath: $0["file"] as! String).deletingPathExtension().lastPathComponent, $0)
-        })
+        let rejections = Dictionary(
+            uniqueKeysWithValues: (json["rejections"] as! [[String: Any]]).map {
+                (URL(fileURLWithPath: $0["file"] as! String).deletingPathExtension().lastPathComponent, $0)
+            })
         XCTAssertEqual(rejections.count, corpus.count + 1)
         for (name, _, line) in corpus {
             let rejection = try XCTUnwrap(rejections[name], name)

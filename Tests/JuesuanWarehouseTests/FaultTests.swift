@@ -23,7 +23,9 @@ final class FaultTests: DatabaseTestCase {
     /// The state after one undisturbed run over `folder`, in a database of its own; the test
     /// goes on in a fresh one.
     func undisturbedState(_ folder: URL) throws -> [String: [String]] {
-        let files = try FileManager.default.contentsOfDirectory(atPath: folder.path).sorted().map { folder.appendingPathComponent($0).path }
+        let files = try FileManager.default.contentsOfDirectory(atPath: folder.path).sorted().map {
+            folder.appendingPathComponent($0).path
+        }
         let database = try connect()
         let summary = try Loader(connection: database).load(files: files)
         XCTAssertEqual(summary.documentsLoaded, files.count)
@@ -35,7 +37,9 @@ final class FaultTests: DatabaseTestCase {
     /// Small batches, so that a run commits several times.
     func load(_ paths: [URL]) throws -> Process { try startJuesuan(["load", "--batch-size", "4"] + paths.map(\.path)) }
 
-    func documents(_ database: Connection) throws -> Int { Int(try database.execute("SELECT count(*) FROM etl.document").scalar!)! }
+    func documents(_ database: Connection) throws -> Int {
+        Int(try database.execute("SELECT count(*) FROM etl.document").scalar!)!
+    }
 
     func testLoadsKilledAtRandomPointsConvergeOnTheNextRun() throws {
         // 48 documents in 12 batches: three kills, each at most a few batches on, leave work to do.
@@ -59,7 +63,9 @@ final class FaultTests: DatabaseTestCase {
         last.waitUntilExit()
         XCTAssertEqual(last.terminationStatus, 0)
         try assertState(expected, "killed with \(killedAt) documents loaded")
-        XCTAssertGreaterThan(try database.execute("SELECT count(*) FROM etl.run WHERE finished_at IS NULL").scalar.flatMap { Int($0) } ?? 0, 0)
+        XCTAssertGreaterThan(
+            try database.execute("SELECT count(*) FROM etl.run WHERE finished_at IS NULL").scalar.flatMap { Int($0) }
+                ?? 0, 0)
     }
 
     func testAServerRestartDuringALoadConvergesOnTheNextRun() throws {
@@ -80,11 +86,13 @@ final class FaultTests: DatabaseTestCase {
 
     func testTwoAndFourLoadsOfOverlappingInputsEndAsOne() throws {
         let folder = try corpus()
-        let files = try FileManager.default.contentsOfDirectory(atPath: folder.path).sorted().map { folder.appendingPathComponent($0) }
+        let files = try FileManager.default.contentsOfDirectory(atPath: folder.path).sorted().map {
+            folder.appendingPathComponent($0)
+        }
         let expected = try undisturbedState(folder)
         for ranges in [[0..<16, 8..<24], [0..<12, 6..<18, 12..<24, 0..<24]] {
             let runs = try ranges.map { try load(Array(files[$0])) }
-            runs.forEach { $0.waitUntilExit() }
+            for run in runs { run.waitUntilExit() }
             XCTAssertEqual(runs.map(\.terminationStatus), Array(repeating: 0, count: ranges.count))
             try assertState(expected, "\(ranges.count) loads at once")
             try setUpWithError()

@@ -20,7 +20,8 @@ final class LoaderTests: DatabaseTestCase {
                     """
                     SELECT count(*), coalesce(sum(value), 0) FROM staging.cell c JOIN etl.document d USING (document_id)
                     WHERE d.sha256 = $1 AND c.table_code = $2
-                    """, [document.sha256, table.kind.rawValue]).rows[0]
+                    """, [document.sha256, table.kind.rawValue]
+                ).rows[0]
                 XCTAssertEqual(Int(stored[0]!), table.rows.count, "\(table.kind.label)")
                 XCTAssertEqual(ExactDecimal(stored[1]!), expected, "\(table.kind.label)")
             }
@@ -40,14 +41,16 @@ final class LoaderTests: DatabaseTestCase {
             WHERE f.subject_level = '合计' ORDER BY 2, 3
             """
         ).rows.map { $0.map { $0! } }
-        XCTAssertEqual(totals, [
-            ["大同市人民政府金融工作办公室", "2023", "基本支出", "390.58"],
-            ["大同市人民政府金融工作办公室", "2023", "本年支出合计", "644.38"],
-            ["大同市人民政府金融工作办公室", "2023", "项目支出", "253.80"],
-            ["大同市人民政府国有资产监督管理委员会", "2024", "基本支出", "902.56"],
-            ["大同市人民政府国有资产监督管理委员会", "2024", "本年支出合计", "1776.49"],
-            ["大同市人民政府国有资产监督管理委员会", "2024", "项目支出", "873.93"],
-        ])
+        XCTAssertEqual(
+            totals,
+            [
+                ["大同市人民政府金融工作办公室", "2023", "基本支出", "390.58"],
+                ["大同市人民政府金融工作办公室", "2023", "本年支出合计", "644.38"],
+                ["大同市人民政府金融工作办公室", "2023", "项目支出", "253.80"],
+                ["大同市人民政府国有资产监督管理委员会", "2024", "基本支出", "902.56"],
+                ["大同市人民政府国有资产监督管理委员会", "2024", "本年支出合计", "1776.49"],
+                ["大同市人民政府国有资产监督管理委员会", "2024", "项目支出", "873.93"],
+            ])
         // The 类 rows of one kind add up as the document's own classes do (one cent of rounding in 2023).
         let classes = try database.execute(
             """
@@ -64,7 +67,9 @@ final class LoaderTests: DatabaseTestCase {
             "SELECT amount::text FROM warehouse.fact_three_public WHERE category = 'vehicle_running' AND measure = 'actual'"
         ).scalar
         XCTAssertEqual(vehicles, "0.38")
-        XCTAssertEqual(try database.execute("SELECT budget_code FROM warehouse.dim_department ORDER BY 1").rows.map { $0[0] }, ["038", "115"])
+        XCTAssertEqual(
+            try database.execute("SELECT budget_code FROM warehouse.dim_department ORDER BY 1").rows.map { $0[0] },
+            ["038", "115"])
     }
 
     func testLoadingAgainChangesNothing() throws {
@@ -108,12 +113,16 @@ final class LoaderTests: DatabaseTestCase {
         XCTAssertEqual(summary.documentsLoaded, 1)
         XCTAssertEqual(summary.documentsRejected, 1)
         XCTAssertTrue(summary.rejections[0].reason.hasPrefix("23514"), summary.rejections[0].reason)
-        XCTAssertEqual(try database.execute("SELECT department FROM etl.document").rows.map { $0[0] }, ["大同市人民政府金融工作办公室"])
+        XCTAssertEqual(
+            try database.execute("SELECT department FROM etl.document").rows.map { $0[0] }, ["大同市人民政府金融工作办公室"])
         for table in ["staging.cell", "warehouse.fact_income", "warehouse.fact_summary_item", "etl.finding"] {
             XCTAssertEqual(
-                try database.execute("SELECT count(*) FROM \(table) WHERE document_id NOT IN (SELECT document_id FROM etl.document)").scalar, "0")
+                try database.execute(
+                    "SELECT count(*) FROM \(table) WHERE document_id NOT IN (SELECT document_id FROM etl.document)"
+                ).scalar, "0")
         }
-        XCTAssertEqual(try database.execute("SELECT count(*) FROM warehouse.fact_income WHERE fiscal_year = 2024").scalar, "0")
+        XCTAssertEqual(
+            try database.execute("SELECT count(*) FROM warehouse.fact_income WHERE fiscal_year = 2024").scalar, "0")
     }
 
     func testANewVersionReplacesTheOldOne() throws {
@@ -128,9 +137,12 @@ final class LoaderTests: DatabaseTestCase {
         _ = try Loader(connection: database).load(files: [seedPaths()[1]])
         _ = try Loader(connection: database).load(files: [corrected.path])
         XCTAssertEqual(
-            try database.execute("SELECT status FROM etl.document ORDER BY document_id").rows.map { $0[0] }, ["superseded", "loaded"])
+            try database.execute("SELECT status FROM etl.document ORDER BY document_id").rows.map { $0[0] },
+            ["superseded", "loaded"])
         XCTAssertEqual(
-            try database.execute("SELECT value::text FROM warehouse.fact_statistics WHERE measure_code = 'procurement_total'").rows
+            try database.execute(
+                "SELECT value::text FROM warehouse.fact_statistics WHERE measure_code = 'procurement_total'"
+            ).rows
                 .map { $0[0] }, ["5.94"])
     }
 
@@ -141,17 +153,24 @@ final class LoaderTests: DatabaseTestCase {
         let text = try String(contentsOfFile: seedPaths()[1], encoding: .utf8)
         let corrected = folder.appendingPathComponent("corrected.txt")
         let copy = folder.appendingPathComponent("copy.txt")
-        try text.replacingOccurrences(of: "合计\t1\t5.93", with: "合计\t1\t5.94").write(to: corrected, atomically: true, encoding: .utf8)
+        try text.replacingOccurrences(of: "合计\t1\t5.93", with: "合计\t1\t5.94").write(
+            to: corrected, atomically: true, encoding: .utf8)
         try text.write(to: copy, atomically: true, encoding: .utf8)
         let database = try connect()
         // The batch cannot hold both versions nor the copy; it falls back to one document at a time.
-        let summary = try Loader(connection: database).load(files: [seedPaths()[1], corrected.path, copy.path, seedPaths()[0]])
+        let summary = try Loader(connection: database).load(files: [
+            seedPaths()[1], corrected.path, copy.path, seedPaths()[0],
+        ])
         XCTAssertEqual([summary.documentsLoaded, summary.documentsSkipped, summary.documentsRejected], [3, 1, 0])
         XCTAssertEqual(
-            try database.execute("SELECT file_name = $1, status FROM etl.document ORDER BY document_id", [corrected.path]).rows
+            try database.execute(
+                "SELECT file_name = $1, status FROM etl.document ORDER BY document_id", [corrected.path]
+            ).rows
                 .map { $0.map { $0! } }, [["f", "superseded"], ["t", "loaded"], ["f", "loaded"]])
         XCTAssertEqual(
-            try database.execute("SELECT value::text FROM warehouse.fact_statistics WHERE measure_code = 'procurement_total' ORDER BY 1").rows
+            try database.execute(
+                "SELECT value::text FROM warehouse.fact_statistics WHERE measure_code = 'procurement_total' ORDER BY 1"
+            ).rows
                 .map { $0[0] }, ["5.94", "9.59"])
     }
 
@@ -189,10 +208,12 @@ final class LoaderTests: DatabaseTestCase {
             try setUpWithError()
             let database = try connect()
             for path in order { _ = try Loader(connection: database).load(files: [path]) }
-            return try database.execute("""
+            return try database.execute(
+                """
                 SELECT subject_code, name FROM warehouse.dim_functional_subject WHERE subject_code = '215'
                 UNION ALL SELECT economic_code, name FROM warehouse.dim_economic_subject WHERE economic_code = '30213'
-                """).rows.map(\.values)
+                """
+            ).rows.map(\.values)
         }
         let expected: [[String?]] = [["215", "资源勘探工业信息等支出"], ["30213", "维修(护)费"]]
         XCTAssertEqual(try names(seedPaths()), expected)

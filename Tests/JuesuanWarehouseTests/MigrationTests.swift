@@ -11,8 +11,10 @@ import XCTest
 final class MigrationTests: DatabaseTestCase {
     func testADatabaseOfTheFirstRoundsMigratesToTheStateOfAFreshOne() throws {
         let roundOne = try roundOneDatabase()
-        let laterVersions = try FileManager.default.contentsOfDirectory(atPath: Self.sql.url.appendingPathComponent("migrations").path)
-            .map { String($0.prefix(3)) }.filter { $0 != "001" }.sorted()
+        let laterVersions = try FileManager.default.contentsOfDirectory(
+            atPath: Self.sql.url.appendingPathComponent("migrations").path
+        )
+        .map { String($0.prefix(3)) }.filter { $0 != "001" }.sorted()
         XCTAssertEqual(try Migrator(sql: Self.sql).migrate(roundOne), laterVersions)
         for database in [roundOne, try connect()] { _ = try Loader(connection: database).load(files: seedPaths()) }
         let fresh = try connect()
@@ -26,7 +28,8 @@ final class MigrationTests: DatabaseTestCase {
         }
         XCTAssertEqual(try snapshot(roundOne), try snapshot(fresh))
         XCTAssertEqual(
-            try roundOne.execute("SELECT version, name FROM etl.schema_migration ORDER BY 1 LIMIT 2").rows.map(\.values),
+            try roundOne.execute("SELECT version, name FROM etl.schema_migration ORDER BY 1 LIMIT 2").rows.map(
+                \.values),
             [["001", "001_baseline"], ["002", "002_mapping_dimensions"]])
         XCTAssertEqual(try Migrator(sql: Self.sql).migrate(roundOne), [], "migrate again: nothing to do")
     }
@@ -34,7 +37,8 @@ final class MigrationTests: DatabaseTestCase {
     func testADatabaseWithOnlySomeOfTheFirstRoundsMigrationsIsRefused() throws {
         let roundOne = try roundOneDatabase(upTo: "004")
         XCTAssertThrowsError(try Migrator(sql: Self.sql).migrate(roundOne)) { error in
-            XCTAssertTrue("\(error)".contains("001_schemas_and_etl, 002_staging, 003_warehouse, 004_load_functions"), "\(error)")
+            XCTAssertTrue(
+                "\(error)".contains("001_schemas_and_etl, 002_staging, 003_warehouse, 004_load_functions"), "\(error)")
         }
     }
 
@@ -55,7 +59,8 @@ final class MigrationTests: DatabaseTestCase {
             COMMENT ON COLUMN etl.schema_migration.checksum IS 'Hex SHA-256 of the file as applied: an edited migration is refused.';
             COMMENT ON COLUMN etl.schema_migration.applied_at IS 'When it was applied.';
             """)
-        let folder = Self.repositoryRoot.appendingPathComponent("Tests/JuesuanWarehouseTests/Fixtures/round-one-migrations")
+        let folder = Self.repositoryRoot.appendingPathComponent(
+            "Tests/JuesuanWarehouseTests/Fixtures/round-one-migrations")
         for file in try FileManager.default.contentsOfDirectory(atPath: folder.path).sorted()
         where String(file.prefix(3)) <= lastVersion {
             let text = try String(contentsOf: folder.appendingPathComponent(file), encoding: .utf8)

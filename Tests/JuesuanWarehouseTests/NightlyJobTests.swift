@@ -24,7 +24,8 @@ final class NightlyJobTests: DatabaseTestCase {
     func testTwoRunsAtOnceSortTheInboxOnce() throws {
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("nightly-\(UUID().uuidString)")
         let inbox = folder.appendingPathComponent("inbox")
-        try FileManager.default.createDirectory(at: inbox.appendingPathComponent("2024"), withIntermediateDirectories: true)
+        try FileManager.default.createDirectory(
+            at: inbox.appendingPathComponent("2024"), withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: folder) }
         let seeds = seedPaths().map { URL(fileURLWithPath: $0) }
         try FileManager.default.copyItem(at: seeds[0], to: inbox.appendingPathComponent("finance.txt"))
@@ -33,21 +34,27 @@ final class NightlyJobTests: DatabaseTestCase {
         try "这不是决算\n".write(to: inbox.appendingPathComponent("broken.txt"), atomically: true, encoding: .utf8)
 
         let runs = try [nightly(folder), nightly(folder)]
-        runs.forEach { $0.waitUntilExit() }
+        for run in runs { run.waitUntilExit() }
         // One run did the work; the other found the lock taken (75) or, if it came late, nothing to do (0).
         let statuses = runs.map(\.terminationStatus).sorted()
         XCTAssertTrue(statuses == [65, 75] || statuses == [0, 65], "\(statuses)")
 
         XCTAssertEqual(files(inbox), ["2024"])
         XCTAssertEqual(files(inbox.appendingPathComponent("2024")), [])
-        XCTAssertEqual(files(folder.appendingPathComponent("processed")), ["finance-again.txt", "finance.txt", "sasac.txt"])
+        XCTAssertEqual(
+            files(folder.appendingPathComponent("processed")), ["finance-again.txt", "finance.txt", "sasac.txt"])
         XCTAssertEqual(files(folder.appendingPathComponent("rejected")), ["broken.txt", "broken.txt.error.txt"])
-        let reason = try String(contentsOf: folder.appendingPathComponent("rejected/broken.txt.error.txt"), encoding: .utf8)
+        let reason = try String(
+            contentsOf: folder.appendingPathComponent("rejected/broken.txt.error.txt"), encoding: .utf8)
         XCTAssertTrue(reason.hasPrefix(inbox.appendingPathComponent("broken.txt").path + ":1: error: "), reason)
 
         let database = try connect()
-        XCTAssertEqual(try database.execute("SELECT fiscal_year FROM etl.document WHERE status = 'loaded' ORDER BY 1").rows.map { $0[0] }, ["2023", "2024"])
-        XCTAssertEqual(try database.execute("SELECT file_name, line FROM etl.rejection").rows.map { $0.map { $0 ?? "" } },
+        XCTAssertEqual(
+            try database.execute("SELECT fiscal_year FROM etl.document WHERE status = 'loaded' ORDER BY 1").rows.map {
+                $0[0]
+            }, ["2023", "2024"])
+        XCTAssertEqual(
+            try database.execute("SELECT file_name, line FROM etl.rejection").rows.map { $0.map { $0 ?? "" } },
             [[inbox.appendingPathComponent("broken.txt").path, "1"]])
 
         let log = try FileManager.default.contentsOfDirectory(atPath: folder.appendingPathComponent("log").path)

@@ -15,7 +15,9 @@ final class PostgresClientTests: DatabaseTestCase {
 
     func testArraysTravelAsOneBoundParameter() throws {
         let database = try connect()
-        let elements: [String?] = ["plain", "with \"quotes\"", "back\\slash", "{braces}, commas", "", nil, "NULL", "部门"]
+        let elements: [String?] = [
+            "plain", "with \"quotes\"", "back\\slash", "{braces}, commas", "", nil, "NULL", "部门",
+        ]
         let returned = try database.execute(
             "SELECT element FROM unnest($1::text[]) WITH ORDINALITY AS t (element, position) ORDER BY position",
             [PostgresArray.literal(elements)]
@@ -40,7 +42,8 @@ final class PostgresClientTests: DatabaseTestCase {
     }
 
     func testAnUnreachableServerIsAConnectionError() {
-        XCTAssertThrowsError(try Connection(conninfo: "host=/nonexistent port=1 user=postgres password=hunter2")) { error in
+        XCTAssertThrowsError(try Connection(conninfo: "host=/nonexistent port=1 user=postgres password=hunter2")) {
+            error in
             let failure = error as! PostgresError
             XCTAssertEqual(failure.kind, .connection)
             XCTAssertTrue(failure.isConnectionFailure)
@@ -51,7 +54,8 @@ final class PostgresClientTests: DatabaseTestCase {
     func testMigrationsAreRecordedAndRefuseEdits() throws {
         let database = try connect()
         XCTAssertEqual(try Migrator(sql: Self.sql).migrate(database), [])
-        let files = try FileManager.default.contentsOfDirectory(atPath: Self.sql.url.appendingPathComponent("migrations").path)
+        let files = try FileManager.default.contentsOfDirectory(
+            atPath: Self.sql.url.appendingPathComponent("migrations").path)
         XCTAssertEqual(try database.execute("SELECT count(*) FROM etl.schema_migration").scalar, String(files.count))
         try database.execute("UPDATE etl.schema_migration SET checksum = 'edited' WHERE version = '002'")
         XCTAssertThrowsError(try Migrator(sql: Self.sql).migrate(database)) { error in

@@ -25,8 +25,11 @@ final class TemplateLoadTests: DatabaseTestCase {
         ).single()
         XCTAssertEqual(
             row.values,
-            ["307.82", "105.58", "202.24", "95.36", "10.23", "10.23", "narrative", "21.07", "narrative", "0", "narrative",
-             "shanghai-district"])
+            [
+                "307.82", "105.58", "202.24", "95.36", "10.23", "10.23", "narrative", "21.07", "narrative", "0",
+                "narrative",
+                "shanghai-district",
+            ])
         // The national seeds keep taking these from 公开10表.
         XCTAssertEqual(
             try database.execute(
@@ -63,7 +66,8 @@ final class TemplateLoadTests: DatabaseTestCase {
 final class PDFLoadTests: DatabaseTestCase {
     func testThePublishedPDFLoadsWithItsPages() throws {
         let pdf = Self.repositoryRoot.appendingPathComponent(
-            "Tests/JuesuanETLTests/TemplateFixtures/shanghai-district/shgzb-2024-final-accounts.pdf").path
+            "Tests/JuesuanETLTests/TemplateFixtures/shanghai-district/shgzb-2024-final-accounts.pdf"
+        ).path
         let database = try connect()
         let summary = try Loader(connection: database).load(files: [pdf])
         XCTAssertEqual(summary.documentsLoaded, 1)
@@ -74,13 +78,16 @@ final class PDFLoadTests: DatabaseTestCase {
             ).single().values, ["202.24", "120", "8"])
         XCTAssertEqual(
             try database.execute(
-                "SELECT page FROM analytics.expenditure_by_function WHERE subject_code = '2210203'").scalar, "9")
+                "SELECT page FROM analytics.expenditure_by_function WHERE subject_code = '2210203'"
+            ).scalar, "9")
         XCTAssertEqual(
             try database.execute(
                 "SELECT expected_page, actual_page FROM analytics.data_quality WHERE \"check\" = '05=06.basic'"
             ).single().values, ["12", "13"])
         XCTAssertEqual(
-            try database.execute("SELECT DISTINCT page FROM warehouse.fact_narrative WHERE subject = 'procurement_total'").scalar,
+            try database.execute(
+                "SELECT DISTINCT page FROM warehouse.fact_narrative WHERE subject = 'procurement_total'"
+            ).scalar,
             "22")
     }
 }

@@ -15,7 +15,8 @@ class DatabaseTestCase: XCTestCase {
 
     override class func setUp() {
         super.setUp()
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("juesuan-test-\(UUID().uuidString.prefix(8))")
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent(
+            "juesuan-test-\(UUID().uuidString.prefix(8))")
         let server = LocalPostgres(directory: folder)
         do {
             try server.start()
@@ -53,11 +54,15 @@ class DatabaseTestCase: XCTestCase {
 
     /// `juesuan` with `arguments`, against this test's database unless `database` says
     /// otherwise, started (not awaited); `output` takes stdout, and stderr with `errorsToo`.
-    func startJuesuan(_ arguments: [String], output: Pipe? = nil, errorsToo: Bool = false, database: String? = nil) throws -> Process {
+    func startJuesuan(_ arguments: [String], output: Pipe? = nil, errorsToo: Bool = false, database: String? = nil)
+        throws -> Process
+    {
         let process = Process()
         process.executableURL = juesuanBinary
         process.arguments = arguments
-        process.environment = ["PATH": "/usr/bin:/bin", "DATABASE_URL": database ?? conninfo, "JUESUAN_SQL_DIR": Self.sql.url.path]
+        process.environment = [
+            "PATH": "/usr/bin:/bin", "DATABASE_URL": database ?? conninfo, "JUESUAN_SQL_DIR": Self.sql.url.path,
+        ]
         process.standardOutput = output ?? FileHandle.nullDevice
         process.standardError = errorsToo ? output ?? FileHandle.nullDevice : FileHandle.nullDevice
         try process.run()
@@ -66,7 +71,8 @@ class DatabaseTestCase: XCTestCase {
 
     /// A folder of its own for one test, removed when the test ends.
     func temporaryFolder() throws -> URL {
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("juesuan-\(UUID().uuidString.prefix(8))")
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent(
+            "juesuan-\(UUID().uuidString.prefix(8))")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         addTeardownBlock { try? FileManager.default.removeItem(at: folder) }
         return folder
@@ -84,23 +90,29 @@ class DatabaseTestCase: XCTestCase {
         for (table, rows) in expected.sorted(by: { $0.key < $1.key }) where actual[table] != rows {
             let found = actual[table] ?? []
             let first = zip(found, rows).first { $0 != $1 }
-            XCTFail("\(table): \(found.count) rows, expected \(rows.count); first difference: \(first.map { "\($0.0) ≠ \($0.1)" } ?? "(a longer list)") \(message)", line: line)
+            XCTFail(
+                "\(table): \(found.count) rows, expected \(rows.count); first difference: \(first.map { "\($0.0) ≠ \($0.1)" } ?? "(a longer list)") \(message)",
+                line: line)
         }
     }
 
     /// Every table of the warehouse, staging and etl (minus timestamps and run ids), as text:
     /// two states are the same when their snapshots are.
     func snapshot(_ connection: Connection) throws -> [String: [String]] {
-        let tables = try connection.execute("""
+        let tables = try connection.execute(
+            """
             SELECT n.nspname || '.' || c.relname FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
             WHERE c.relkind IN ('r', 'm') AND (n.nspname IN ('staging', 'warehouse', 'analytics') OR c.oid = 'etl.finding'::regclass)
             ORDER BY 1
-            """).rows.map { $0[0]! }
+            """
+        ).rows.map { $0[0]! }
         var state: [String: [String]] = [:]
         for table in tables {
             // Surrogate keys differ between loads; documents are named by their SHA-256.
-            let hasDocument = try connection.execute(
-                "SELECT 1 FROM pg_attribute WHERE attrelid = $1::regclass AND attname = 'document_id'", [table]).rowCount > 0
+            let hasDocument =
+                try connection.execute(
+                    "SELECT 1 FROM pg_attribute WHERE attrelid = $1::regclass AND attname = 'document_id'", [table]
+                ).rowCount > 0
             let row = "(to_jsonb(t) - 'document_id' - 'department_key' - 'previous_document_id')::text"
             let query =
                 hasDocument

@@ -1,26 +1,23 @@
 -- The set-based load from staging into the star schema: one function per dimension or
--- fact table, each one statement over a whole batch of documents. The loader calls
+-- fact table, each one statement over a whole batch of documents. The fact loaders are
+-- PL/pgSQL so that each call is planned with its batch's ids, and printed_cells is inlined
+-- into the statement instead of being run as a function scan. The loader calls
 -- warehouse.load_documents inside the batch's transaction, so documents land whole or not
 -- at all.
-
-CREATE FUNCTION warehouse.batch_documents(p_document_ids bigint[])
-RETURNS TABLE (document_id bigint, department_key integer, fiscal_year integer)
-LANGUAGE sql STABLE AS $$
-    SELECT e.document_id, d.department_key, e.fiscal_year
-    FROM etl.document e JOIN warehouse.dim_department d ON d.name = e.department
-    WHERE e.document_id = ANY (p_document_ids)
-$$;
-COMMENT ON FUNCTION warehouse.batch_documents(bigint[]) IS 'The documents of a batch with their department key and fiscal year (after load_dimensions).';
 
 CREATE FUNCTION warehouse.printed_cells(p_document_ids bigint[], p_tables text[])
 RETURNS TABLE (
     document_id bigint, department_key integer, fiscal_year integer, table_code text, line integer, section text,
     code text, row_number integer, item text, column_name text, unit text, amount numeric, page integer)
 LANGUAGE sql STABLE AS $$
+    -- Document by document: each one's cells come from the index on (document_id, table_code).
     SELECT c.document_id, b.department_key, b.fiscal_year, c.table_code, c.line, c.section, c.code, c.row_number,
         c.item, c.column_name, c.unit, warehouse.in_wan_yuan(c.value, c.unit), c.page
-    FROM staging.cell c JOIN warehouse.batch_documents(p_document_ids) b USING (document_id)
-    WHERE c.document_id = ANY (p_document_ids) AND c.table_code = ANY (p_tables) AND c.value IS NOT NULL
+    FROM unnest(p_document_ids) AS batch (document_id)
+    CROSS JOIN LATERAL (
+        SELECT d.department_key, e.fiscal_year FROM etl.document e JOIN warehouse.dim_department d ON d.name = e.department
+        WHERE e.document_id = batch.document_id) b
+    JOIN staging.cell c ON c.document_id = batch.document_id AND c.table_code = ANY (p_tables) AND c.value IS NOT NULL
 $$;
 COMMENT ON FUNCTION warehouse.printed_cells(bigint[], text[]) IS 'The printed values (not empty, not ——) of some tables of a batch, in 万元 where money, with their document''s keys: what every fact table is made of.';
 
@@ -39,12 +36,13 @@ LANGUAGE sql AS $$
 
     -- Names here are provisional: settle_subject_names gives each code its latest spelling.
     INSERT INTO warehouse.dim_functional_subject (subject_code, level, parent_code, name)
-    SELECT DISTINCT ON (code) code, warehouse.subject_level(code), warehouse.subject_parent(code),
-        warehouse.subject_name(item)
-    FROM staging.cell
-    WHERE document_id = ANY (p_document_ids) AND table_code IN ('01', '02', '03', '04', '05', '07', '08')
-        AND code IS NOT NULL
-    ORDER BY code, document_id, table_code, line
+    SELECT DISTINCT ON (c.code) c.code, warehouse.subject_level(c.code), warehouse.subject_parent(c.code),
+        warehouse.subject_name(c.item)
+    FROM staging.cell c
+    WHERE c.document_id = ANY (p_document_ids) AND c.table_code IN ('01', '02', '03', '04', '05', '07', '08')
+        AND c.code IS NOT NULL
+        AND NOT EXISTS (SELECT FROM warehouse.dim_functional_subject f WHERE f.subject_code = c.code)
+    ORDER BY c.code, c.document_id, c.table_code, c.line
     ON CONFLICT DO NOTHING;
 
     INSERT INTO warehouse.dim_economic_subject (economic_code, level, parent_code, name, cost_type)
@@ -52,29 +50,33 @@ LANGUAGE sql AS $$
         t.cost_type
     FROM staging.cell c JOIN warehouse.dim_cost_type t ON t.name = c.section
     WHERE c.document_id = ANY (p_document_ids) AND c.table_code = '06' AND c.code IS NOT NULL
+        AND NOT EXISTS (SELECT FROM warehouse.dim_economic_subject e WHERE e.economic_code = c.code)
     ORDER BY c.code, c.document_id, c.line
     ON CONFLICT DO NOTHING;
 $$;
 COMMENT ON FUNCTION warehouse.load_dimensions(bigint[]) IS 'Adds the departments, years and subjects a batch of documents prints.';
 
 CREATE FUNCTION warehouse.load_income(p_document_ids bigint[]) RETURNS void
-LANGUAGE sql AS $$
+LANGUAGE plpgsql AS $$
+BEGIN
     INSERT INTO warehouse.fact_income
     SELECT c.document_id, c.department_key, c.fiscal_year, warehouse.subject_level(c.code), c.code, s.source_code,
         c.amount, c.line, c.page
     FROM warehouse.printed_cells(p_document_ids, '{02}') c JOIN warehouse.dim_fund_source s ON s.name = c.column_name;
-$$;
+END $$;
 
 CREATE FUNCTION warehouse.load_expenditure(p_document_ids bigint[]) RETURNS void
-LANGUAGE sql AS $$
+LANGUAGE plpgsql AS $$
+BEGIN
     INSERT INTO warehouse.fact_expenditure
     SELECT c.document_id, c.department_key, c.fiscal_year, warehouse.subject_level(c.code), c.code, k.kind_code,
         c.amount, c.line, c.page
     FROM warehouse.printed_cells(p_document_ids, '{03}') c JOIN warehouse.dim_expenditure_kind k ON k.name = c.column_name;
-$$;
+END $$;
 
 CREATE FUNCTION warehouse.load_fiscal_expenditure(p_document_ids bigint[]) RETURNS void
-LANGUAGE sql AS $$
+LANGUAGE plpgsql AS $$
+BEGIN
     -- Columns 本年支出/基本支出 and 本年支出/项目支出 name their kind; 本年支出/小计 (or 合计) is the total.
     INSERT INTO warehouse.fact_fiscal_expenditure
     SELECT c.document_id, c.department_key, c.fiscal_year, s.source_code, warehouse.subject_level(c.code), c.code,
@@ -83,40 +85,44 @@ LANGUAGE sql AS $$
     JOIN warehouse.dim_fund_source s ON s.fiscal_table_code = c.table_code
     LEFT JOIN warehouse.dim_expenditure_kind k ON k.name = split_part(c.column_name, '/', 2)
     WHERE c.column_name LIKE '本年支出/%';
-$$;
+END $$;
 
 CREATE FUNCTION warehouse.load_summary_items(p_document_ids bigint[]) RETURNS void
-LANGUAGE sql AS $$
+LANGUAGE plpgsql AS $$
+BEGIN
     INSERT INTO warehouse.fact_summary_item
     SELECT c.document_id, c.department_key, c.fiscal_year, c.table_code,
         CASE WHEN c.section LIKE '收入%' THEN 'income' ELSE 'expenditure' END,
         c.item, c.row_number, c.code, s.source_code, c.amount, c.line, c.page
     FROM warehouse.printed_cells(p_document_ids, '{01,04}') c LEFT JOIN warehouse.dim_fund_source s ON s.name = c.column_name;
-$$;
+END $$;
 
 CREATE FUNCTION warehouse.load_basic_expenditure(p_document_ids bigint[]) RETURNS void
-LANGUAGE sql AS $$
+LANGUAGE plpgsql AS $$
+BEGIN
     INSERT INTO warehouse.fact_basic_expenditure
     SELECT c.document_id, c.department_key, c.fiscal_year, c.code, t.cost_type, c.code IS NULL, c.amount, c.line, c.page
     FROM warehouse.printed_cells(p_document_ids, '{06}') c JOIN warehouse.dim_cost_type t ON t.name = c.section;
-$$;
+END $$;
 
 CREATE FUNCTION warehouse.load_three_public(p_document_ids bigint[]) RETURNS void
-LANGUAGE sql AS $$
+LANGUAGE plpgsql AS $$
+BEGIN
     INSERT INTO warehouse.fact_three_public
     SELECT c.document_id, c.department_key, c.fiscal_year, t.category, m.measure, c.amount, c.line, c.page
     FROM warehouse.printed_cells(p_document_ids, '{09}') c
     JOIN warehouse.dim_three_public_measure m ON m.name = split_part(c.column_name, '/', 1)
     JOIN warehouse.dim_three_public_category t ON t.column_name = substr(c.column_name, length(m.name) + 2);
-$$;
+END $$;
 
 CREATE FUNCTION warehouse.load_statistics(p_document_ids bigint[]) RETURNS void
-LANGUAGE sql AS $$
+LANGUAGE plpgsql AS $$
+BEGIN
     INSERT INTO warehouse.fact_statistics
     SELECT c.document_id, c.department_key, c.fiscal_year, warehouse.statistics_measure(c.section, c.item, c.unit),
         c.section, c.item, c.row_number, c.unit, c.amount, c.line, c.page
     FROM warehouse.printed_cells(p_document_ids, '{10}') c;
-$$;
+END $$;
 
 CREATE FUNCTION warehouse.load_documents(p_document_ids bigint[]) RETURNS void
 LANGUAGE plpgsql AS $$

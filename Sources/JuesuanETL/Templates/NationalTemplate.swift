@@ -8,11 +8,14 @@ extension Template {
             TableSpec(.summary, columns: [ColumnSpec(ColumnPath.amount)], layout: .twoSided(rowNumbers: true)),
             TableSpec(
                 .income,
-                columns: ([ColumnPath.incomeTotal, ColumnPath.fiscalIncome] + ColumnPath.incomeSources).map { ColumnSpec($0) },
+                columns: ([ColumnPath.incomeTotal, ColumnPath.fiscalIncome] + ColumnPath.incomeSources).map {
+                    ColumnSpec($0)
+                },
                 layout: .coded),
             TableSpec(
                 .expenditure,
-                columns: ([ColumnPath.expenditureTotal, ColumnPath.basic, ColumnPath.project] + ColumnPath.expenditureKinds)
+                columns: ([ColumnPath.expenditureTotal, ColumnPath.basic, ColumnPath.project]
+                    + ColumnPath.expenditureKinds)
                     .map { ColumnSpec($0) },
                 layout: .coded),
             TableSpec(
@@ -20,13 +23,17 @@ extension Template {
                 layout: .twoSided(rowNumbers: true)),
             TableSpec(
                 .generalBudget,
-                columns: [ColumnPath.spendingSubtotal, ColumnPath.spendingBasic, ColumnPath.spendingProject].map { ColumnSpec($0) },
+                columns: [ColumnPath.spendingSubtotal, ColumnPath.spendingBasic, ColumnPath.spendingProject].map {
+                    ColumnSpec($0)
+                },
                 layout: .coded),
             TableSpec(.basicExpenditureDetail, columns: [ColumnSpec(ColumnPath.final)], layout: .economicDetail),
             TableSpec(.governmentFund, columns: fundColumns(total: ColumnPath.spendingSubtotal), layout: .coded),
             TableSpec(
                 .stateCapital,
-                columns: [ColumnPath.spendingTotal, ColumnPath.spendingBasic, ColumnPath.spendingProject].map { ColumnSpec($0) },
+                columns: [ColumnPath.spendingTotal, ColumnPath.spendingBasic, ColumnPath.spendingProject].map {
+                    ColumnSpec($0)
+                },
                 layout: .coded),
             TableSpec(
                 .threePublic,
@@ -40,8 +47,10 @@ extension Template {
     /// 政府性基金 and 国有资本 tables with carry-over, income, expenditure and balance columns.
     static func fundColumns(total: String, totalHeader: String? = nil) -> [ColumnSpec] {
         [
-            ColumnSpec(ColumnPath.openingBalance), ColumnSpec(ColumnPath.yearIncome), ColumnSpec(total, header: totalHeader),
-            ColumnSpec(ColumnPath.spendingBasic), ColumnSpec(ColumnPath.spendingProject), ColumnSpec(ColumnPath.closingBalance),
+            ColumnSpec(ColumnPath.openingBalance), ColumnSpec(ColumnPath.yearIncome),
+            ColumnSpec(total, header: totalHeader),
+            ColumnSpec(ColumnPath.spendingBasic), ColumnSpec(ColumnPath.spendingProject),
+            ColumnSpec(ColumnPath.closingBalance),
         ]
     }
 }

@@ -6,7 +6,8 @@ extension Template {
     static let shanghaiDistrict = Template(
         name: "shanghai-district",
         tables: [
-            TableSpec(.summary, columns: [ColumnSpec(ColumnPath.amount, header: "决算数")], layout: .twoSided(rowNumbers: false)),
+            TableSpec(
+                .summary, columns: [ColumnSpec(ColumnPath.amount, header: "决算数")], layout: .twoSided(rowNumbers: false)),
             national.spec(.income)!,
             national.spec(.expenditure)!,
             TableSpec(
@@ -28,7 +29,9 @@ extension Template {
                     ColumnPath.threePublicSides.map { ColumnSpec(ColumnPath.threePublic($0, category)) }
                 },
                 layout: .positional),
-            TableSpec(.governmentFund, columns: fundColumns(total: ColumnPath.spendingSubtotal, totalHeader: "合计"), layout: .coded),
+            TableSpec(
+                .governmentFund, columns: fundColumns(total: ColumnPath.spendingSubtotal, totalHeader: "合计"),
+                layout: .coded),
             TableSpec(
                 .stateCapital, titles: ["国有资本经营预算财政拨款收入支出决算表"], columns: fundColumns(total: ColumnPath.spendingTotal),
                 layout: .coded),

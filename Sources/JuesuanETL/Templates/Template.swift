@@ -15,23 +15,22 @@ public struct Template: Sendable {
 
     func spec(_ kind: TableKind) -> TableSpec? { tables.first { $0.kind == kind } }
 
-    /// The template whose titles the document prints the most of (the first on a tie).
+    /// The template whose titles the document prints the most of (the first on a tie). A
+    /// line is keyed once, whatever the number of templates.
     static func recognising(_ lines: [SourceLine], department: String) -> Template {
-        var best = all[0]
-        var bestCount = -1
-        for template in all {
-            let longest = template.longestTitleBytes + department.utf8.count + 64
-            var kinds = Set<TableKind>()
-            for line in lines {
-                guard let cell = line.singleCell, cell.utf8.count <= longest,
-                    let match = TableTitle.match(TextNormalization.key(cell), department: department, template: template),
-                    !match.isBudget
-                else { continue }
-                kinds.insert(match.kind)
+        let longest = (all.map(\.longestTitleBytes).max() ?? 0) + department.utf8.count + 64
+        var kinds = Array(repeating: Set<TableKind>(), count: all.count)
+        for line in lines {
+            guard let cell = line.singleCell, cell.utf8.count <= longest, cell.containsBytes("表") else { continue }
+            let key = TextNormalization.key(cell)
+            for (index, template) in all.enumerated() {
+                if let match = TableTitle.match(key, department: department, template: template), !match.isBudget {
+                    kinds[index].insert(match.kind)
+                }
             }
-            if kinds.count > bestCount { (best, bestCount) = (template, kinds.count) }
         }
-        return best
+        let best = kinds.indices.max { (kinds[$0].count, $1) < (kinds[$1].count, $0) } ?? 0
+        return all[best]
     }
 
     /// Title keys, budget (预算) spellings included so that a budget is recognised and refused.
