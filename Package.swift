@@ -75,19 +75,23 @@ let package = Package(
             name: "juesuan-fuzz",
             dependencies: ["JuesuanETL", "PDFReader"]
         ),
+        // What the test targets share: the repository's paths, temporary folders, the built
+        // binary, golden files.
+        .target(name: "TestSupport", path: "Tests/TestSupport"),
         .testTarget(
             name: "JuesuanETLTests",
-            dependencies: ["JuesuanETL", "PDFReader"],
+            dependencies: ["JuesuanETL", "PDFReader", "TestSupport"],
             resources: [.copy("Fixtures"), .copy("TemplateFixtures")]
         ),
         .testTarget(
             name: "JuesuanWarehouseTests",
-            dependencies: ["JuesuanWarehouse", "JuesuanETL", "PostgresClient"],
+            dependencies: ["JuesuanWarehouse", "JuesuanETL", "PostgresClient", "TestSupport"],
             exclude: ["Fixtures"]
         ),
         .testTarget(
             name: "JuesuanCommandTests",
-            dependencies: ["JuesuanWarehouse"]
+            dependencies: ["JuesuanWarehouse", "TestSupport"],
+            exclude: ["Golden"]
         ),
     ]
 )

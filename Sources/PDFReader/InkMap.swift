@@ -23,33 +23,29 @@ struct InkMap {
     /// Runs of at least `minimumRun` ink pixels along rows and along columns; runs on
     /// neighbouring rows (a stroke two pixels thick) become one rule, at their middle.
     func rules(minimumRun: Int) -> [PDFRule] {
-        var horizontal: [(line: Int, start: Int, end: Int)] = []
-        for y in 0..<height {
-            var x = 0
-            while x < width {
-                guard isInk(x, y) else {
-                    x += 1
-                    continue
-                }
-                let start = x
-                while x < width, isInk(x, y) { x += 1 }
-                if x - start >= minimumRun { horizontal.append((y, start, x)) }
-            }
-        }
-        var vertical: [(line: Int, start: Int, end: Int)] = []
-        for x in 0..<width {
-            var y = 0
-            while y < height {
-                guard isInk(x, y) else {
-                    y += 1
-                    continue
-                }
-                let start = y
-                while y < height, isInk(x, y) { y += 1 }
-                if y - start >= minimumRun { vertical.append((x, start, y)) }
-            }
-        }
+        let horizontal = Self.runs(lines: height, length: width, minimumRun: minimumRun) { isInk($1, $0) }
+        let vertical = Self.runs(lines: width, length: height, minimumRun: minimumRun) { isInk($0, $1) }
         return Self.merged(horizontal, .horizontal) + Self.merged(vertical, .vertical)
+    }
+
+    /// The long runs of ink along each of `lines` lines of `length` pixels.
+    private static func runs(
+        lines: Int, length: Int, minimumRun: Int, isInk: (_ line: Int, _ position: Int) -> Bool
+    ) -> [(line: Int, start: Int, end: Int)] {
+        var runs: [(line: Int, start: Int, end: Int)] = []
+        for line in 0..<lines {
+            var position = 0
+            while position < length {
+                guard isInk(line, position) else {
+                    position += 1
+                    continue
+                }
+                let start = position
+                while position < length, isInk(line, position) { position += 1 }
+                if position - start >= minimumRun { runs.append((line, start, position)) }
+            }
+        }
+        return runs
     }
 
     /// Runs on adjacent lines that overlap are one stroke.

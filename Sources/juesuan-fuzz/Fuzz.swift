@@ -13,8 +13,10 @@ func parseAnything(_ bytes: [UInt8]) {
     layOutAnything(bytes)
 }
 
-/// The same bytes read as a page: each 6 bytes a character box or, when the first is odd, a rule.
-func layOutAnything(_ bytes: [UInt8]) {
+/// The first 4 KiB of the same bytes read as a page (a page holds a few thousand
+/// characters): each 6 bytes a character box or, when the first is odd, a rule.
+func layOutAnything(_ input: [UInt8]) {
+    let bytes = Array(input.prefix(4096))
     var characters: [PDFCharacter] = []
     var rules: [PDFRule] = []
     var index = 0

@@ -1,43 +1,15 @@
 import Foundation
+import TestSupport
 import XCTest
 
 /// The built `juesuan` binary, run as users and cron run it: output, diagnostics, exit codes.
 final class CommandTests: XCTestCase {
-    static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-        .deletingLastPathComponent()
-    static let seeds = root.appendingPathComponent("Tests/JuesuanETLTests/Fixtures")
-
-    struct Run {
-        var status: Int32
-        var stdout: String
-        var stderr: String
-    }
-
-    func juesuan(_ arguments: [String], environment: [String: String] = [:]) throws -> Run {
-        // The test bundle sits beside the products on Linux and inside their folder on macOS.
-        let bundle = Bundle(for: Self.self).bundleURL
-        let binary =
-            [bundle, bundle.deletingLastPathComponent()].map { $0.appendingPathComponent("juesuan") }
-            .first { FileManager.default.isExecutableFile(atPath: $0.path) } ?? bundle.appendingPathComponent("juesuan")
-        let process = Process()
-        process.executableURL = binary
-        process.arguments = arguments
-        process.environment = ProcessInfo.processInfo.environment.merging(environment) { $1 }
-        let out = Pipe()
-        let err = Pipe()
-        process.standardOutput = out
-        process.standardError = err
-        try process.run()
-        let stdout = out.fileHandleForReading.readDataToEndOfFile()
-        let stderr = err.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return Run(
-            status: process.terminationStatus, stdout: String(decoding: stdout, as: UTF8.self),
-            stderr: String(decoding: stderr, as: UTF8.self))
+    func juesuan(_ arguments: [String], environment: [String: String] = [:]) throws -> JuesuanBinary.Run {
+        try JuesuanBinary.run(arguments, environment: ProcessInfo.processInfo.environment.merging(environment) { $1 })
     }
 
     func testParseWritesOneJSONObjectPerCell() throws {
-        let run = try juesuan(["parse", Self.seeds.appendingPathComponent("001_f51386a93d2c4eb0.txt").path])
+        let run = try juesuan(["parse", Repository.seeds.appendingPathComponent("001_f51386a93d2c4eb0.txt").path])
         XCTAssertEqual(run.status, 0)
         let lines = run.stdout.split(separator: "\n")
         XCTAssertEqual(lines.count, 748)
@@ -50,7 +22,7 @@ final class CommandTests: XCTestCase {
     }
 
     func testParsePrintsTheNarrativeAndTheEvaluationsToo() throws {
-        let seed = Self.seeds.appendingPathComponent("001_f51386a93d2c4eb0.txt").path
+        let seed = Repository.seeds.appendingPathComponent("001_f51386a93d2c4eb0.txt").path
         let narrative = try juesuan(["parse", "--part", "narrative", seed])
         XCTAssertEqual(narrative.status, 0)
         let figures = narrative.stdout.split(separator: "\n").map {
@@ -77,10 +49,9 @@ final class CommandTests: XCTestCase {
     }
 
     func testABadDocumentExits65AndTheOthersAreStillProcessed() throws {
-        let bad = FileManager.default.temporaryDirectory.appendingPathComponent("not-a-document-\(UUID()).txt")
+        let bad = try temporaryFolder().appendingPathComponent("not-a-document.txt")
         try "hello\n".write(to: bad, atomically: true, encoding: .utf8)
-        defer { try? FileManager.default.removeItem(at: bad) }
-        let run = try juesuan(["check", bad.path, Self.seeds.path])
+        let run = try juesuan(["check", bad.path, Repository.seeds.path])
         XCTAssertEqual(run.status, 65)
         XCTAssertTrue(run.stderr.hasPrefix("\(bad.path):1: error: "), run.stderr)
         let warnings = run.stdout.split(separator: "\n")
@@ -90,7 +61,8 @@ final class CommandTests: XCTestCase {
 
     func testAnUnreachableDatabaseExits69WithoutThePassword() throws {
         let run = try juesuan(
-            ["load", Self.seeds.path], environment: ["DATABASE_URL": "postgresql://juesuan:s3cret@127.0.0.1:1/none"])
+            ["load", Repository.seeds.path],
+            environment: ["DATABASE_URL": "postgresql://juesuan:s3cret@127.0.0.1:1/none"])
         XCTAssertEqual(run.status, 69)
         XCTAssertTrue(run.stderr.contains("the database is unavailable"))
         XCTAssertFalse(run.stderr.contains("s3cret"))
@@ -100,5 +72,36 @@ final class CommandTests: XCTestCase {
         let run = try juesuan(["--help"])
         for code in ["65", "69", "64"] { XCTAssertTrue(run.stdout.contains("  \(code)  "), code) }
         XCTAssertEqual(try juesuan(["parse", "--format", "xml", "x"]).status, 64)
+    }
+}
+
+/// Whole outputs of the seeds, compared with golden files (Golden/; JUESUAN_RECORD_GOLDEN=1
+/// records them again, to be reviewed in the diff).
+final class GoldenOutputTests: XCTestCase {
+    let seeds = ["000_c0c2bca974e52ed1", "001_f51386a93d2c4eb0"]
+
+    func testParseOfEachSeed() throws {
+        for seed in seeds {
+            let run = try JuesuanBinary.run([
+                "parse", "--format", "table", "Tests/JuesuanETLTests/Fixtures/\(seed).txt",
+            ])
+            XCTAssertEqual(run.status, 0, run.stderr)
+            try assertGolden(run.stdout, named: "parse-\(seed).txt")
+        }
+    }
+
+    func testCheckOfEachSeed() throws {
+        for seed in seeds {
+            let run = try JuesuanBinary.run(["check", "Tests/JuesuanETLTests/Fixtures/\(seed).txt"])
+            XCTAssertEqual(run.status, 0, run.stderr)
+            try assertGolden(run.stdout, named: "check-\(seed).txt")
+        }
+    }
+
+    func testHelp() throws {
+        // Help is wrapped to the terminal's width: 80 columns, whatever runs the tests.
+        let run = try JuesuanBinary.run(["--help"], environment: ["PATH": "/usr/bin:/bin", "COLUMNS": "80"])
+        XCTAssertEqual(run.status, 0)
+        try assertGolden(run.stdout, named: "help.txt")
     }
 }

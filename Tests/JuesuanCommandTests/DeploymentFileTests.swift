@@ -1,11 +1,12 @@
 import Foundation
+import TestSupport
 import XCTest
 
 /// docker-compose.yml and the Dockerfile cannot be run here (no Docker engine); these tests
 /// check that they are well-formed and name the paths and variables the code uses.
 final class DeploymentFileTests: XCTestCase {
     func text(_ path: String) throws -> String {
-        try String(contentsOf: CommandTests.root.appendingPathComponent(path), encoding: .utf8)
+        try String(contentsOf: Repository.root.appendingPathComponent(path), encoding: .utf8)
     }
 
     /// `KEY: value` pairs of the juesuan service's environment block.

@@ -2,6 +2,7 @@ import Foundation
 import JuesuanETL
 import JuesuanWarehouse
 import PostgresClient
+import TestSupport
 import XCTest
 
 /// The analytics views on the two seeds, asserted against the numbers the documents print.
@@ -12,17 +13,15 @@ final class AnalyticsViewTests: DatabaseTestCase {
 
     /// A seed re-dated to another year (every "2023年" of its text), as a new document.
     func seed2023(redatedTo year: Int) throws -> String {
-        let text = try String(contentsOfFile: seedPaths()[0], encoding: .utf8)
-        let copy = FileManager.default.temporaryDirectory.appendingPathComponent(
-            "juesuan-\(UUID().uuidString.prefix(8))-\(year).txt")
+        let text = try String(contentsOfFile: Repository.seedPaths[0], encoding: .utf8)
+        let copy = try temporaryFolder().appendingPathComponent("\(year).txt")
         try text.replacingOccurrences(of: "2023年", with: "\(year)年").write(to: copy, atomically: true, encoding: .utf8)
-        addTeardownBlock { try? FileManager.default.removeItem(at: copy) }
         return copy.path
     }
 
     func testDepartmentYearHoldsEachSeedsHeadlineFigures() throws {
         let database = try connect()
-        _ = try Loader(connection: database).load(files: seedPaths())
+        _ = try Loader(connection: database).load(files: Repository.seedPaths)
         let columns = """
             department_code, fiscal_year, income_total, expenditure_total, basic_expenditure, project_expenditure,
             personnel_cost, public_cost, carryover_begin, carryover_end, fiscal_income_total, fiscal_expenditure_total,
@@ -47,7 +46,7 @@ final class AnalyticsViewTests: DatabaseTestCase {
 
     func testSummingOneLevelGivesTheDocumentsOwnTotalUpToItsRecordedRounding() throws {
         let database = try connect()
-        _ = try Loader(connection: database).load(files: seedPaths())
+        _ = try Loader(connection: database).load(files: Repository.seedPaths)
         // Σ 类 of 03 against its 合计 row, and the finding that records the difference, if any.
         XCTAssertEqual(
             try rows(
@@ -87,7 +86,7 @@ final class AnalyticsViewTests: DatabaseTestCase {
 
     func testExpenditureByFunctionKeepsLevelsParentsAndShares() throws {
         let database = try connect()
-        _ = try Loader(connection: database).load(files: seedPaths())
+        _ = try Loader(connection: database).load(files: Repository.seedPaths)
         XCTAssertEqual(
             try rows(
                 database,
@@ -107,7 +106,7 @@ final class AnalyticsViewTests: DatabaseTestCase {
     func testFunctionTotalsAddUpAcrossDepartments() throws {
         let database = try connect()
         // The 2023 seed re-dated to 2024 puts both departments in one year.
-        _ = try Loader(connection: database).load(files: seedPaths() + [seed2023(redatedTo: 2024)])
+        _ = try Loader(connection: database).load(files: Repository.seedPaths + [seed2023(redatedTo: 2024)])
         XCTAssertEqual(
             try rows(
                 database,
@@ -125,7 +124,7 @@ final class AnalyticsViewTests: DatabaseTestCase {
 
     func testThreePublicExpensesByCategory() throws {
         let database = try connect()
-        _ = try Loader(connection: database).load(files: seedPaths())
+        _ = try Loader(connection: database).load(files: Repository.seedPaths)
         XCTAssertEqual(
             try rows(
                 database,
@@ -142,7 +141,7 @@ final class AnalyticsViewTests: DatabaseTestCase {
 
     func testYearOnYearComparesLoadedYears() throws {
         let database = try connect()
-        _ = try Loader(connection: database).load(files: seedPaths() + [seed2023(redatedTo: 2022)])
+        _ = try Loader(connection: database).load(files: Repository.seedPaths + [seed2023(redatedTo: 2022)])
         XCTAssertEqual(
             try rows(
                 database,
@@ -192,7 +191,7 @@ final class AnalyticsViewTests: DatabaseTestCase {
 
     func testBudgetExecutionAsTheNarrativeStatesIt() throws {
         let database = try connect()
-        _ = try Loader(connection: database).load(files: seedPaths())
+        _ = try Loader(connection: database).load(files: Repository.seedPaths)
         XCTAssertEqual(
             try rows(
                 database,
@@ -217,7 +216,7 @@ final class AnalyticsViewTests: DatabaseTestCase {
 
     func testProjectPerformanceFlagsGradesThatTheSpendingContradicts() throws {
         let database = try connect()
-        _ = try Loader(connection: database).load(files: seedPaths())
+        _ = try Loader(connection: database).load(files: Repository.seedPaths)
         XCTAssertEqual(
             try database.execute("SELECT count(*) FROM analytics.project_performance WHERE fiscal_year = 2023").scalar,
             "6")
@@ -251,13 +250,13 @@ final class AnalyticsViewTests: DatabaseTestCase {
         let database = try connect()
         let refresh = AnalyticsRefresh(connection: database)
         let refreshedAt = "SELECT refreshed_at FROM etl.analytics_state"
-        _ = try Loader(connection: database).load(files: [seedPaths()[1]])
+        _ = try Loader(connection: database).load(files: [Repository.seedPaths[1]])
         XCTAssertEqual(try database.execute("SELECT count(*) FROM analytics.department_year").scalar, "1")
         XCTAssertFalse(try refresh.refreshIfStale())
         let loaded = try database.execute(refreshedAt).scalar
-        _ = try Loader(connection: database).load(files: [seedPaths()[1]])
+        _ = try Loader(connection: database).load(files: [Repository.seedPaths[1]])
         XCTAssertEqual(try database.execute(refreshedAt).scalar, loaded, "nothing changed, nothing refreshed")
-        _ = try Loader(connection: database).load(files: [seedPaths()[1]], options: .init(force: true))
+        _ = try Loader(connection: database).load(files: [Repository.seedPaths[1]], options: .init(force: true))
         XCTAssertNotEqual(try database.execute(refreshedAt).scalar, loaded, "a forced reload is a change")
         // What a run that died between its last commit and its refresh leaves behind.
         try database.execute("UPDATE etl.analytics_state SET refreshed_documents = NULL")
@@ -267,9 +266,9 @@ final class AnalyticsViewTests: DatabaseTestCase {
 
     func testDataQualityHoldsEveryFindingOfCheck() throws {
         let database = try connect()
-        _ = try Loader(connection: database).load(files: seedPaths())
+        _ = try Loader(connection: database).load(files: Repository.seedPaths)
         var expected: [[String]] = []
-        for path in seedPaths() {
+        for path in Repository.seedPaths {
             let document = try DocumentFiles.parse(path: path).get()
             for finding in Reconciliation.findings(in: document) {
                 expected.append([
@@ -294,7 +293,7 @@ final class AnalyticsViewTests: DatabaseTestCase {
 
     func testTheReaderRoleReadsEveryViewAndNothingElse() throws {
         let database = try connect()
-        _ = try Loader(connection: database).load(files: seedPaths())
+        _ = try Loader(connection: database).load(files: Repository.seedPaths)
         try database.execute(
             """
             DO $$ BEGIN

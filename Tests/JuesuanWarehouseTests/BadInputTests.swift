@@ -1,5 +1,6 @@
 import Foundation
 import JuesuanETL
+import TestSupport
 import XCTest
 
 /// What nightly jobs meet: half-uploaded files, scans, the wrong documents. Each bad input
@@ -7,7 +8,7 @@ import XCTest
 /// the good documents of the same run out.
 final class BadInputTests: DatabaseTestCase {
     /// The seed text of 2023, to damage.
-    var seed: String { try! String(contentsOfFile: seedPaths()[0], encoding: .utf8) }
+    var seed: String { try! String(contentsOfFile: Repository.seedPaths[0], encoding: .utf8) }
     var seedLines: [String] { seed.components(separatedBy: "\n") }
 
     /// The seed with one line replaced.
@@ -121,7 +122,7 @@ final class BadInputTests: DatabaseTestCase {
         let handle = try FileHandle(forWritingTo: huge)
         try handle.truncate(atOffset: 100 << 20)
         try handle.close()
-        for seed in seedPaths() {
+        for seed in Repository.seedPaths {
             try FileManager.default.copyItem(
                 atPath: seed, toPath: folder.appendingPathComponent("good-" + (seed as NSString).lastPathComponent).path
             )

@@ -1,6 +1,7 @@
 import Foundation
 import JuesuanWarehouse
 import PostgresClient
+import TestSupport
 import XCTest
 
 /// Loads that are killed, servers that restart, runs that overlap: whatever happens, a
@@ -9,7 +10,7 @@ final class FaultTests: DatabaseTestCase {
     /// Each seed under `copies` department names (24 documents by default).
     func corpus(copies: Int = 12) throws -> URL {
         let folder = try temporaryFolder()
-        for (index, path) in seedPaths().enumerated() {
+        for (index, path) in Repository.seedPaths.enumerated() {
             let text = try String(contentsOfFile: path, encoding: .utf8)
             let department = index == 0 ? "大同市人民政府金融工作办公室" : "大同市人民政府国有资产监督管理委员会"
             for copy in 1...copies {

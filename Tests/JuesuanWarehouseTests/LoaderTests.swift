@@ -2,17 +2,18 @@ import Foundation
 import JuesuanETL
 import JuesuanWarehouse
 import PostgresClient
+import TestSupport
 import XCTest
 
 final class LoaderTests: DatabaseTestCase {
     func testSeedsLoadWithTheParsersNumbers() throws {
         let database = try connect()
-        let summary = try Loader(connection: database).load(files: seedPaths())
+        let summary = try Loader(connection: database).load(files: Repository.seedPaths)
         XCTAssertEqual(summary.documentsLoaded, 2)
         XCTAssertEqual(summary.rowsLoaded, 1371)
         XCTAssertEqual(summary.findings, 54)
         // Per table, the warehouse's staging holds exactly the parser's cells and sums.
-        for path in seedPaths() {
+        for path in Repository.seedPaths {
             let document = try DocumentFiles.parse(path: path).get()
             for table in document.tables {
                 let expected = table.rows.compactMap(\.value.amount).sum()
@@ -30,7 +31,7 @@ final class LoaderTests: DatabaseTestCase {
 
     func testStarJoinsGiveThePrintedTotalsBack() throws {
         let database = try connect()
-        _ = try Loader(connection: database).load(files: seedPaths())
+        _ = try Loader(connection: database).load(files: Repository.seedPaths)
         let totals = try database.execute(
             """
             SELECT d.name, y.fiscal_year, k.name, f.amount::text
@@ -74,27 +75,25 @@ final class LoaderTests: DatabaseTestCase {
 
     func testLoadingAgainChangesNothing() throws {
         let database = try connect()
-        _ = try Loader(connection: database).load(files: seedPaths())
+        _ = try Loader(connection: database).load(files: Repository.seedPaths)
         let before = try snapshot(database)
-        let again = try Loader(connection: database).load(files: seedPaths())
+        let again = try Loader(connection: database).load(files: Repository.seedPaths)
         XCTAssertEqual(again.documentsSkipped, 2)
         XCTAssertEqual(again.documentsLoaded, 0)
         XCTAssertEqual(try snapshot(database), before)
-        let forced = try Loader(connection: database).load(files: seedPaths(), options: .init(force: true))
+        let forced = try Loader(connection: database).load(files: Repository.seedPaths, options: .init(force: true))
         XCTAssertEqual(forced.documentsLoaded, 2)
         XCTAssertEqual(try snapshot(database), before)
     }
 
     func testABrokenDocumentIsRejectedAndTheOthersLoad() throws {
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("broken-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-        defer { try? FileManager.default.removeItem(at: folder) }
-        var text = try String(contentsOfFile: seedPaths()[0], encoding: .utf8)
+        let folder = try temporaryFolder("broken")
+        var text = try String(contentsOfFile: Repository.seedPaths[0], encoding: .utf8)
         text = text.replacingOccurrences(of: "2010350\t事业运行\t90.24\t90.24", with: "2010350\t事业运行\t90.24\t9O.24")
         let broken = folder.appendingPathComponent("broken.txt")
         try text.write(to: broken, atomically: true, encoding: .utf8)
         let database = try connect()
-        let summary = try Loader(connection: database).load(files: [broken.path] + seedPaths().suffix(1))
+        let summary = try Loader(connection: database).load(files: [broken.path] + Repository.seedPaths.suffix(1))
         XCTAssertEqual(summary.documentsRejected, 1)
         XCTAssertEqual(summary.documentsLoaded, 1)
         let rejection = try database.execute("SELECT file_name, line, reason FROM etl.rejection").rows
@@ -109,7 +108,7 @@ final class LoaderTests: DatabaseTestCase {
         let database = try connect()
         // The 2024 seed has 1333.91 on 215; the 2023 seed has nothing over 1000 in 03.
         try database.execute("ALTER TABLE warehouse.fact_expenditure ADD CONSTRAINT injected CHECK (amount < 1000)")
-        let summary = try Loader(connection: database).load(files: seedPaths())
+        let summary = try Loader(connection: database).load(files: Repository.seedPaths)
         XCTAssertEqual(summary.documentsLoaded, 1)
         XCTAssertEqual(summary.documentsRejected, 1)
         XCTAssertTrue(summary.rejections[0].reason.hasPrefix("23514"), summary.rejections[0].reason)
@@ -126,15 +125,13 @@ final class LoaderTests: DatabaseTestCase {
     }
 
     func testANewVersionReplacesTheOldOne() throws {
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("v2-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-        defer { try? FileManager.default.removeItem(at: folder) }
-        let text = try String(contentsOfFile: seedPaths()[1], encoding: .utf8)
+        let folder = try temporaryFolder("v2")
+        let text = try String(contentsOfFile: Repository.seedPaths[1], encoding: .utf8)
             .replacingOccurrences(of: "合计\t1\t5.93", with: "合计\t1\t5.94")
         let corrected = folder.appendingPathComponent("corrected.txt")
         try text.write(to: corrected, atomically: true, encoding: .utf8)
         let database = try connect()
-        _ = try Loader(connection: database).load(files: [seedPaths()[1]])
+        _ = try Loader(connection: database).load(files: [Repository.seedPaths[1]])
         _ = try Loader(connection: database).load(files: [corrected.path])
         XCTAssertEqual(
             try database.execute("SELECT status FROM etl.document ORDER BY document_id").rows.map { $0[0] },
@@ -147,10 +144,8 @@ final class LoaderTests: DatabaseTestCase {
     }
 
     func testOneBatchWithTwoVersionsAndACopyEndsAsSeparateRuns() throws {
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("batch-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-        defer { try? FileManager.default.removeItem(at: folder) }
-        let text = try String(contentsOfFile: seedPaths()[1], encoding: .utf8)
+        let folder = try temporaryFolder("batch")
+        let text = try String(contentsOfFile: Repository.seedPaths[1], encoding: .utf8)
         let corrected = folder.appendingPathComponent("corrected.txt")
         let copy = folder.appendingPathComponent("copy.txt")
         try text.replacingOccurrences(of: "合计\t1\t5.93", with: "合计\t1\t5.94").write(
@@ -159,7 +154,7 @@ final class LoaderTests: DatabaseTestCase {
         let database = try connect()
         // The batch cannot hold both versions nor the copy; it falls back to one document at a time.
         let summary = try Loader(connection: database).load(files: [
-            seedPaths()[1], corrected.path, copy.path, seedPaths()[0],
+            Repository.seedPaths[1], corrected.path, copy.path, Repository.seedPaths[0],
         ])
         XCTAssertEqual([summary.documentsLoaded, summary.documentsSkipped, summary.documentsRejected], [3, 1, 0])
         XCTAssertEqual(
@@ -178,8 +173,8 @@ final class LoaderTests: DatabaseTestCase {
     /// must still point at its dimension or document, after loads, reloads and supersessions.
     func testNoRowIsOrphaned() throws {
         let database = try connect()
-        _ = try Loader(connection: database).load(files: seedPaths())
-        _ = try Loader(connection: database).load(files: seedPaths(), options: .init(force: true))
+        _ = try Loader(connection: database).load(files: Repository.seedPaths)
+        _ = try Loader(connection: database).load(files: Repository.seedPaths, options: .init(force: true))
         let referenced = [
             "document_id": "etl.document", "department_key": "warehouse.dim_department",
             "fiscal_year": "warehouse.dim_fiscal_year", "subject_code": "warehouse.dim_functional_subject",
@@ -216,17 +211,17 @@ final class LoaderTests: DatabaseTestCase {
             ).rows.map(\.values)
         }
         let expected: [[String?]] = [["215", "资源勘探工业信息等支出"], ["30213", "维修(护)费"]]
-        XCTAssertEqual(try names(seedPaths()), expected)
-        XCTAssertEqual(try names(seedPaths().reversed()), expected)
+        XCTAssertEqual(try names(Repository.seedPaths), expected)
+        XCTAssertEqual(try names(Repository.seedPaths.reversed()), expected)
     }
 
     func testTwoRunsAtOnceEndAsOneRun() throws {
         let reference = try connect()
-        _ = try Loader(connection: reference).load(files: seedPaths())
+        _ = try Loader(connection: reference).load(files: Repository.seedPaths)
         let expected = try snapshot(reference)
         try setUpWithError()  // a fresh database
         let conninfo = self.conninfo
-        let paths = seedPaths()
+        let paths = Repository.seedPaths
         DispatchQueue.concurrentPerform(iterations: 4) { _ in
             let connection = try! Connection(conninfo: conninfo)
             _ = try! Loader(connection: connection).load(files: paths)

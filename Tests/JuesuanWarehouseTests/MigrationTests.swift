@@ -2,6 +2,7 @@ import Foundation
 import JuesuanETL
 import JuesuanWarehouse
 import PostgresClient
+import TestSupport
 import XCTest
 
 /// The first rounds' nine migrations were folded into `001_baseline`. A database they
@@ -16,7 +17,9 @@ final class MigrationTests: DatabaseTestCase {
         )
         .map { String($0.prefix(3)) }.filter { $0 != "001" }.sorted()
         XCTAssertEqual(try Migrator(sql: Self.sql).migrate(roundOne), laterVersions)
-        for database in [roundOne, try connect()] { _ = try Loader(connection: database).load(files: seedPaths()) }
+        for database in [roundOne, try connect()] {
+            _ = try Loader(connection: database).load(files: Repository.seedPaths)
+        }
         let fresh = try connect()
 
         let (migratedSchema, freshSchema) = (try schema(roundOne), try schema(fresh))
@@ -59,7 +62,7 @@ final class MigrationTests: DatabaseTestCase {
             COMMENT ON COLUMN etl.schema_migration.checksum IS 'Hex SHA-256 of the file as applied: an edited migration is refused.';
             COMMENT ON COLUMN etl.schema_migration.applied_at IS 'When it was applied.';
             """)
-        let folder = Self.repositoryRoot.appendingPathComponent(
+        let folder = Repository.root.appendingPathComponent(
             "Tests/JuesuanWarehouseTests/Fixtures/round-one-migrations")
         for file in try FileManager.default.contentsOfDirectory(atPath: folder.path).sorted()
         where String(file.prefix(3)) <= lastVersion {

@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 import XCTest
 
 /// etl/juesuan-nightly.sh as cron runs it: two runs at once over an inbox of good,
@@ -7,9 +8,9 @@ final class NightlyJobTests: DatabaseTestCase {
     func nightly(_ folder: URL) throws -> Process {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: "/bin/sh")
-        process.arguments = [Self.repositoryRoot.appendingPathComponent("etl/juesuan-nightly.sh").path]
+        process.arguments = [Repository.root.appendingPathComponent("etl/juesuan-nightly.sh").path]
         process.environment = [
-            "PATH": "/usr/bin:/bin", "JUESUAN_ENV_FILE": "/nonexistent", "JUESUAN_BIN": juesuanBinary.path,
+            "PATH": "/usr/bin:/bin", "JUESUAN_ENV_FILE": "/nonexistent", "JUESUAN_BIN": JuesuanBinary.url.path,
             "JUESUAN_INBOX": folder.appendingPathComponent("inbox").path, "JUESUAN_SETTLE_SECONDS": "0",
             "DATABASE_URL": conninfo, "JUESUAN_SQL_DIR": Self.sql.url.path,
         ]
@@ -22,12 +23,11 @@ final class NightlyJobTests: DatabaseTestCase {
     }
 
     func testTwoRunsAtOnceSortTheInboxOnce() throws {
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("nightly-\(UUID().uuidString)")
+        let folder = try temporaryFolder("nightly")
         let inbox = folder.appendingPathComponent("inbox")
         try FileManager.default.createDirectory(
             at: inbox.appendingPathComponent("2024"), withIntermediateDirectories: true)
-        defer { try? FileManager.default.removeItem(at: folder) }
-        let seeds = seedPaths().map { URL(fileURLWithPath: $0) }
+        let seeds = Repository.seedPaths.map { URL(fileURLWithPath: $0) }
         try FileManager.default.copyItem(at: seeds[0], to: inbox.appendingPathComponent("finance.txt"))
         try FileManager.default.copyItem(at: seeds[0], to: inbox.appendingPathComponent("finance-again.txt"))
         try FileManager.default.copyItem(at: seeds[1], to: inbox.appendingPathComponent("2024/sasac.txt"))

@@ -1,5 +1,6 @@
 import Foundation
 import PostgresClient
+import TestSupport
 import XCTest
 
 /// Names that look like SQL, shell or terminal codes are data; roles keep to their schemas;
@@ -24,7 +25,7 @@ final class SecurityTests: DatabaseTestCase {
     func testHostileNamesAreStoredLiterallyAndHarmNothing() throws {
         let department = "金融办');DROP_TABLE_etl.document;--$$\"\\x\u{7}\u{1B}[31m"
         let project = "Z防范';DELETE_FROM_warehouse.fact_narrative;--$body$\\"
-        let seed = try String(contentsOfFile: seedPaths()[0], encoding: .utf8)
+        let seed = try String(contentsOfFile: Repository.seedPaths[0], encoding: .utf8)
         let text = seed.replacingOccurrences(of: "大同市人民政府金融工作办公室", with: department)
             .replacingOccurrences(of: "项目名称：Z 防范处置非法集资工作经费", with: "项目名称：\(project)")
         let file = try temporaryFolder().appendingPathComponent("a'; DROP TABLE x; --$$\\ \"q\" \u{7}.txt")
@@ -97,7 +98,8 @@ final class SecurityTests: DatabaseTestCase {
         let missing =
             conninfo.replacingOccurrences(of: "dbname=", with: "dbname=missing_") + " password=\(Self.password)"
         for arguments in [
-            ["load", "--json", seedPaths()[0]], ["migrate"], ["load", "--log-level", "trace", seedPaths()[0]],
+            ["load", "--json", Repository.seedPaths[0]], ["migrate"],
+            ["load", "--log-level", "trace", Repository.seedPaths[0]],
         ] {
             let run = try juesuan(arguments, database: missing)
             XCTAssertEqual(run.status, 69, "\(arguments): \(run.text)")
@@ -105,7 +107,8 @@ final class SecurityTests: DatabaseTestCase {
             XCTAssertFalse(run.text.contains(Self.password), "\(arguments)")
         }
         let uri = "postgresql://postgres:\(Self.password)@localhost:1/juesuan"
-        let unreachable = try juesuan(["load", "--json", "--log-level", "trace", seedPaths()[0]], database: uri)
+        let unreachable = try juesuan(
+            ["load", "--json", "--log-level", "trace", Repository.seedPaths[0]], database: uri)
         XCTAssertEqual(unreachable.status, 69)
         XCTAssertFalse(unreachable.text.contains(Self.password))
     }

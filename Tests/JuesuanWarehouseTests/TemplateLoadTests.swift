@@ -1,17 +1,19 @@
 import Foundation
 import JuesuanWarehouse
 import PostgresClient
+import TestSupport
 import XCTest
 
 /// Documents of the Shanghai district template load beside the seeds' national ones, and
 /// every analytics view answers for both.
 final class TemplateLoadTests: DatabaseTestCase {
-    let samples = repositoryRoot.appendingPathComponent("Tests/JuesuanETLTests/TemplateFixtures/shanghai-district")
-    var finalAccounts: String { samples.appendingPathComponent("shgzb-2024-final-accounts.txt").path }
+    var finalAccounts: String {
+        Repository.shanghaiSamples.appendingPathComponent("shgzb-2024-final-accounts.txt").path
+    }
 
     func testTheShanghaiSampleLoadsWithTable10FromItsNarrative() throws {
         let database = try connect()
-        let summary = try Loader(connection: database).load(files: seedPaths() + [finalAccounts])
+        let summary = try Loader(connection: database).load(files: Repository.seedPaths + [finalAccounts])
         XCTAssertEqual(summary.documentsLoaded, 3)
         XCTAssertEqual(
             try database.execute("SELECT template FROM etl.document ORDER BY document_id").rows.map(\.values),
@@ -50,7 +52,7 @@ final class TemplateLoadTests: DatabaseTestCase {
     func testTheBlankTemplateAndTheBudgetAreRejectedWithTheirLine() throws {
         let database = try connect()
         let files = ["template-2024-final-accounts.txt", "sfj-2026-unit-budget.txt"].map {
-            samples.appendingPathComponent($0).path
+            Repository.shanghaiSamples.appendingPathComponent($0).path
         }
         let summary = try Loader(connection: database).load(files: files + [finalAccounts])
         XCTAssertEqual(summary.documentsLoaded, 1)
@@ -65,9 +67,7 @@ final class TemplateLoadTests: DatabaseTestCase {
 /// A published PDF loads like its text, every row with its page.
 final class PDFLoadTests: DatabaseTestCase {
     func testThePublishedPDFLoadsWithItsPages() throws {
-        let pdf = Self.repositoryRoot.appendingPathComponent(
-            "Tests/JuesuanETLTests/TemplateFixtures/shanghai-district/shgzb-2024-final-accounts.pdf"
-        ).path
+        let pdf = Repository.shanghaiSamples.appendingPathComponent("shgzb-2024-final-accounts.pdf").path
         let database = try connect()
         let summary = try Loader(connection: database).load(files: [pdf])
         XCTAssertEqual(summary.documentsLoaded, 1)

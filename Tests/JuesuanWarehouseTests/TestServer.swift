@@ -1,6 +1,7 @@
 import Foundation
 import JuesuanWarehouse
 import PostgresClient
+import TestSupport
 import XCTest
 
 /// A real PostgreSQL server for the tests, started by the tests themselves in a temporary
@@ -8,10 +9,7 @@ import XCTest
 class DatabaseTestCase: XCTestCase {
     nonisolated(unsafe) static var server: LocalPostgres?
 
-    static let repositoryRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-        .deletingLastPathComponent()
-    static let seeds = repositoryRoot.appendingPathComponent("Tests/JuesuanETLTests/Fixtures")
-    static let sql = SQLDirectory(url: repositoryRoot.appendingPathComponent("sql"))
+    static let sql = SQLDirectory(url: Repository.sql)
 
     override class func setUp() {
         super.setUp()
@@ -45,41 +43,16 @@ class DatabaseTestCase: XCTestCase {
 
     func connect() throws -> Connection { try Connection(conninfo: conninfo) }
 
-    /// The built `juesuan`: beside the test bundle on Linux, inside its folder on macOS.
-    var juesuanBinary: URL {
-        let bundle = Bundle(for: Self.self).bundleURL
-        return [bundle.deletingLastPathComponent(), bundle].map { $0.appendingPathComponent("juesuan") }
-            .first { FileManager.default.isExecutableFile(atPath: $0.path) }!
-    }
-
     /// `juesuan` with `arguments`, against this test's database unless `database` says
     /// otherwise, started (not awaited); `output` takes stdout, and stderr with `errorsToo`.
     func startJuesuan(_ arguments: [String], output: Pipe? = nil, errorsToo: Bool = false, database: String? = nil)
         throws -> Process
     {
-        let process = Process()
-        process.executableURL = juesuanBinary
-        process.arguments = arguments
-        process.environment = [
-            "PATH": "/usr/bin:/bin", "DATABASE_URL": database ?? conninfo, "JUESUAN_SQL_DIR": Self.sql.url.path,
-        ]
-        process.standardOutput = output ?? FileHandle.nullDevice
-        process.standardError = errorsToo ? output ?? FileHandle.nullDevice : FileHandle.nullDevice
-        try process.run()
-        return process
-    }
-
-    /// A folder of its own for one test, removed when the test ends.
-    func temporaryFolder() throws -> URL {
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent(
-            "juesuan-\(UUID().uuidString.prefix(8))")
-        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-        addTeardownBlock { try? FileManager.default.removeItem(at: folder) }
-        return folder
-    }
-
-    func seedPaths() -> [String] {
-        ["000_c0c2bca974e52ed1.txt", "001_f51386a93d2c4eb0.txt"].map { Self.seeds.appendingPathComponent($0).path }
+        try JuesuanBinary.start(
+            arguments,
+            environment: [
+                "PATH": "/usr/bin:/bin", "DATABASE_URL": database ?? conninfo, "JUESUAN_SQL_DIR": Self.sql.url.path,
+            ], output: output, errorsToo: errorsToo)
     }
 
     /// The database is in exactly the `expected` state; a difference names its table and

@@ -1,0 +1,16 @@
+import Foundation
+
+/// Paths of the repository the tests run in: its root, the seed documents, the SQL.
+public enum Repository {
+    public static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+        .deletingLastPathComponent()
+    /// The two seed documents (text), as the quickstart loads them.
+    public static let seeds = root.appendingPathComponent("Tests/JuesuanETLTests/Fixtures")
+    public static let seedPaths = ["000_c0c2bca974e52ed1.txt", "001_f51386a93d2c4eb0.txt"].map {
+        seeds.appendingPathComponent($0).path
+    }
+    /// Documents of other templates than the seeds': text, published PDFs, a blank template, a budget.
+    public static let shanghaiSamples = root.appendingPathComponent(
+        "Tests/JuesuanETLTests/TemplateFixtures/shanghai-district")
+    public static let sql = root.appendingPathComponent("sql")
+}
