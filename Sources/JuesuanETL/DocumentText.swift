@@ -38,8 +38,13 @@ public struct DocumentText: Sendable {
                 sawImages = sawImages || page.hasImages
                 continue
             }
-            let rules = page.rules(characters: characters)
-            for line in PDFLayout.lines(page: number, height: page.size.height, characters: characters, rules: rules) {
+            let size = page.size
+            let upright = PDFLayout.upright(
+                characters: characters, rules: page.rules(characters: characters), width: size.width,
+                height: size.height)
+            for line in PDFLayout.lines(
+                page: number, height: upright.height, characters: upright.characters, rules: upright.rules)
+            {
                 lines.append(Substring(line.text))
                 pages.append(number)
             }

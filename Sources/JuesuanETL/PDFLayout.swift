@@ -71,6 +71,47 @@ public enum PDFLayout {
         var height: Double { y1 - y0 }
     }
 
+    /// A page shown turned (`/Rotate`, often a landscape table): poppler gives its boxes in
+    /// the page's own orientation, where its lines run down or up. Turned upright here, with
+    /// its rules, by the direction most neighbouring characters follow.
+    public static func upright(
+        characters: [PDFCharacter], rules: [PDFRule], width: Double, height: Double
+    ) -> (characters: [PDFCharacter], rules: [PDFRule], height: Double) {
+        var across = 0
+        var down = 0
+        var up = 0
+        let visible = characters.filter { !$0.scalar.properties.isWhitespace }
+        for (a, b) in zip(visible, visible.dropFirst()) {
+            let size = max(a.x1 - a.x0, a.y1 - a.y0, 1)
+            let dx = (b.x0 + b.x1 - a.x0 - a.x1) / 2
+            let dy = (b.y0 + b.y1 - a.y0 - a.y1) / 2
+            guard abs(dx) + abs(dy) < 2 * size else { continue }
+            if abs(dx) >= abs(dy) { across += 1 } else if dy > 0 { down += 1 } else { up += 1 }
+        }
+        guard down + up > across else { return (characters, rules, height) }
+        if down >= up {
+            // Read downwards: the page was turned a quarter clockwise.
+            let turned = characters.map {
+                PDFCharacter(scalar: $0.scalar, x0: $0.y0, y0: width - $0.x1, x1: $0.y1, y1: width - $0.x0)
+            }
+            let turnedRules = rules.map { rule in
+                rule.orientation == .horizontal
+                    ? PDFRule(.vertical, at: rule.position, from: width - rule.end, to: width - rule.start)
+                    : PDFRule(.horizontal, at: width - rule.position, from: rule.start, to: rule.end)
+            }
+            return (turned, turnedRules, width)
+        }
+        let turned = characters.map {
+            PDFCharacter(scalar: $0.scalar, x0: height - $0.y1, y0: $0.x0, x1: height - $0.y0, y1: $0.x1)
+        }
+        let turnedRules = rules.map { rule in
+            rule.orientation == .horizontal
+                ? PDFRule(.vertical, at: height - rule.position, from: rule.start, to: rule.end)
+                : PDFRule(.horizontal, at: rule.position, from: height - rule.end, to: height - rule.start)
+        }
+        return (turned, turnedRules, width)
+    }
+
     /// The lines of one page, top to bottom.
     public static func lines(
         page: Int, height: Double, characters: [PDFCharacter], rules: [PDFRule]

@@ -7,6 +7,8 @@ struct MiniPDF {
         var strokes: [(x0: Double, y0: Double, x1: Double, y1: Double)] = []
         /// An image covering most of the page and nothing else: what a scanner produces.
         var image = false
+        /// The page's /Rotate: how it is turned when shown.
+        var rotate = 0
     }
 
     static let height = 842.0
@@ -45,8 +47,8 @@ struct MiniPDF {
             let contents = add("<< /Length \(stream.count) >>", stream: stream)
             kids.append(
                 add(
-                    "<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Resources << \(resources) >> /Contents \(contents) 0 R >>"
-                ))
+                    "<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Rotate \(page.rotate) /Resources << \(resources) >> "
+                        + "/Contents \(contents) 0 R >>"))
         }
         objects[1] = Array(
             "<< /Type /Pages /Kids [\(kids.map { "\($0) 0 R" }.joined(separator: " "))] /Count \(kids.count) >>".utf8)

@@ -87,6 +87,23 @@ final class PDFReadingTests: XCTestCase {
     /// A made-up page through poppler: rules found in its rendering make the grid, an empty
     /// cell stays empty, the page number goes.
     func testAHandMadeGridThroughPoppler() throws {
+        let text = try DocumentText(pdf: MiniPDF.bytes([gridPage()]), fileName: "grid.pdf")
+        XCTAssertEqual(text.lines, ["201\tPublic services\t264.87", "208\t10.82\t"])
+        XCTAssertEqual(text.pages, [1, 1])
+    }
+
+    /// A page shown turned a quarter either way (/Rotate, as landscape tables often are)
+    /// reads as the same lines.
+    func testATurnedPageReadsUpright() throws {
+        for rotate in [90, 270] {
+            var page = gridPage()
+            page.rotate = rotate
+            let text = try DocumentText(pdf: MiniPDF.bytes([page]), fileName: "turned.pdf")
+            XCTAssertEqual(text.lines, ["201\tPublic services\t264.87", "208\t10.82\t"], "/Rotate \(rotate)")
+        }
+    }
+
+    func gridPage() -> MiniPDF.Page {
         var page = MiniPDF.Page()
         for y in [100.0, 120, 140] { page.strokes.append((50, y, 350, y)) }
         for x in [50.0, 150, 250, 350] { page.strokes.append((x, 100, x, 140)) }
@@ -95,8 +112,6 @@ final class PDFReadingTests: XCTestCase {
             (200, 125, "10.82"),
         ]
         page.texts.append((290, 815, "7"))
-        let text = try DocumentText(pdf: MiniPDF.bytes([page]), fileName: "grid.pdf")
-        XCTAssertEqual(text.lines, ["201\tPublic services\t264.87", "208\t10.82\t"])
-        XCTAssertEqual(text.pages, [1, 1])
+        return page
     }
 }
