@@ -37,6 +37,19 @@ final class TemplateLoadTests: DatabaseTestCase {
             try database.execute(
                 "SELECT DISTINCT operating_cost_source FROM analytics.department_year WHERE template = 'national'"
             ).rows.map(\.values), [["table"]])
+        // Its narrative states each 项's adjusted budget (全年预算) and 决算.
+        XCTAssertEqual(
+            try database.execute(
+                """
+                SELECT subject_key, level, initial_budget, adjusted_budget, final FROM analytics.budget_execution
+                WHERE department = '中共上海市普陀区委社会工作部' AND subject_key IN ('合计', '2013901', '2210203')
+                ORDER BY subject_key
+                """
+            ).rows.map(\.values),
+            [
+                ["2013901", "项", nil, "52.00", "51.32"], ["2210203", "项", nil, "11.72", "11.72"],
+                ["合计", "合计", "0", "321.02", "307.82"],
+            ])
         // Cross-department questions span both templates.
         XCTAssertEqual(
             try database.execute(
