@@ -61,8 +61,10 @@ public enum JSONOutput {
         object([
             "file": .string(document.fileName), "department": .string(document.header.department),
             "fiscal_year": .int(document.header.fiscalYear), "line": .int(fact.line), "section": .string(fact.section),
-            "subject": .string(fact.subject), "item": .string(fact.item), "subject_code": .string(fact.subjectCode),
-            "measure": .string(fact.measure), "value": .string(fact.value.description), "unit": .string(fact.unit),
+            "subject": .string(fact.subject.rawValue), "item": .string(fact.item),
+            "subject_code": .string(fact.subjectCode),
+            "measure": .string(fact.measure.rawValue), "value": .string(fact.value.description),
+            "unit": .string(fact.unit.rawValue),
         ])
     }
 

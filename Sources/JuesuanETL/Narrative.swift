@@ -8,17 +8,17 @@ public struct NarrativeFact: Sendable, Hashable {
     /// What the figure is about: a measure (`income_grand_total`, `operating_cost`, …); or
     /// `functional_class`, `income_source`, `expenditure_kind`, `evaluated_projects` with
     /// `item` naming which; or `other`, with the words printed before the figure as `item`.
-    public var subject: String
+    public var subject: NarrativeSubject
     public var item: String?
     /// The functional class's code (`208`), found by its name.
     public var subjectCode: String?
     /// `amount`, `change` (on the year before), `change_pct`, `share`, `initial_budget`
     /// (年初预算), `budget` (全年预算), `final` (决算), `completion_rate`, `count`, `funds`,
     /// `person_times`, `batches`, `vehicles`.
-    public var measure: String
+    public var measure: NarrativeMeasure
     public var value: ExactDecimal
     /// 万元, 元, %, 个, 人次, 批次, 辆, 台(套).
-    public var unit: String
+    public var unit: NarrativeUnit
 }
 
 /// Reads the figures of the narrative. Sentences are wrapped at any PDF line, even inside a
@@ -43,7 +43,7 @@ enum NarrativeReader {
         }
         facts += section.facts()
         // The narrative names classes; the code, the key, comes from the national list.
-        for index in facts.indices where facts[index].subject == "functional_class" {
+        for index in facts.indices where facts[index].subject == .functionalClass {
             facts[index].subjectCode = facts[index].item.flatMap(FunctionClass.code(forLabel:))
         }
         return facts
@@ -53,7 +53,8 @@ enum NarrativeReader {
     /// figure; not a numbered subject item cut at the end of a PDF line (`3、一般公共服务支出(类)…`).
     static func isHeading(_ key: String) -> Bool {
         TextNormalization.withoutOrdinal(key).utf8.count != key.utf8.count && key.unicodeScalars.count <= 40
-            && !key.hasByteSuffix("。") && !units.contains { $0 != "个" && key.containsBytes($0) }
+            && !key.hasByteSuffix("。")
+            && !NarrativeUnit.allCases.contains { $0 != .items && key.containsBytes($0.rawValue) }
             && !key.containsBytes("(类)") && !key.containsBytes("(款)")
     }
 
@@ -68,7 +69,7 @@ enum NarrativeReader {
             }
         }
         var facts = facts
-        for index in facts.indices where facts[index].subject == "functional_subject" {
+        for index in facts.indices where facts[index].subject == .functionalSubject {
             guard let item = facts[index].item else { continue }
             let parts = item.components(separatedBy: CharacterSet(charactersIn: "()")).filter { !$0.isEmpty }
             guard parts.count == 6 else { continue }  // X 类 Y 款 Z 项
@@ -78,8 +79,6 @@ enum NarrativeReader {
         }
         return facts
     }
-
-    static let units = ["万元", "元", "%", "个", "人次", "批次", "辆", "台(套)"]
 
     /// The text under one heading.
     struct Section {
@@ -108,7 +107,7 @@ enum NarrativeReader {
 
         func facts() -> [NarrativeFact] {
             var facts: [NarrativeFact] = []
-            var topic = Topic(subject: "other", item: nil)
+            var topic = Topic(subject: .other, item: nil)
             // The `X(类)Y(款)Z(项)` item the text last named: its budgets and 决算 follow it.
             var subjectItem: String?
             var labelStart = 0
@@ -123,31 +122,33 @@ enum NarrativeReader {
                 let label = lastClause(segment)
                 labelStart = number.end
                 index = number.end
-                guard let unit = NarrativeReader.units.first(where: { has($0, at: number.end) }) else { continue }
-                labelStart += unit.unicodeScalars.count
+                guard let unit = NarrativeUnit.allCases.first(where: { has($0.rawValue, at: number.end) }) else {
+                    continue
+                }
+                labelStart += unit.rawValue.unicodeScalars.count
                 index = labelStart
                 if has("(含)", at: labelStart) { continue }  // `单价100万元(含)以上设备`: a threshold
                 var (newTopic, measure) = Topic.read(
                     label, unit: unit, current: topic, aboutEvaluations: aboutEvaluations)
-                if let subjectItem, ["initial_budget", "budget", "final", "completion_rate"].contains(measure) {
-                    newTopic = Topic(subject: "functional_subject", item: subjectItem)
+                if let subjectItem, measure.isExecution {
+                    newTopic = Topic(subject: .functionalSubject, item: subjectItem)
                 }
                 topic = newTopic
                 var value = number.value
-                if measure.hasPrefix("change"), label.containsBytes("减少") || label.containsBytes("下降") {
+                if measure == .change || measure == .changePct, label.containsBytes("减少") || label.containsBytes("下降") {
                     value = -value
                 }
-                if unit == "个", let grade = gradeAfter(labelStart) {
+                if unit == .items, let grade = gradeAfter(labelStart) {
                     facts.append(
                         NarrativeFact(
-                            line: line(at: number.start), section: heading, subject: "evaluated_projects", item: grade,
-                            measure: "count", value: value, unit: unit))
+                            line: line(at: number.start), section: heading, subject: .evaluatedProjects, item: grade,
+                            measure: .count, value: value, unit: unit))
                     continue
                 }
                 facts.append(
                     NarrativeFact(
                         line: line(at: number.start), section: heading, subject: topic.subject,
-                        item: topic.subject == "other" ? label : topic.item, measure: measure, value: value, unit: unit)
+                        item: topic.subject == .other ? label : topic.item, measure: measure, value: value, unit: unit)
                 )
             }
             return facts
@@ -214,42 +215,44 @@ enum NarrativeReader {
 
     /// What the figures are about, until the text names something else.
     struct Topic {
-        var subject: String
+        var subject: NarrativeSubject
         var item: String?
 
         /// Subjects by the words that name them; the longest name found wins.
-        static let subjects: [(words: String, subject: String)] = [
-            ("财政拨款收入总计", "fiscal_income_grand_total"), ("财政拨款支出总计", "fiscal_expenditure_grand_total"),
-            ("国有资本经营预算财政拨款支出", "state_capital_expenditure"),
-            ("政府性基金预算财政拨款支出", "government_fund_expenditure"),
-            ("一般公共预算财政拨款决算支出", "general_budget_expenditure"),
-            ("一般公共预算财政拨款支出", "general_budget_expenditure"),
-            ("财政拨款基本支出", "general_budget_basic_expenditure"),
-            ("收入总计", "income_grand_total"), ("支出总计", "expenditure_grand_total"),
-            ("收入合计", "income_total"), ("支出合计", "expenditure_total"),
-            ("基本支出", "basic_expenditure"), ("项目支出", "project_expenditure"),
-            ("人员经费", "personnel_cost"), ("公用经费", "public_cost"),
-            ("三公\u{201D}经费", "three_public"), ("三公经费", "three_public"),
-            ("因公出国(境)费", "three_public_abroad"), ("出国(境)团组", "three_public_abroad"), ("出国团组", "three_public_abroad"),
-            ("公务用车购置", "three_public_vehicle_purchase"), ("购置公务用车", "three_public_vehicle_purchase"),
-            ("公务用车运行维护费", "three_public_vehicle_running"), ("公务用车保有量", "three_public_vehicle_running"),
-            ("公务接待费", "three_public_reception"), ("国内接待费", "three_public_reception_domestic"),
-            ("外事接待费", "three_public_reception_foreign_affairs"), ("国(境)外接待费", "three_public_reception_abroad"),
-            ("机关运行经费", "operating_cost"),
-            ("政府采购支出总额", "procurement_total"), ("政府采购货物支出", "procurement_goods"),
-            ("政府采购工程支出", "procurement_works"), ("政府采购服务支出", "procurement_services"),
-            ("政府采购金额", "procurement_total"), ("货物采购金额", "procurement_goods"),
-            ("工程采购金额", "procurement_works"), ("服务采购金额", "procurement_services"),
-            ("授予中小企业合同金额", "procurement_to_sme"), ("授予小微企业合同金额", "procurement_to_small_micro"),
-            ("共有车辆", "vehicles"), ("以上设备", "equipment_over_1m"),
-            ("二级项目", "evaluated_projects"), ("绩效自评个数", "evaluated_projects"), ("自评结果为", "evaluated_projects"),
+        static let subjects: [(words: String, subject: NarrativeSubject)] = [
+            ("财政拨款收入总计", .fiscalIncomeGrandTotal), ("财政拨款支出总计", .fiscalExpenditureGrandTotal),
+            ("国有资本经营预算财政拨款支出", .stateCapitalExpenditure),
+            ("政府性基金预算财政拨款支出", .governmentFundExpenditure),
+            ("一般公共预算财政拨款决算支出", .generalBudgetExpenditure),
+            ("一般公共预算财政拨款支出", .generalBudgetExpenditure),
+            ("财政拨款基本支出", .generalBudgetBasicExpenditure),
+            ("收入总计", .incomeGrandTotal), ("支出总计", .expenditureGrandTotal),
+            ("收入合计", .incomeTotal), ("支出合计", .expenditureTotal),
+            ("基本支出", .basicExpenditure), ("项目支出", .projectExpenditure),
+            ("人员经费", .personnelCost), ("公用经费", .publicCost),
+            ("三公\u{201D}经费", .threePublic), ("三公经费", .threePublic),
+            ("因公出国(境)费", .threePublicAbroad), ("出国(境)团组", .threePublicAbroad), ("出国团组", .threePublicAbroad),
+            ("公务用车购置", .threePublicVehiclePurchase), ("购置公务用车", .threePublicVehiclePurchase),
+            ("公务用车运行维护费", .threePublicVehicleRunning), ("公务用车保有量", .threePublicVehicleRunning),
+            ("公务接待费", .threePublicReception), ("国内接待费", .threePublicReceptionDomestic),
+            ("外事接待费", .threePublicReceptionForeignAffairs), ("国(境)外接待费", .threePublicReceptionAbroad),
+            ("机关运行经费", .operatingCost),
+            ("政府采购支出总额", .procurementTotal), ("政府采购货物支出", .procurementGoods),
+            ("政府采购工程支出", .procurementWorks), ("政府采购服务支出", .procurementServices),
+            ("政府采购金额", .procurementTotal), ("货物采购金额", .procurementGoods),
+            ("工程采购金额", .procurementWorks), ("服务采购金额", .procurementServices),
+            ("授予中小企业合同金额", .procurementToSME), ("授予小微企业合同金额", .procurementToSmallMicro),
+            ("共有车辆", .vehicles), ("以上设备", .equipmentOver1m),
+            ("二级项目", .evaluatedProjects), ("绩效自评个数", .evaluatedProjects), ("自评结果为", .evaluatedProjects),
         ].sorted { $0.words.unicodeScalars.count > $1.words.unicodeScalars.count }
 
         static let incomeSources = ["财政拨款收入", "上级补助收入", "事业收入", "经营收入", "附属单位上缴收入", "其他收入"]
         static let expenditureKinds = ["上缴上级支出", "经营支出", "对附属单位补助支出"]
 
         /// The topic and the measure of the figure printed after `label`.
-        static func read(_ printed: String, unit: String, current: Topic, aboutEvaluations: Bool) -> (Topic, String) {
+        static func read(
+            _ printed: String, unit: NarrativeUnit, current: Topic, aboutEvaluations: Bool
+        ) -> (Topic, NarrativeMeasure) {
             // `全年预算为`, `支出决算为`: the same words as without `为`.
             let label = printed.hasByteSuffix("为") ? String(printed.dropLast()) : printed
             var topic = current
@@ -258,30 +261,28 @@ enum NarrativeReader {
             let refersBack = ["占", "完成", "比", "较", "与上年", "共"].contains { label.hasBytePrefix($0) }
             if !refersBack {
                 if let named = subjects.first(where: { label.containsBytes($0.words) }),
-                    !aboutEvaluations || named.subject == "evaluated_projects"
+                    !aboutEvaluations || named.subject == .evaluatedProjects
                 {
                     // `财政拨款收入总计…，支出总计…`: the second total is a 财政拨款 one too.
-                    let fiscal = current.subject.hasPrefix("fiscal_") && named.subject.hasSuffix("_grand_total")
                     topic = Topic(
-                        subject: fiscal && !named.subject.hasPrefix("fiscal_")
-                            ? "fiscal_" + named.subject : named.subject, item: nil)
+                        subject: current.subject.isFiscalGrandTotal ? named.subject.fiscal : named.subject, item: nil)
                     rest = label[label.byteRange(of: named.words)!.upperBound...]
                 } else if aboutEvaluations {
-                    if !label.isEmpty, !label.hasByteSuffix("资金") { topic = Topic(subject: "other", item: nil) }
+                    if !label.isEmpty, !label.hasByteSuffix("资金") { topic = Topic(subject: .other, item: nil) }
                 } else if let source = incomeSources.first(where: { label.hasByteSuffix($0) }) {
-                    topic = Topic(subject: "income_source", item: source)
+                    topic = Topic(subject: .incomeSource, item: source)
                     rest = ""
                 } else if let kind = expenditureKinds.first(where: { label.hasByteSuffix($0) }) {
-                    topic = Topic(subject: "expenditure_kind", item: kind)
+                    topic = Topic(subject: .expenditureKind, item: kind)
                     rest = ""
                 } else if let className = functionalClass(label) {
-                    topic = Topic(subject: "functional_class", item: className)
+                    topic = Topic(subject: .functionalClass, item: className)
                     rest = label[label.byteRange(of: className)!.upperBound...]
                 } else if !label.isEmpty, !["支出决算", "全年预算", "资金", "涉及资金"].contains(where: label.hasByteSuffix),
                     !label.containsBytes("增加"), !label.containsBytes("减少"), !label.containsBytes("增长"),
                     !label.containsBytes("下降"), !label.containsBytes("人次"), !label.containsBytes("批次")
                 {
-                    topic = Topic(subject: "other", item: nil)
+                    topic = Topic(subject: .other, item: nil)
                 }
             }
             return (topic, measure(String(rest), unit: unit, topic: topic))
@@ -295,25 +296,25 @@ enum NarrativeReader {
             return name.count > 2 ? String(name) : nil
         }
 
-        static func measure(_ words: String, unit: String, topic: Topic) -> String {
+        static func measure(_ words: String, unit: NarrativeUnit, topic: Topic) -> NarrativeMeasure {
             func says(_ any: String...) -> Bool { any.contains { words.containsBytes($0) } }
             switch unit {
-            case "%":
-                if says("完成") { return "completion_rate" }
-                if says("增长", "增加", "下降", "减少") { return "change_pct" }
-                return "share"
-            case "个": return topic.subject == "three_public_abroad" ? "groups" : "count"
-            case "人次": return "person_times"
-            case "批次": return "batches"
-            case "辆": return "vehicles"
-            case "台(套)": return "count"
-            default:
-                if says("增加", "减少") { return "change" }
-                if says("年初预算") { return "initial_budget" }
-                if says("全年预算") { return "budget" }
-                if says("决算") { return "final" }
-                if topic.subject == "evaluated_projects" { return "funds" }
-                return "amount"
+            case .percent:
+                if says("完成") { return .completionRate }
+                if says("增长", "增加", "下降", "减少") { return .changePct }
+                return .share
+            case .items: return topic.subject == .threePublicAbroad ? .groups : .count
+            case .personTimes: return .personTimes
+            case .batches: return .batches
+            case .vehicles: return .vehicles
+            case .sets: return .count
+            case .wanYuan, .yuan:
+                if says("增加", "减少") { return .change }
+                if says("年初预算") { return .initialBudget }
+                if says("全年预算") { return .budget }
+                if says("决算") { return .final }
+                if topic.subject == .evaluatedProjects { return .funds }
+                return .amount
             }
         }
     }

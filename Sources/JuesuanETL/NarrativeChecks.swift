@@ -3,16 +3,17 @@
 /// evaluation's rate, balance and stated figures against its own budget table.
 extension Checker {
     mutating func checkNarrative() {
-        for fact in document.narrative where fact.unit == "万元" || fact.unit == "辆" {
+        for fact in document.narrative where fact.unit == .wanYuan || fact.unit == .vehicles {
             guard let counterpart = tableCounterpart(of: fact) else { continue }
             compareStated(
                 "narrative.\(fact.subject)", printed: counterpart.rows, stated: fact.value,
                 statedPlace: Place(
-                    part: .narrative, line: fact.line, item: fact.item ?? fact.subject, column: fact.measure),
+                    part: .narrative, line: fact.line, item: fact.item ?? fact.subject.rawValue,
+                    column: fact.measure.rawValue),
                 anchor: counterpart.anchor, summary: "the narrative states")
         }
         if let announced = document.narrative.first(where: {
-            $0.subject == "evaluated_projects" && $0.item == nil && $0.measure == "count"
+            $0.subject == .evaluatedProjects && $0.item == nil && $0.measure == .count
         }) {
             let attached = document.evaluations.count
             if ExactDecimal(significand: Int128(attached), scale: 0) != announced.value {
@@ -80,8 +81,8 @@ extension Checker {
             one(row(table, column: column) { $0.code == nil && $0.item == "合计" })
         }
         func threePublic(_ category: String) -> (rows: [StagingRow], anchor: StagingRow?)? {
-            let column = fact.measure == "budget" ? "预算数" : "决算数"
-            guard fact.measure != "completion_rate" else { return nil }
+            let column = fact.measure == .budget ? "预算数" : "决算数"
+            guard fact.measure != .completionRate else { return nil }
             return one(
                 rows(.threePublic).first {
                     TextNormalization.key($0.column) == TextNormalization.key("\(column)/\(category)")
@@ -93,42 +94,42 @@ extension Checker {
                     $0.section?.containsBytes(section) == true && TextNormalization.key($0.item).containsBytes(item)
                 })
         }
-        let amountLike = ["amount", "final"].contains(fact.measure)
+        let amountLike = fact.measure == .amount || fact.measure == .final
         switch (fact.subject, fact.measure) {
-        case ("three_public", _): return threePublic("合计")
-        case ("three_public_abroad", "amount"): return threePublic("因公出国(境)费")
-        case ("three_public_vehicle_purchase", "amount"): return threePublic("公务用车购置及运行维护费/公务用车购置费")
-        case ("three_public_vehicle_running", "amount"): return threePublic("公务用车购置及运行维护费/公务用车运行维护费")
-        case ("three_public_reception", "amount"): return threePublic("公务接待费")
-        case ("vehicles", "vehicles"): return statistics("国有资产", "车辆数合计")
+        case (.threePublic, _): return threePublic("合计")
+        case (.threePublicAbroad, .amount): return threePublic("因公出国(境)费")
+        case (.threePublicVehiclePurchase, .amount): return threePublic("公务用车购置及运行维护费/公务用车购置费")
+        case (.threePublicVehicleRunning, .amount): return threePublic("公务用车购置及运行维护费/公务用车运行维护费")
+        case (.threePublicReception, .amount): return threePublic("公务接待费")
+        case (.vehicles, .vehicles): return statistics("国有资产", "车辆数合计")
         case (_, _) where !amountLike: return nil
-        case ("income_grand_total", _): return summary(.summary, "收入", "总计")
-        case ("expenditure_grand_total", _): return summary(.summary, "支出", "总计")
-        case ("income_total", _): return summary(.summary, "收入", "本年收入合计")
-        case ("expenditure_total", _): return summary(.summary, "支出", "本年支出合计")
-        case ("fiscal_income_grand_total", _): return summary(.fiscalSummary, "收入", "总计")
-        case ("fiscal_expenditure_grand_total", _): return summary(.fiscalSummary, "支出", "总计", column: "合计")
-        case ("income_source", _): return fact.item.map { total(.income, $0) }
-        case ("basic_expenditure", _): return total(.expenditure, "基本支出")
-        case ("project_expenditure", _): return total(.expenditure, "项目支出")
-        case ("expenditure_kind", _): return fact.item.map { total(.expenditure, $0) }
-        case ("general_budget_expenditure", _): return total(.generalBudget, "本年支出/小计")
-        case ("general_budget_basic_expenditure", _): return total(.generalBudget, "本年支出/基本支出")
-        case ("state_capital_expenditure", _): return total(.stateCapital, "本年支出/合计")
-        case ("personnel_cost", _):
+        case (.incomeGrandTotal, _): return summary(.summary, "收入", "总计")
+        case (.expenditureGrandTotal, _): return summary(.summary, "支出", "总计")
+        case (.incomeTotal, _): return summary(.summary, "收入", "本年收入合计")
+        case (.expenditureTotal, _): return summary(.summary, "支出", "本年支出合计")
+        case (.fiscalIncomeGrandTotal, _): return summary(.fiscalSummary, "收入", "总计")
+        case (.fiscalExpenditureGrandTotal, _): return summary(.fiscalSummary, "支出", "总计", column: "合计")
+        case (.incomeSource, _): return fact.item.map { total(.income, $0) }
+        case (.basicExpenditure, _): return total(.expenditure, "基本支出")
+        case (.projectExpenditure, _): return total(.expenditure, "项目支出")
+        case (.expenditureKind, _): return fact.item.map { total(.expenditure, $0) }
+        case (.generalBudgetExpenditure, _): return total(.generalBudget, "本年支出/小计")
+        case (.generalBudgetBasicExpenditure, _): return total(.generalBudget, "本年支出/基本支出")
+        case (.stateCapitalExpenditure, _): return total(.stateCapital, "本年支出/合计")
+        case (.personnelCost, _):
             return one(rows(.basicExpenditureDetail).first { $0.code == nil && $0.item == "人员经费合计" })
-        case ("public_cost", _):
+        case (.publicCost, _):
             return one(rows(.basicExpenditureDetail).first { $0.code == nil && $0.item == "公用经费合计" })
-        case ("functional_class", _), ("functional_subject", "final"):
+        case (.functionalClass, _), (.functionalSubject, .final):
             guard let code = fact.subjectCode else { return nil }
             return one(row(.generalBudget, column: ColumnPath.spendingSubtotal) { $0.code == code })
-        case ("operating_cost", _):
+        case (.operatingCost, _):
             let parts = rows(.statistics).filter { $0.section?.containsBytes("机关运行经费") == true }
             return (parts, parts.first)
-        case ("procurement_total", _): return statistics("采购", "合计")
-        case ("procurement_goods", _): return statistics("采购", "货物")
-        case ("procurement_works", _): return statistics("采购", "工程")
-        case ("procurement_services", _): return statistics("采购", "服务")
+        case (.procurementTotal, _): return statistics("采购", "合计")
+        case (.procurementGoods, _): return statistics("采购", "货物")
+        case (.procurementWorks, _): return statistics("采购", "工程")
+        case (.procurementServices, _): return statistics("采购", "服务")
         default: return nil
         }
     }

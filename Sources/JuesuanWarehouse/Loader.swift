@@ -378,7 +378,8 @@ public final class Loader {
                 for fact in document.narrative {
                     try writer.append(
                         keys + [
-                            fact.subject, fact.item, fact.subjectCode, fact.measure, fact.value.description, fact.unit,
+                            fact.subject.rawValue, fact.item, fact.subjectCode, fact.measure.rawValue,
+                            fact.value.description, fact.unit.rawValue,
                             fact.section,
                             String(fact.line), page(fact.line),
                         ])

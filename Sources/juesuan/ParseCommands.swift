@@ -82,8 +82,9 @@ struct ParseCommand: ParsableCommand {
                 render(
                     JSONOutput.line(for: fact, in: document),
                     [
-                        place(fact.line), fact.subject, fact.item ?? "", fact.subjectCode ?? "", fact.measure,
-                        fact.value.description, fact.unit,
+                        place(fact.line), fact.subject.rawValue, fact.item ?? "", fact.subjectCode ?? "",
+                        fact.measure.rawValue,
+                        fact.value.description, fact.unit.rawValue,
                     ])
             }
         case .evaluations:

@@ -5,7 +5,7 @@ import XCTest
 /// seeds, asserted against what the documents print.
 final class NarrativeTests: XCTestCase {
     func figures(_ seed: Seed, _ subject: String, item: String? = nil) throws -> [String] {
-        try seed.parse().narrative.filter { $0.subject == subject && $0.item == item }.map {
+        try seed.parse().narrative.filter { $0.subject.rawValue == subject && $0.item == item }.map {
             "\($0.line) \($0.measure) \($0.value)\($0.unit)"
         }
     }
@@ -38,7 +38,7 @@ final class NarrativeTests: XCTestCase {
 
     func testInitialBudgetAgainstFinalAccountsPerClass() throws {
         let classes = try Seed.finance2023.parse().narrative.filter {
-            $0.subject == "functional_class" && $0.measure != "share" && $0.measure != "amount"
+            $0.subject == .functionalClass && $0.measure != .share && $0.measure != .amount
         }
         XCTAssertEqual(
             classes.map { "\($0.subjectCode ?? "?") \($0.measure) \($0.value)" },
@@ -85,7 +85,7 @@ final class NarrativeTests: XCTestCase {
             // Years, dates and ordinals carry no unit; the threshold of 单价100万元(含)以上 is no figure.
             XCTAssertFalse(
                 narrative.contains {
-                    $0.value == ExactDecimal("2023")! || $0.value == ExactDecimal("100")! && $0.unit == "万元"
+                    $0.value == ExactDecimal("2023")! || $0.value == ExactDecimal("100")! && $0.unit == .wanYuan
                 })
         }
     }

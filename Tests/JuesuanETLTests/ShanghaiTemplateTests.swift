@@ -110,8 +110,11 @@ final class ShanghaiTemplateTests: XCTestCase {
     func testTheNarrativeStatesTable10AndEachSubjectsBudget() {
         let facts = document.narrative
         func fact(_ subject: String, _ measure: String, code: String? = nil) -> String? {
-            facts.first { $0.subject == subject && $0.measure == measure && (code == nil || $0.subjectCode == code) }?
-                .value.description
+            facts.first {
+                $0.subject.rawValue == subject && $0.measure.rawValue == measure
+                    && (code == nil || $0.subjectCode == code)
+            }?
+            .value.description
         }
         XCTAssertEqual(fact("operating_cost", "amount"), "10.23")
         XCTAssertEqual(fact("procurement_total", "amount"), "21.07")

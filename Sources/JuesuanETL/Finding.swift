@@ -1,0 +1,93 @@
+/// The part of a document a number was printed in.
+public enum DocumentPart: Sendable, Hashable {
+    case table(TableKind)
+    /// 第三部分 情况说明.
+    case narrative
+    /// The project performance self-evaluations of 第五部分 附件.
+    case evaluations
+    /// A table the document's template does not know.
+    case unreadTable
+
+    /// As stored: `01`…`10`, `narrative`, `evaluation`.
+    public var code: String {
+        switch self {
+        case .table(let kind): kind.rawValue
+        case .narrative: "narrative"
+        case .evaluations: "evaluation"
+        case .unreadTable: "unread"
+        }
+    }
+
+    public var label: String {
+        switch self {
+        case .table(let kind): kind.label
+        case .narrative: "情况说明"
+        case .evaluations: "绩效自评"
+        case .unreadTable: "未读的表"
+        }
+    }
+}
+
+/// Where a number was printed.
+public struct Place: Sendable, Hashable {
+    public var part: DocumentPart
+    public var line: Int
+    public var item: String
+    public var column: String
+
+    init(part: DocumentPart, line: Int, item: String, column: String) {
+        self.part = part
+        self.line = line
+        self.item = item
+        self.column = column
+    }
+
+    init(_ row: StagingRow) {
+        self.init(
+            part: .table(row.table), line: row.line,
+            item: [row.code, row.item].compactMap { $0 }.joined(separator: " "),
+            column: row.column)
+    }
+}
+
+/// A disagreement between numbers that the template says must agree. Findings are data:
+/// they never stop a load.
+public struct Finding: Sendable, Hashable {
+    public enum Severity: String, Sendable, Codable {
+        /// Within a cent per summand: the template admits rounding (尾数误差).
+        case rounding
+        case mismatch
+        /// One side printed a number, the other side printed nothing.
+        case missing
+        /// A part of the document juesuan saw but does not read: a table its template does not know.
+        case unread
+    }
+
+    /// The identity that failed: `subtotal`, `row_total`, `01=02.income_total`, …
+    public var check: String
+    public var severity: Severity
+    /// The printed figure that should equal the other side.
+    public var expected: ExactDecimal?
+    /// The other side: a sum of parts, or the figure in another table.
+    public var actual: ExactDecimal?
+    public var expectedPlace: Place
+    /// The first line of the other side; `actualLines` lists all of them.
+    public var actualPlace: Place
+    public var actualLines: [Int]
+    public var summary: String
+
+    /// actual − expected.
+    public var difference: ExactDecimal { (actual ?? .zero) - (expected ?? .zero) }
+
+    public var message: String {
+        if severity == .unread { return "[\(check)] \(summary)" }
+        let actualText = actual.map(\.description) ?? "nothing"
+        let lines =
+            actualLines.count > 1
+            ? "lines \(actualLines.map(String.init).joined(separator: ", "))" : "line \(actualPlace.line)"
+        let otherTable = actualPlace.part == expectedPlace.part ? "" : "\(actualPlace.part.label) "
+        return "[\(check)] \(expectedPlace.part.label) \(expectedPlace.item) [\(expectedPlace.column)] is "
+            + "\(expected.map(\.description) ?? "empty"), but \(summary) \(actualText) (\(otherTable)\(lines)); "
+            + "difference \(difference), \(severity.rawValue)"
+    }
+}

@@ -1,0 +1,53 @@
+/// A table as found in the document.
+public struct ParsedTable: Sendable {
+    public var kind: TableKind
+    /// The value columns' national header paths, in the order the template prints them.
+    public var columns: [String]
+    public var titleLine: Int
+    public var unit: Unit
+    /// The table says `本表无数据`.
+    public var saysNoData: Bool
+    /// Its footnote (`注：…`, `说明：…`) was printed: the table was not cut off mid-grid.
+    public var closed: Bool
+    public var rows: [StagingRow]
+}
+
+public struct DocumentHeader: Sendable, Hashable {
+    /// Normalised: no `[部门]` suffix, no spaces.
+    public var department: String
+    /// The budget code (`038`) where the document prints one.
+    public var departmentCode: String?
+    public var fiscalYear: Int
+    public var titleLine: Int
+}
+
+/// A table the template does not know (`项目支出决算表`): reported as a finding, not read.
+public struct UnreadTable: Sendable, Hashable {
+    public var title: String
+    public var line: Int
+}
+
+public struct ParsedDocument: Sendable {
+    public var fileName: String
+    /// Hex SHA-256 of the document's bytes: its identity for idempotent loads.
+    public var sha256: String
+    public var byteCount: Int
+    /// The template that read it (`national`, `shanghai-district`).
+    public var template: String
+    public var header: DocumentHeader
+    public var tables: [ParsedTable]
+    public var unreadTables: [UnreadTable] = []
+    /// The page of each line (`pages[0]` is line 1's), for a document read from a PDF.
+    public var pages: [Int]?
+    /// The figures of 第三部分 情况说明.
+    public var narrative: [NarrativeFact] = []
+    /// The project performance self-evaluations of 第五部分 附件.
+    public var evaluations: [ProjectEvaluation] = []
+
+    public var rows: [StagingRow] { tables.flatMap(\.rows) }
+
+    public func table(_ kind: TableKind) -> ParsedTable? { tables.first { $0.kind == kind } }
+
+    /// The PDF page a line was printed on; nil for a document given as text.
+    public func page(ofLine line: Int) -> Int? { pages.flatMap { $0.indices.contains(line - 1) ? $0[line - 1] : nil } }
+}

@@ -1,0 +1,87 @@
+/// Recognises a table by its title, whatever label, year or department name surrounds it:
+/// `公开01表`, `公开表一`, `表一`, `表 1:`, `2024年度…收入支出决算总表`.
+enum TableTitle {
+    /// Compares bytes, not characters: keys are normalised already, and most lines of a
+    /// document are tested here.
+    static func match(_ key: String, department: String?, template: Template) -> (kind: TableKind, isBudget: Bool)? {
+        guard key.utf8.count <= template.longestTitleBytes + (department?.utf8.count ?? 0) + 64 else { return nil }
+        return template.titlesByKey[String(title(key, department: department))]
+    }
+
+    /// The key without label, department and year.
+    private static func title(_ key: String, department: String?) -> Substring {
+        var rest = strippingLabel(Substring(key))
+        if let department, let afterDepartment = rest.dropping(prefix: department) { rest = afterDepartment }
+        return strippingLabel(strippingYear(rest))
+    }
+
+    /// A title of a table no template knows (`项目支出决算表`, `机关运行经费支出决算表`): a
+    /// short line of its own, without an ordinal (as in a contents list), that ends in 决算表;
+    /// not the heading of the tables' part (`…2024年度部门决算表`).
+    static func isUnknownTable(_ key: String, department: String) -> Bool {
+        guard key.unicodeScalars.count <= 40, TextNormalization.withoutOrdinal(key) == key, !key.hasPrefix("第") else {
+            return false
+        }
+        let rest = title(key, department: department)
+        return rest.hasSuffix("决算表") && !["决算表", "部门决算表", "单位决算表"].contains(rest)
+    }
+
+    /// `二` or `02`, not `二2023`: the label's number is in one script.
+    private static func number(at text: Substring) -> Substring {
+        let chinese = text.unicodeScalars.prefix { "一二三四五六七八九十".unicodeScalars.contains($0) }
+        if !chinese.isEmpty { return text[chinese.startIndex..<chinese.endIndex] }
+        let digits = text.utf8.prefix { $0 >= 0x30 && $0 <= 0x39 }
+        return text[digits.startIndex..<digits.endIndex]
+    }
+
+    private static let labelPrefixes = ["公开表", "公开", "表"]
+
+    /// Drops a leading or trailing table label.
+    static func strippingLabel(_ text: Substring) -> Substring {
+        var rest = text
+        for prefix in labelPrefixes {
+            guard let afterPrefix = rest.dropping(prefix: prefix) else { continue }
+            let number = number(at: afterPrefix)
+            guard !number.isEmpty else { continue }
+            rest = afterPrefix[number.endIndex...]
+            rest = rest.dropping(prefix: "表") ?? rest
+            for separator in [":", "、", "."] { rest = rest.dropping(prefix: separator) ?? rest }
+            break
+        }
+        if let open = rest.unicodeScalars.lastIndex(where: { $0 == "公" || $0 == "表" }), open > rest.startIndex {
+            let tail = rest[open...]
+            if tail.unicodeScalars.count > 1, isLabel(tail) { rest = rest[..<open] }
+        }
+        return rest
+    }
+
+    /// `公开01表`, `公开02`, `表`, `公开表一`, `表一`, `表1:`.
+    static func isLabel(_ key: some StringProtocol) -> Bool {
+        let text = Substring(key)
+        if text == "表" { return true }
+        for prefix in labelPrefixes {
+            guard let afterPrefix = text.dropping(prefix: prefix) else { continue }
+            let number = number(at: afterPrefix)
+            guard !number.isEmpty else { return false }
+            let rest = afterPrefix[number.endIndex...]
+            return rest.isEmpty || rest == "表" || rest == ":" || rest == "(续)" || rest == "表(续)"
+        }
+        return false
+    }
+
+    /// Drops `2024年度` / `2024年` at the start.
+    static func strippingYear(_ text: Substring) -> Substring {
+        let digits = text.utf8.prefix { $0 >= 0x30 && $0 <= 0x39 }
+        guard digits.count == 4 else { return text }
+        let rest = text[digits.endIndex...]
+        return rest.dropping(prefix: "年度") ?? rest.dropping(prefix: "年") ?? text
+    }
+}
+
+extension Substring {
+    /// The text after `prefix` when it starts with it, by bytes.
+    func dropping(prefix: String) -> Substring? {
+        guard utf8.starts(with: prefix.utf8) else { return nil }
+        return self[utf8.index(startIndex, offsetBy: prefix.utf8.count)...]
+    }
+}
