@@ -13,18 +13,23 @@ struct InkMap {
     func isInk(_ x: Int, _ y: Int) -> Bool { bits[y * width + x] }
     mutating func set(_ x: Int, _ y: Int) { bits[y * width + x] = true }
 
-    mutating func clear(x0: Int, y0: Int, x1: Int, y1: Int) {
-        guard x0 <= x1, y0 <= y1 else { return }
-        for y in max(0, y0)...min(height - 1, y1) where y1 >= 0 && y0 < height {
-            for x in max(0, x0)...min(width - 1, x1) where x1 >= 0 && x0 < width { bits[y * width + x] = false }
-        }
+    /// A rectangle of pixels (a character's box), edges included.
+    struct Box {
+        var x0, y0, x1, y1: Int
     }
 
-    /// Runs of at least `minimumRun` ink pixels along rows and along columns; runs on
-    /// neighbouring rows (a stroke two pixels thick) become one rule, at their middle.
-    func rules(minimumRun: Int) -> [PDFRule] {
+    /// Runs of at least `minimumRun` ink pixels along rows and along columns, but for those
+    /// that lie within one of `boxes` (a glyph's strokes); runs on neighbouring rows (a
+    /// stroke two pixels thick) become one rule, at their middle.
+    func rules(minimumRun: Int, outside boxes: [Box]) -> [PDFRule] {
         let horizontal = Self.runs(lines: height, length: width, minimumRun: minimumRun) { isInk($1, $0) }
+            .filter { run in
+                !boxes.contains { $0.y0 <= run.line && run.line <= $0.y1 && $0.x0 <= run.start && run.end <= $0.x1 }
+            }
         let vertical = Self.runs(lines: width, length: height, minimumRun: minimumRun) { isInk($0, $1) }
+            .filter { run in
+                !boxes.contains { $0.x0 <= run.line && run.line <= $0.x1 && $0.y0 <= run.start && run.end <= $0.y1 }
+            }
         return Self.merged(horizontal, .horizontal) + Self.merged(vertical, .vertical)
     }
 
@@ -48,10 +53,11 @@ struct InkMap {
         return runs
     }
 
-    /// Runs on adjacent lines that overlap are one stroke.
-    private static func merged(_ runs: [(line: Int, start: Int, end: Int)], _ orientation: PDFRule.Orientation)
-        -> [PDFRule]
-    {
+    /// Runs on adjacent lines that overlap are one stroke; a stroke thicker than
+    /// `maximumThickness` pixels is a filled area (a dark shaded cell), not a border.
+    private static func merged(
+        _ runs: [(line: Int, start: Int, end: Int)], _ orientation: PDFRule.Orientation, maximumThickness: Int = 6
+    ) -> [PDFRule] {
         var strokes: [(first: Int, last: Int, start: Int, end: Int)] = []
         for run in runs {
             if let index = strokes.lastIndex(where: {
@@ -66,7 +72,7 @@ struct InkMap {
                 strokes.append((run.line, run.line, run.start, run.end))
             }
         }
-        return strokes.map {
+        return strokes.filter { $0.last - $0.first < maximumThickness }.map {
             PDFRule(orientation, at: Double($0.first + $0.last + 1) / 2, from: Double($0.start), to: Double($0.end))
         }
     }

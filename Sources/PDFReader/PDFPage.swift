@@ -49,7 +49,7 @@ public final class PDFPage {
 
     /// The long straight strokes the page draws (table borders), found in an image of the
     /// page rendered in process: runs of dark pixels at least `minimumLength` points long,
-    /// with the page's characters masked out so that no glyph is taken for a border.
+    /// except those inside a character's box, so that no glyph is taken for a border.
     public func rules(characters: [PDFCharacter], minimumLength: Double = 12, scale: Double = 1.5) -> [PDFRule] {
         let (width, height) = size
         let pixelWidth = Int((width * scale).rounded(.up))
@@ -78,11 +78,11 @@ public final class PDFPage {
                 if r + g + b < 3 * 170 { ink.set(x, y) }
             }
         }
-        for character in characters where !character.scalar.properties.isWhitespace {
-            ink.clear(
-                x0: Int(character.x0 * scale) + 1, y0: Int(character.y0 * scale) + 1, x1: Int(character.x1 * scale) - 1,
-                y1: Int(character.y1 * scale) - 1)
+        let glyphs = characters.filter { !$0.scalar.properties.isWhitespace }.map {
+            InkMap.Box(
+                x0: Int($0.x0 * scale) - 1, y0: Int($0.y0 * scale) - 1, x1: Int($0.x1 * scale) + 1,
+                y1: Int($0.y1 * scale) + 1)
         }
-        return ink.rules(minimumRun: Int(minimumLength * scale)).map { $0.scaled(by: 1 / scale) }
+        return ink.rules(minimumRun: Int(minimumLength * scale), outside: glyphs).map { $0.scaled(by: 1 / scale) }
     }
 }

@@ -5,6 +5,8 @@ struct MiniPDF {
     struct Page {
         var texts: [(x: Double, y: Double, text: String)] = []
         var strokes: [(x0: Double, y0: Double, x1: Double, y1: Double)] = []
+        /// Grey filled rectangles (x, y, width, height): shaded cells.
+        var fills: [(x: Double, y: Double, width: Double, height: Double)] = []
         /// An image covering most of the page and nothing else: what a scanner produces.
         var image = false
         /// The page's /Rotate: how it is turned when shown.
@@ -30,6 +32,9 @@ struct MiniPDF {
             var content = ""
             for (x, y, text) in page.texts {
                 content += "BT /F1 \(fontSize) Tf \(x) \(height - y - fontSize * 0.8) Td (\(text)) Tj ET\n"
+            }
+            for (x, y, width, fillHeight) in page.fills {
+                content += "q 0.45 g \(x) \(height - y - fillHeight) \(width) \(fillHeight) re f Q\n"
             }
             for (x0, y0, x1, y1) in page.strokes {
                 content += "0.8 w \(x0) \(height - y0) m \(x1) \(height - y1) l S\n"

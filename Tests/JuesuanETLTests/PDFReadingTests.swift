@@ -103,6 +103,14 @@ final class PDFReadingTests: XCTestCase {
         }
     }
 
+    /// A dark shaded cell is a filled area, not a border: the grid is read as without it.
+    func testAShadedCellIsNotABorder() throws {
+        var page = gridPage()
+        page.fills = [(151, 101, 98, 18)]
+        let text = try DocumentText(pdf: MiniPDF.bytes([page]), fileName: "shaded.pdf")
+        XCTAssertEqual(text.lines, ["201\tPublic services\t264.87", "208\t10.82\t"])
+    }
+
     func gridPage() -> MiniPDF.Page {
         var page = MiniPDF.Page()
         for y in [100.0, 120, 140] { page.strokes.append((50, y, 350, y)) }
