@@ -64,6 +64,7 @@ BEGIN
         c.amount, c.line, c.page
     FROM warehouse.printed_cells(p_document_ids, '{02}') c JOIN warehouse.dim_fund_source s ON s.name = c.column_name;
 END $$;
+COMMENT ON FUNCTION warehouse.load_income(bigint[]) IS 'Inserts a batch''s fact_income rows: 公开02表''s printed values by subject and fund source.';
 
 CREATE FUNCTION warehouse.load_expenditure(p_document_ids bigint[]) RETURNS void
 LANGUAGE plpgsql AS $$
@@ -73,6 +74,7 @@ BEGIN
         c.amount, c.line, c.page
     FROM warehouse.printed_cells(p_document_ids, '{03}') c JOIN warehouse.dim_expenditure_kind k ON k.name = c.column_name;
 END $$;
+COMMENT ON FUNCTION warehouse.load_expenditure(bigint[]) IS 'Inserts a batch''s fact_expenditure rows: 公开03表''s printed values by subject and expenditure kind.';
 
 CREATE FUNCTION warehouse.load_fiscal_expenditure(p_document_ids bigint[]) RETURNS void
 LANGUAGE plpgsql AS $$
@@ -86,6 +88,7 @@ BEGIN
     LEFT JOIN warehouse.dim_expenditure_kind k ON k.name = split_part(c.column_name, '/', 2)
     WHERE c.column_name LIKE '本年支出/%';
 END $$;
+COMMENT ON FUNCTION warehouse.load_fiscal_expenditure(bigint[]) IS 'Inserts a batch''s fact_fiscal_expenditure rows: 公开05/07/08表''s 本年支出 columns by fund, subject and kind.';
 
 CREATE FUNCTION warehouse.load_summary_items(p_document_ids bigint[]) RETURNS void
 LANGUAGE plpgsql AS $$
@@ -96,6 +99,7 @@ BEGIN
         c.item, c.row_number, c.code, s.source_code, c.amount, c.line, c.page
     FROM warehouse.printed_cells(p_document_ids, '{01,04}') c LEFT JOIN warehouse.dim_fund_source s ON s.name = c.column_name;
 END $$;
+COMMENT ON FUNCTION warehouse.load_summary_items(bigint[]) IS 'Inserts a batch''s fact_summary_item rows: every printed value of 公开01表 and 公开04表.';
 
 CREATE FUNCTION warehouse.load_basic_expenditure(p_document_ids bigint[]) RETURNS void
 LANGUAGE plpgsql AS $$
@@ -104,6 +108,7 @@ BEGIN
     SELECT c.document_id, c.department_key, c.fiscal_year, c.code, t.cost_type, c.code IS NULL, c.amount, c.line, c.page
     FROM warehouse.printed_cells(p_document_ids, '{06}') c JOIN warehouse.dim_cost_type t ON t.name = c.section;
 END $$;
+COMMENT ON FUNCTION warehouse.load_basic_expenditure(bigint[]) IS 'Inserts a batch''s fact_basic_expenditure rows: 公开06表 by economic subject and cost type.';
 
 CREATE FUNCTION warehouse.load_three_public(p_document_ids bigint[]) RETURNS void
 LANGUAGE plpgsql AS $$
@@ -114,6 +119,7 @@ BEGIN
     JOIN warehouse.dim_three_public_measure m ON m.name = split_part(c.column_name, '/', 1)
     JOIN warehouse.dim_three_public_category t ON t.column_name = substr(c.column_name, length(m.name) + 2);
 END $$;
+COMMENT ON FUNCTION warehouse.load_three_public(bigint[]) IS 'Inserts a batch''s fact_three_public rows: 公开09表 by category, budget and actual.';
 
 CREATE FUNCTION warehouse.load_statistics(p_document_ids bigint[]) RETURNS void
 LANGUAGE plpgsql AS $$
@@ -123,6 +129,7 @@ BEGIN
         c.section, c.item, c.row_number, c.unit, c.amount, c.line, c.page
     FROM warehouse.printed_cells(p_document_ids, '{10}') c;
 END $$;
+COMMENT ON FUNCTION warehouse.load_statistics(bigint[]) IS 'Inserts a batch''s fact_statistics rows: 公开10表''s items with their measure.';
 
 CREATE FUNCTION warehouse.load_documents(p_document_ids bigint[]) RETURNS void
 LANGUAGE plpgsql AS $$
