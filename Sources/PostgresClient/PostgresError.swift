@@ -55,7 +55,7 @@ public struct PostgresError: Error, Sendable, CustomStringConvertible {
 }
 
 /// A five-character SQLSTATE (`23505`). Its first two characters are its class, so one
-/// test can match a whole class (`isIn(.integrityConstraintViolation)`).
+/// test can match a whole class (`isIn(.connectionException)`).
 public struct SQLState: Sendable, Hashable, CustomStringConvertible {
     public let code: String
 
@@ -66,18 +66,11 @@ public struct SQLState: Sendable, Hashable, CustomStringConvertible {
     public struct Class: Sendable, Hashable {
         public let prefix: String
         public static let connectionException = Class(prefix: "08")
-        public static let integrityConstraintViolation = Class(prefix: "23")
-        public static let transactionRollback = Class(prefix: "40")
-        public static let syntaxErrorOrAccessRuleViolation = Class(prefix: "42")
         /// 57P: shutdown, crash, cannot connect now (57014, query canceled, is not in it).
         public static let operatorIntervention = Class(prefix: "57P")
     }
 
     public func isIn(_ stateClass: Class) -> Bool { code.hasPrefix(stateClass.prefix) }
-
-    public static let uniqueViolation = SQLState("23505")
-    public static let serializationFailure = SQLState("40001")
-    public static let deadlockDetected = SQLState("40P01")
 }
 
 extension SQLState: ExpressibleByStringLiteral {
