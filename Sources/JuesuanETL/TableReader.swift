@@ -22,8 +22,9 @@ struct TableReader {
         self.fileName = fileName
         layout = spec.makeLayout()
         var words: Set<String> = [
-            "项目", "科目代码", "科目名称", "科目", "栏次", "行次", "金额", "收入", "支出", "人员经费", "公用经费",
-            "预算数", "决算数", "统计数",
+            "项目", "科目代码", "科目编码", "科目名称", "科目", "功能分类", "经济分类", "功能分类科目编码",
+            "经济分类科目编码", "支出功能分类科目编码", "栏次", "行次", "金额", "收入", "支出", "人员经费", "公用经费",
+            "预算数", "决算数", "统计数", "财政拨款“三公”经费",
         ]
         for column in spec.columns {
             for component in column.path.split(separator: "/") { words.insert(TextNormalization.key(component)) }

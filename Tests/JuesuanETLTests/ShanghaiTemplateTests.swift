@@ -187,6 +187,21 @@ final class ShanghaiTemplateTests: XCTestCase {
         XCTAssertEqual(document.value(.income, line: 154, column: "财政拨款收入", code: "20139"), amount("264.87"))
     }
 
+    /// A table continued on the next page with its title and header printed again
+    /// (功能分类 科目编码 …, as WPS repeats header rows): the same cells.
+    func testAHeaderRepeatedAfterAPageBreak() throws {
+        let header =
+            "\n收入决算表\n\n单位：万元\n\n项目\t\t本年收入合计\t财政拨款收入\t上级补助收入\t事业收入\t经营收入\t附属单位 上缴收入\t其他收入\n"
+            + "功能分类 科目编码\t科目名称\t\t\t\t\t\t\t\n\n"
+        let text = Sample.shanghaiFinalAccounts.text.replacingOccurrences(
+            of: "2013950\t事业运行\t11.31\t11.31\t\t\t\t\t\n", with: "2013950\t事业运行\t11.31\t11.31\t\t\t\t\t\n" + header)
+        XCTAssertNotEqual(text, Sample.shanghaiFinalAccounts.text)
+        let continued = try DocumentParser().parse(bytes: Array(text.utf8), fileName: "continued.txt")
+        XCTAssertEqual(
+            continued.rows.map { "\($0.table) \($0.code ?? "") \($0.column) \($0.value)" },
+            document.rows.map { "\($0.table) \($0.code ?? "") \($0.column) \($0.value)" })
+    }
+
     /// A table the template does not know is a finding with its title and line; the rest loads.
     func testAnUnknownTableIsReportedNotRead() throws {
         let text = Sample.shanghaiFinalAccounts.text.replacingOccurrences(
