@@ -111,6 +111,24 @@ final class PDFReadingTests: XCTestCase {
         XCTAssertEqual(text.lines, ["201\tPublic services\t264.87", "208\t10.82\t"])
     }
 
+    /// No borders drawn: the columns come from where the text stands; right-aligned amounts
+    /// of other widths share their column, and an empty cell keeps its place.
+    func testATableWithoutBordersThroughPoppler() throws {
+        // Helvetica at 10 points: a digit is 5.56 wide, a point or a comma 2.78.
+        func rightAligned(_ text: String, at right: Double) -> Double {
+            right - Double(text.filter(\.isNumber).count) * 5.56 - Double(text.filter { $0 == "." || $0 == "," }.count)
+                * 2.78
+        }
+        var page = MiniPDF.Page()
+        page.texts = [
+            (50, 100, "201"), (120, 100, "Public services"), (rightAligned("1,264.87", at: 300), 100, "1,264.87"),
+            (rightAligned("264.87", at: 400), 100, "264.87"),
+            (50, 116, "208"), (120, 116, "Social"), (rightAligned("0.82", at: 400), 116, "0.82"),
+        ]
+        let text = try DocumentText(pdf: MiniPDF.bytes([page]), fileName: "stream.pdf")
+        XCTAssertEqual(text.lines, ["201\tPublic services\t1,264.87\t264.87", "208\tSocial\t\t0.82"])
+    }
+
     func gridPage() -> MiniPDF.Page {
         var page = MiniPDF.Page()
         for y in [100.0, 120, 140] { page.strokes.append((50, y, 350, y)) }
