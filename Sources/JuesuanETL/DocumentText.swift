@@ -31,9 +31,12 @@ public struct DocumentText: Sendable {
         var lines: [Substring] = []
         var pages: [Int] = []
         var sawImages = false
+        var (characterCount, unmapped) = (0, 0)
         for number in 1...max(1, document.pageCount) {
             guard let page = document.page(number) else { continue }
             let characters = page.characters()
+            characterCount += characters.count
+            unmapped += characters.count { Self.isUnmapped($0.scalar) }
             guard characters.contains(where: { !$0.scalar.properties.isWhitespace }) else {
                 sawImages = sawImages || page.hasImages
                 continue
@@ -49,6 +52,14 @@ public struct DocumentText: Sendable {
                 pages.append(number)
             }
         }
+        // Fonts without a Unicode mapping give private-use or replacement characters: the
+        // text layer is there but cannot be read.
+        if characterCount > 0, unmapped * 2 > characterCount {
+            throw Diagnostic(
+                file: fileName, line: nil,
+                message: "the PDF's fonts give no Unicode for most of its characters: its text cannot be read; "
+                    + "it needs OCR first (for example `ocrmypdf --force-ocr -l chi_sim`)")
+        }
         guard !lines.isEmpty else {
             throw Diagnostic(
                 file: fileName, line: nil,
@@ -58,6 +69,10 @@ public struct DocumentText: Sendable {
         }
         self.lines = lines
         self.pages = pages
+    }
+
+    private static func isUnmapped(_ scalar: Unicode.Scalar) -> Bool {
+        scalar == "\u{FFFD}" || (0xE000...0xF8FF).contains(scalar.value)
     }
 
     /// Lines of a document are a few hundred bytes; a line this long is not document text.
