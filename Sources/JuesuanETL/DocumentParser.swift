@@ -49,9 +49,9 @@ public struct DocumentParser: Sendable {
                     "the document ends inside \(last.kind.label) \(last.kind.title) (title at line \(last.titleLine)) "
                     + "before its footnote and the parts that follow the tables: truncated?")
         }
-        let lastText = lines.last { !$0.isBlank }.map { TextNormalization.key($0.text) } ?? ""
         let endsAfterTables =
-            regions.last?.body.upperBound == lines.count && (lastText.hasPrefix("注:") || lastText.hasPrefix("说明:"))
+            tables.last?.footnoteLine != nil
+            && tables.last?.footnoteLine == lines.last(where: { !$0.isBlank })?.number
         if let missing = parts.missingAnnounced, !endsAfterTables {
             throw Diagnostic(
                 file: fileName, line: lines.count,

@@ -7,8 +7,10 @@ public struct ParsedTable: Sendable {
     public var unit: Unit
     /// The table says `本表无数据`.
     public var saysNoData: Bool
-    /// Its footnote (`注：…`, `说明：…`) was printed: the table was not cut off mid-grid.
-    public var closed: Bool
+    /// The line of its last footnote (`注：…`, `说明：…`); nil when none was printed, so the
+    /// table may have been cut off mid-grid.
+    public var footnoteLine: Int?
+    public var closed: Bool { footnoteLine != nil }
     public var rows: [StagingRow]
 }
 

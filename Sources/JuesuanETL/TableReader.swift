@@ -13,7 +13,8 @@ struct TableReader {
     private var headerText = ""
     private var firstHeaderLine: Int?
     private var sawData = false
-    private var sawFootnote = false
+    /// The line of the last footnote cell (`注：…`, `说明：…`) read so far.
+    private var footnoteLine: Int?
     private let vocabulary: Set<String>
 
     init(spec: TableSpec, template: Template, fileName: String) {
@@ -48,16 +49,16 @@ struct TableReader {
             if nonBlank.count == 1, let title = TableTitle.match(nonBlank[0], department: nil, template: template),
                 title.kind == kind
             {
-                guard !sawFootnote else {
+                guard footnoteLine == nil else {
                     throw failure(line, "the table appears a second time (first at line \(titleLine))")
                 }
                 continue
             }
             if nonBlank.allSatisfy(isFrameCell) {
-                for key in nonBlank { readFrameCell(key) }
+                for key in nonBlank { readFrameCell(key, line: line.number) }
                 continue
             }
-            if sawFootnote { break }  // the table is over: what follows belongs to no table
+            if footnoteLine != nil { break }  // the table is over: what follows belongs to no table
             if layout.isDataLine(keys) {
                 do {
                     try layout.read(line, keys: keys, unit: unit, into: &rows)
@@ -82,7 +83,7 @@ struct TableReader {
         try checkHeader()
         return ParsedTable(
             kind: kind, columns: spec.columnPaths, titleLine: titleLine, unit: unit, saysNoData: saysNoData,
-            closed: sawFootnote,
+            footnoteLine: footnoteLine,
             rows: rows)
     }
 
@@ -105,11 +106,11 @@ struct TableReader {
             || Self.frameCellPrefixes.contains(where: key.hasBytePrefix)
     }
 
-    private mutating func readFrameCell(_ key: String) {
+    private mutating func readFrameCell(_ key: String, line: Int) {
         if key.hasPrefix("金额单位") || key.hasPrefix("单位:") {
             unit = key.hasSuffix("万元") ? .wanYuan : key.hasSuffix("元") ? .yuan : unit
         } else if key.hasPrefix("注:") || key.hasPrefix("说明:") || key.hasPrefix("备注") {
-            sawFootnote = true
+            footnoteLine = line
             if key.containsBytes("本表无数据") { saysNoData = true }
         }
     }

@@ -312,14 +312,13 @@ public final class Loader {
             """
         ) { writer in
             for checked in fresh {
-                func page(_ line: Int) -> String? { checked.document.page(ofLine: line).map(String.init) }
                 let documentID = ids[checked.document.sha256]
                 for row in checked.document.rows {
                     try writer.append([
                         documentID, row.table.rawValue, String(row.line), row.section, row.code,
                         row.rowNumber.map(String.init),
                         row.item, row.column, row.value.amount?.description, row.value.kind, row.unit.rawValue,
-                        page(row.line),
+                        checked.document.pageField(row.line),
                     ])
                 }
             }
@@ -336,7 +335,6 @@ public final class Loader {
             """
         ) { writer in
             for checked in fresh {
-                func page(_ line: Int) -> String? { checked.document.page(ofLine: line).map(String.init) }
                 let documentID = ids[checked.document.sha256]
                 for finding in checked.findings {
                     try writer.append([
@@ -345,8 +343,9 @@ public final class Loader {
                         String(finding.expectedPlace.line), finding.expectedPlace.item, finding.expectedPlace.column,
                         finding.actualPlace.part.code, String(finding.actualPlace.line),
                         PostgresArray.literal(finding.actualLines.map(String.init)), finding.actualPlace.item,
-                        finding.actualPlace.column, finding.message, page(finding.expectedPlace.line),
-                        page(finding.actualPlace.line),
+                        finding.actualPlace.column, finding.message,
+                        checked.document.pageField(finding.expectedPlace.line),
+                        checked.document.pageField(finding.actualPlace.line),
                     ])
                 }
             }
@@ -374,14 +373,13 @@ public final class Loader {
             """
         ) { writer in
             for (document, keys) in documents {
-                func page(_ line: Int) -> String? { document.page(ofLine: line).map(String.init) }
                 for fact in document.narrative {
                     try writer.append(
                         keys + [
                             fact.subject.rawValue, fact.item, fact.subjectCode, fact.measure.rawValue,
                             fact.value.description, fact.unit.rawValue,
                             fact.section,
-                            String(fact.line), page(fact.line),
+                            String(fact.line), document.pageField(fact.line),
                         ])
                 }
             }
@@ -395,7 +393,6 @@ public final class Loader {
             """
         ) { writer in
             for (document, keys) in documents {
-                func page(_ line: Int) -> String? { document.page(ofLine: line).map(String.init) }
                 for (number, evaluation) in zip(1..., document.evaluations) {
                     let amounts = [
                         evaluation.targetDeclared, evaluation.budgetCompiled, evaluation.annualBudget,
@@ -419,7 +416,7 @@ public final class Loader {
                     ]
                     try writer.append(
                         keys + identity + [evaluation.unit.rawValue] + amounts + scores + stated + lines + [
-                            page(evaluation.line)
+                            document.pageField(evaluation.line)
                         ])
                 }
             }
@@ -431,7 +428,6 @@ public final class Loader {
             """
         ) { writer in
             for (document, keys) in documents {
-                func page(_ line: Int) -> String? { document.page(ofLine: line).map(String.init) }
                 for (number, evaluation) in zip(1..., document.evaluations) {
                     for (position, indicator) in zip(1..., evaluation.indicators) {
                         try writer.append(
@@ -440,7 +436,7 @@ public final class Loader {
                                 indicator.initialTarget, indicator.adjustedTarget, indicator.actual,
                                 indicator.weight.description,
                                 indicator.score.description, indicator.note, String(indicator.line),
-                                page(indicator.line),
+                                document.pageField(indicator.line),
                             ])
                     }
                 }
@@ -456,4 +452,9 @@ public final class Loader {
             [String(run.summary.runID), file, sha256, line.map(String.init), reason])
         try run.record(file, .rejected(line: line, reason: reason))
     }
+}
+
+extension ParsedDocument {
+    /// The PDF page of a line as a COPY field: NULL for a document given as text.
+    fileprivate func pageField(_ line: Int) -> String? { page(ofLine: line).map(String.init) }
 }
