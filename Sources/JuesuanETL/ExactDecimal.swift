@@ -125,15 +125,45 @@ public struct ExactDecimal: Sendable, Hashable, Comparable, CustomStringConverti
 
     /// The amount with its published number of places: `0.00`, `650.61`, `-3.5`.
     public var description: String {
-        let negative = significand < 0
-        var digits = String(significand.magnitude)
-        if scale > 0 {
-            if digits.count <= scale {
-                digits = String(repeating: "0", count: scale - digits.count + 1) + digits
-            }
-            digits.insert(".", at: digits.index(digits.endIndex, offsetBy: -scale))
+        var bytes: [UInt8] = []
+        appendDigits(to: &bytes)
+        return String(decoding: bytes, as: UTF8.self)
+    }
+
+    /// `description`'s bytes, appended without making a `String` (JSON and COPY output).
+    public func appendDigits(to bytes: inout [UInt8]) {
+        if significand < 0 { bytes.append(UInt8(ascii: "-")) }
+        if let small = UInt64(exactly: significand.magnitude) {
+            Self.appendDigits(of: small, scale: scale, to: &bytes)
+        } else {
+            Self.appendDigits(of: significand.magnitude, scale: scale, to: &bytes)
         }
-        return negative ? "-" + digits : digits
+    }
+
+    /// 64-bit division where the amount fits (every printed one does): Int128's is far slower.
+    private static func appendDigits<Magnitude: BinaryInteger>(
+        of magnitude: Magnitude, scale: Int, to bytes: inout [UInt8]
+    ) {
+        var magnitude = magnitude
+        // Digits from the last; at least one before the point.
+        var reversed: (UInt64, UInt64, UInt64, UInt64, UInt64, UInt64) = (0, 0, 0, 0, 0, 0)  // 48 bytes of room
+        var count = 0
+        withUnsafeMutableBytes(of: &reversed) { digits in
+            repeat {
+                digits[count] = UInt8(ascii: "0") + UInt8(magnitude % 10)
+                magnitude /= 10
+                count += 1
+                if count == scale {
+                    digits[count] = UInt8(ascii: ".")
+                    count += 1
+                    if magnitude == 0 {
+                        digits[count] = UInt8(ascii: "0")
+                        count += 1
+                    }
+                }
+            } while magnitude > 0 || count <= scale
+            for index in stride(from: count - 1, through: 0, by: -1) { bytes.append(digits[index]) }
+        }
     }
 }
 

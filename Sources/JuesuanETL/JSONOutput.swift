@@ -1,115 +1,214 @@
-/// JSON Lines for staging rows, narrative figures, evaluations and findings: one object per line, keys in a fixed order,
-/// amounts as decimal strings so that no JSON reader turns them into binary floats.
-public enum JSONOutput {
-    enum Value {
-        case string(String?)
-        case int(Int?)
-        case ints([Int])
-        /// Objects already written by `object`.
-        case objects([String])
+/// JSON Lines for one document's staging rows, narrative figures, evaluations and findings:
+/// one object per line, keys in a fixed order, amounts as decimal strings so that no JSON
+/// reader turns them into binary floats. Written straight into bytes: a parse prints several
+/// times the bytes it reads, so no `String` is made per value.
+public struct JSONLines {
+    public private(set) var bytes: [UInt8] = []
+    private let document: ParsedDocument
+    /// `"file":…,"sha256":…,…,"template":…`, the same on every row of the document.
+    private let rowPrefix: [UInt8]
+
+    public init(document: ParsedDocument) {
+        self.document = document
+        var object = JSONObject()
+        object.field("file", document.fileName)
+        object.field("sha256", document.sha256)
+        object.field("department", document.header.department)
+        object.field("department_code", document.header.departmentCode)
+        object.field("fiscal_year", document.header.fiscalYear)
+        object.field("template", document.template)
+        rowPrefix = object.bytes
     }
 
-    static func object(_ pairs: KeyValuePairs<String, Value>) -> String {
-        var out = "{"
-        for (index, (key, value)) in pairs.enumerated() {
-            if index > 0 { out += "," }
-            out += quote(key) + ":"
-            switch value {
-            case .string(let text): out += text.map(quote) ?? "null"
-            case .int(let number): out += number.map(String.init) ?? "null"
-            case .ints(let numbers): out += "[" + numbers.map(String.init).joined(separator: ",") + "]"
-            case .objects(let objects): out += "[" + objects.joined(separator: ",") + "]"
-            }
-        }
-        return out + "}"
+    public mutating func removeAll() { bytes.removeAll(keepingCapacity: true) }
+
+    public mutating func append(_ row: StagingRow) {
+        var object = JSONObject(continuing: rowPrefix)
+        object.field("table", row.table.rawValue)
+        object.field("line", row.line)
+        object.field("page", document.page(ofLine: row.line))
+        object.field("section", row.section)
+        object.field("code", row.code)
+        object.field("row_number", row.rowNumber)
+        object.field("item", row.item)
+        object.field("column", row.column)
+        object.field("value", row.value.amount)
+        object.field("cell", row.value.kind)
+        object.field("unit", row.unit.rawValue)
+        finish(object)
     }
 
-    public static func quote(_ text: String) -> String {
-        var out = "\""
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "\"": out += "\\\""
-            case "\\": out += "\\\\"
-            case "\n": out += "\\n"
-            case "\r": out += "\\r"
-            case "\t": out += "\\t"
-            case _ where scalar.value < 0x20:
-                let hex = String(scalar.value, radix: 16)
-                out += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
-            default: out.unicodeScalars.append(scalar)
-            }
-        }
-        return out + "\""
-    }
-
-    public static func line(for row: StagingRow, in document: ParsedDocument) -> String {
-        object([
-            "file": .string(document.fileName), "sha256": .string(document.sha256),
-            "department": .string(document.header.department),
-            "department_code": .string(document.header.departmentCode),
-            "fiscal_year": .int(document.header.fiscalYear), "template": .string(document.template),
-            "table": .string(row.table.rawValue),
-            "line": .int(row.line), "page": .int(document.page(ofLine: row.line)), "section": .string(row.section),
-            "code": .string(row.code),
-            "row_number": .int(row.rowNumber), "item": .string(row.item), "column": .string(row.column),
-            "value": .string(row.value.amount?.description), "cell": .string(row.value.kind),
-            "unit": .string(row.unit.rawValue),
-        ])
-    }
-
-    public static func line(for fact: NarrativeFact, in document: ParsedDocument) -> String {
-        object([
-            "file": .string(document.fileName), "department": .string(document.header.department),
-            "fiscal_year": .int(document.header.fiscalYear), "line": .int(fact.line), "section": .string(fact.section),
-            "subject": .string(fact.subject.rawValue), "item": .string(fact.item),
-            "subject_code": .string(fact.subjectCode),
-            "measure": .string(fact.measure.rawValue), "value": .string(fact.value.description),
-            "unit": .string(fact.unit.rawValue),
-        ])
+    public mutating func append(_ fact: NarrativeFact) {
+        var object = documentObject()
+        object.field("line", fact.line)
+        object.field("section", fact.section)
+        object.field("subject", fact.subject.rawValue)
+        object.field("item", fact.item)
+        object.field("subject_code", fact.subjectCode)
+        object.field("measure", fact.measure.rawValue)
+        object.field("value", fact.value)
+        object.field("unit", fact.unit.rawValue)
+        finish(object)
     }
 
     /// One evaluation, its budget in 万元 and its indicators inside.
-    public static func line(for evaluation: ProjectEvaluation, in document: ParsedDocument) -> String {
-        let indicators = evaluation.indicators.map { indicator in
-            object([
-                "line": .int(indicator.line), "level1": .string(indicator.level1), "level2": .string(indicator.level2),
-                "indicator": .string(indicator.name), "initial_target": .string(indicator.initialTarget),
-                "adjusted_target": .string(indicator.adjustedTarget), "actual": .string(indicator.actual),
-                "weight": .string(indicator.weight.description), "score": .string(indicator.score.description),
-                "deviation_note": .string(indicator.note),
-            ])
+    public mutating func append(_ evaluation: ProjectEvaluation) {
+        var object = documentObject()
+        object.field("line", evaluation.line)
+        object.field("project", evaluation.name)
+        object.field("category", evaluation.category)
+        object.field("department_code", evaluation.departmentCode)
+        object.field("unit_code", evaluation.unitCode)
+        object.field("printed_unit", evaluation.unit.rawValue)
+        object.field("target_declared", evaluation.inWanYuan(evaluation.targetDeclared))
+        object.field("budget_compiled", evaluation.inWanYuan(evaluation.budgetCompiled))
+        object.field("annual_budget", evaluation.inWanYuan(evaluation.annualBudget))
+        object.field("executed", evaluation.inWanYuan(evaluation.executed))
+        object.field("balance", evaluation.inWanYuan(evaluation.balance))
+        object.field("execution_rate", evaluation.executionRate)
+        object.field("execution_score", evaluation.executionScore)
+        object.field("total_score", evaluation.totalScore)
+        object.field("grade", evaluation.grade)
+        object.field("budget_line", evaluation.budgetLine)
+        object.field("score_line", evaluation.scoreLine)
+        object.field("indicators", objects: evaluation.indicators) { indicator, object in
+            object.field("line", indicator.line)
+            object.field("level1", indicator.level1)
+            object.field("level2", indicator.level2)
+            object.field("indicator", indicator.name)
+            object.field("initial_target", indicator.initialTarget)
+            object.field("adjusted_target", indicator.adjustedTarget)
+            object.field("actual", indicator.actual)
+            object.field("weight", indicator.weight)
+            object.field("score", indicator.score)
+            object.field("deviation_note", indicator.note)
         }
-        let amount = { (value: ExactDecimal?) in JSONOutput.Value.string(evaluation.inWanYuan(value)?.description) }
-        return object([
-            "file": .string(document.fileName), "department": .string(document.header.department),
-            "fiscal_year": .int(document.header.fiscalYear), "line": .int(evaluation.line),
-            "project": .string(evaluation.name),
-            "category": .string(evaluation.category), "department_code": .string(evaluation.departmentCode),
-            "unit_code": .string(evaluation.unitCode), "printed_unit": .string(evaluation.unit.rawValue),
-            "target_declared": amount(evaluation.targetDeclared), "budget_compiled": amount(evaluation.budgetCompiled),
-            "annual_budget": amount(evaluation.annualBudget), "executed": amount(evaluation.executed),
-            "balance": amount(evaluation.balance), "execution_rate": .string(evaluation.executionRate?.description),
-            "execution_score": .string(evaluation.executionScore?.description),
-            "total_score": .string(evaluation.totalScore?.description),
-            "grade": .string(evaluation.grade), "budget_line": .int(evaluation.budgetLine),
-            "score_line": .int(evaluation.scoreLine),
-            "indicators": .objects(indicators),
-        ])
+        finish(object)
     }
 
-    public static func line(for finding: Finding, in document: ParsedDocument) -> String {
-        object([
-            "file": .string(document.fileName), "department": .string(document.header.department),
-            "fiscal_year": .int(document.header.fiscalYear), "check": .string(finding.check),
-            "severity": .string(finding.severity.rawValue), "expected": .string(finding.expected?.description),
-            "actual": .string(finding.actual?.description), "difference": .string(finding.difference.description),
-            "expected_table": .string(finding.expectedPlace.part.code),
-            "expected_line": .int(finding.expectedPlace.line),
-            "expected_item": .string(finding.expectedPlace.item),
-            "expected_column": .string(finding.expectedPlace.column),
-            "actual_table": .string(finding.actualPlace.part.code), "actual_line": .int(finding.actualPlace.line),
-            "actual_lines": .ints(finding.actualLines), "actual_item": .string(finding.actualPlace.item),
-            "actual_column": .string(finding.actualPlace.column), "message": .string(finding.message),
-        ])
+    public mutating func append(_ finding: Finding) {
+        var object = documentObject()
+        object.field("check", finding.check)
+        object.field("severity", finding.severity.rawValue)
+        object.field("expected", finding.expected)
+        object.field("actual", finding.actual)
+        object.field("difference", finding.difference)
+        object.field("expected_table", finding.expectedPlace.part.code)
+        object.field("expected_line", finding.expectedPlace.line)
+        object.field("expected_item", finding.expectedPlace.item)
+        object.field("expected_column", finding.expectedPlace.column)
+        object.field("actual_table", finding.actualPlace.part.code)
+        object.field("actual_line", finding.actualPlace.line)
+        object.field("actual_lines", finding.actualLines)
+        object.field("actual_item", finding.actualPlace.item)
+        object.field("actual_column", finding.actualPlace.column)
+        object.field("message", finding.message)
+        finish(object)
+    }
+
+    private func documentObject() -> JSONObject {
+        var object = JSONObject()
+        object.field("file", document.fileName)
+        object.field("department", document.header.department)
+        object.field("fiscal_year", document.header.fiscalYear)
+        return object
+    }
+
+    private mutating func finish(_ object: JSONObject) {
+        bytes.append(contentsOf: object.bytes)
+        bytes.append(contentsOf: "}\n".utf8)
+    }
+}
+
+/// An object being written, field by field, without its closing brace.
+struct JSONObject {
+    private(set) var bytes: [UInt8]
+
+    init() { bytes = [UInt8(ascii: "{")] }
+
+    /// An object whose first fields are already written.
+    init(continuing fields: [UInt8]) {
+        bytes = fields
+        bytes.reserveCapacity(fields.count + 256)
+    }
+
+    private mutating func key(_ key: StaticString) {
+        if bytes.count > 1 { bytes.append(UInt8(ascii: ",")) }
+        bytes.append(UInt8(ascii: "\""))
+        key.withUTF8Buffer { bytes.append(contentsOf: $0) }
+        bytes.append(contentsOf: "\":".utf8)
+    }
+
+    private mutating func null() { bytes.append(contentsOf: "null".utf8) }
+
+    mutating func field(_ name: StaticString, _ value: String?) {
+        key(name)
+        guard var value else { return null() }
+        value.withUTF8 { JSONObject.quote($0, into: &bytes) }
+    }
+
+    mutating func field(_ name: StaticString, _ value: Int?) {
+        key(name)
+        guard let value else { return null() }
+        bytes.append(contentsOf: String(value).utf8)
+    }
+
+    /// An amount as a decimal string.
+    mutating func field(_ name: StaticString, _ value: ExactDecimal?) {
+        key(name)
+        guard let value else { return null() }
+        bytes.append(UInt8(ascii: "\""))
+        value.appendDigits(to: &bytes)
+        bytes.append(UInt8(ascii: "\""))
+    }
+
+    mutating func field(_ name: StaticString, _ values: [Int]) {
+        key(name)
+        bytes.append(UInt8(ascii: "["))
+        for (index, value) in values.enumerated() {
+            if index > 0 { bytes.append(UInt8(ascii: ",")) }
+            bytes.append(contentsOf: String(value).utf8)
+        }
+        bytes.append(UInt8(ascii: "]"))
+    }
+
+    mutating func field<Element>(
+        _ name: StaticString, objects elements: [Element], _ write: (Element, inout JSONObject) -> Void
+    ) {
+        key(name)
+        bytes.append(UInt8(ascii: "["))
+        for (index, element) in elements.enumerated() {
+            if index > 0 { bytes.append(UInt8(ascii: ",")) }
+            var object = JSONObject()
+            write(element, &object)
+            bytes.append(contentsOf: object.bytes)
+            bytes.append(UInt8(ascii: "}"))
+        }
+        bytes.append(UInt8(ascii: "]"))
+    }
+
+    /// A JSON string: runs that need no escape are copied whole.
+    static func quote(_ text: UnsafeBufferPointer<UInt8>, into bytes: inout [UInt8]) {
+        bytes.append(UInt8(ascii: "\""))
+        var runStart = 0
+        for (index, byte) in text.enumerated()
+        where byte < 0x20 || byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "\\") {
+            bytes.append(contentsOf: UnsafeBufferPointer(rebasing: text[runStart..<index]))
+            runStart = index + 1
+            switch byte {
+            case UInt8(ascii: "\""): bytes.append(contentsOf: #"\""#.utf8)
+            case UInt8(ascii: "\\"): bytes.append(contentsOf: #"\\"#.utf8)
+            case 0x0A: bytes.append(contentsOf: #"\n"#.utf8)
+            case 0x0D: bytes.append(contentsOf: #"\r"#.utf8)
+            case 0x09: bytes.append(contentsOf: #"\t"#.utf8)
+            default:
+                let hex = Array("0123456789abcdef".utf8)
+                bytes.append(contentsOf: #"\u00"#.utf8)
+                bytes.append(hex[Int(byte >> 4)])
+                bytes.append(hex[Int(byte & 0xF)])
+            }
+        }
+        bytes.append(contentsOf: UnsafeBufferPointer(rebasing: text[runStart...]))
+        bytes.append(UInt8(ascii: "\""))
     }
 }

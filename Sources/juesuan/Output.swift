@@ -15,6 +15,12 @@ final class BufferedOutput {
         if buffer.count >= 1 << 16 { flush() }
     }
 
+    /// Lines already ending in a newline.
+    func write(bytes: [UInt8]) {
+        buffer.append(contentsOf: bytes)
+        if buffer.count >= 1 << 16 { flush() }
+    }
+
     func flush() {
         FileDescriptorOutput.write(buffer, to: 1)
         buffer.removeAll(keepingCapacity: true)

@@ -55,50 +55,52 @@ struct ParseCommand: ParsableCommand {
     func run() throws {
         let output = BufferedOutput()
         try documents.forEachDocument { document in
-            for line in lines(document) { output.write(line) }
+            switch format {
+            case .jsonl:
+                var json = JSONLines(document: document)
+                switch part {
+                case .tables: for row in document.rows { json.append(row) }
+                case .narrative: for fact in document.narrative { json.append(fact) }
+                case .evaluations: for evaluation in document.evaluations { json.append(evaluation) }
+                }
+                output.write(bytes: json.bytes)
+            case .table:
+                for fields in tableFields(document) { output.write(fields.joined(separator: "\t")) }
+            }
         }
     }
 
-    /// Each printed line: its JSON object, or the fields of the table format.
-    func lines(_ document: ParsedDocument) -> [String] {
+    /// The fields of each line of the table format.
+    func tableFields(_ document: ParsedDocument) -> [[String]] {
         let place = { (line: Int) in "\(document.fileName):\(line)" }
-        func render(_ json: @autoclosure () -> String, _ fields: @autoclosure () -> [String]) -> String {
-            format == .jsonl ? json() : fields().joined(separator: "\t")
-        }
         switch part {
         case .tables:
             return document.rows.map { row in
-                render(
-                    JSONOutput.line(for: row, in: document),
-                    [
-                        place(row.line), row.table.rawValue, row.section ?? "", row.code ?? "",
-                        row.rowNumber.map(String.init) ?? "",
-                        row.item, row.column, row.value.amount?.description ?? (row.value == .empty ? "" : "——"),
-                        row.unit.rawValue,
-                    ])
+                [
+                    place(row.line), row.table.rawValue, row.section ?? "", row.code ?? "",
+                    row.rowNumber.map(String.init) ?? "",
+                    row.item, row.column, row.value.amount?.description ?? (row.value == .empty ? "" : "——"),
+                    row.unit.rawValue,
+                ]
             }
         case .narrative:
             return document.narrative.map { fact in
-                render(
-                    JSONOutput.line(for: fact, in: document),
-                    [
-                        place(fact.line), fact.subject.rawValue, fact.item ?? "", fact.subjectCode ?? "",
-                        fact.measure.rawValue,
-                        fact.value.description, fact.unit.rawValue,
-                    ])
+                [
+                    place(fact.line), fact.subject.rawValue, fact.item ?? "", fact.subjectCode ?? "",
+                    fact.measure.rawValue,
+                    fact.value.description, fact.unit.rawValue,
+                ]
             }
         case .evaluations:
             return document.evaluations.map { evaluation in
-                render(
-                    JSONOutput.line(for: evaluation, in: document),
-                    [
-                        place(evaluation.line), evaluation.name,
-                        evaluation.inWanYuan(evaluation.annualBudget)?.description ?? "",
-                        evaluation.inWanYuan(evaluation.executed)?.description ?? "",
-                        evaluation.executionRate?.description ?? "",
-                        evaluation.totalScore?.description ?? "", evaluation.grade ?? "",
-                        "\(evaluation.indicators.count) indicators",
-                    ])
+                [
+                    place(evaluation.line), evaluation.name,
+                    evaluation.inWanYuan(evaluation.annualBudget)?.description ?? "",
+                    evaluation.inWanYuan(evaluation.executed)?.description ?? "",
+                    evaluation.executionRate?.description ?? "",
+                    evaluation.totalScore?.description ?? "", evaluation.grade ?? "",
+                    "\(evaluation.indicators.count) indicators",
+                ]
             }
         }
     }
@@ -118,17 +120,21 @@ struct CheckCommand: ParsableCommand {
     func run() throws {
         let output = BufferedOutput()
         try documents.forEachDocument { document in
-            for finding in Reconciliation.findings(in: document) {
-                switch format {
-                case .text:
+            let findings = Reconciliation.findings(in: document)
+            switch format {
+            case .text:
+                for finding in findings {
                     output.write(
                         Diagnostic(
                             file: document.fileName, line: finding.expectedPlace.line, severity: .warning,
                             message: finding.message
                         )
                         .description)
-                case .jsonl: output.write(JSONOutput.line(for: finding, in: document))
                 }
+            case .jsonl:
+                var json = JSONLines(document: document)
+                for finding in findings { json.append(finding) }
+                output.write(bytes: json.bytes)
             }
         }
     }
