@@ -47,6 +47,10 @@ struct Benchmark: ParsableCommand {
         report.line("| corpus | \(format(megabytes)) MB, written in \(format(clock.lap())) s |")
 
         if !parseOnly { try measureDatabase(corpus: corpus, workspace: workspace, report: &report) }
+        for command in [["check"], ["parse", "--format", "jsonl"]] {
+            let seconds = try oneCoreSeconds(command + [corpus.folder.path])
+            report.line("| `juesuan \(command.joined(separator: " "))`, one core | \(format(megabytes / seconds)) MB/s |")
+        }
         clock = Clock()
         for path in corpus.paths { _ = DocumentFiles.parse(path: path) }
         report.line("| parse, one core | \(format(megabytes / clock.lap())) MB/s |")
@@ -57,6 +61,25 @@ struct Benchmark: ParsableCommand {
         )
         try measurePDF(report: &report)
         print(report.text)
+    }
+
+    /// Wall time of the juesuan built beside this program, pinned to one core (`taskset`),
+    /// its output thrown away: what a user's `juesuan check corpus/` costs.
+    func oneCoreSeconds(_ arguments: [String]) throws -> Double {
+        let juesuan = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent()
+            .appendingPathComponent("juesuan")
+        guard FileManager.default.isExecutableFile(atPath: juesuan.path) else {
+            throw ValidationError("\(juesuan.path) is missing: build it first (`swift build -c release`)")
+        }
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/taskset")
+        process.arguments = ["--cpu-list", "0", juesuan.path] + arguments
+        process.standardOutput = FileHandle.nullDevice
+        process.standardError = FileHandle.nullDevice
+        let clock = Clock()
+        try process.run()
+        process.waitUntilExit()
+        return clock.seconds
     }
 
     /// PDF to checked rows (poppler, rules from the rendered pages, layout, parse, checks),
@@ -83,7 +106,7 @@ struct Benchmark: ParsableCommand {
         report.line("| PDF to checked rows, all \(cores) cores | \(format(allCores)) pages/s |")
     }
 
-    func measureDatabase(corpus: (paths: [String], bytes: Int), workspace: URL, report: inout Report) throws {
+    func measureDatabase(corpus: SyntheticCorpus.Written, workspace: URL, report: inout Report) throws {
         var clock = Clock()
         let database = try prepareDatabase(workspace: workspace)
         let connection = try Connection(conninfo: database)
@@ -219,9 +242,11 @@ struct Report {
 struct Clock {
     private var start = Date()
     /// Seconds since the start or the last lap.
+    var seconds: Double { Date().timeIntervalSince(start) }
+    /// `seconds`, and a new lap starts.
     mutating func lap() -> Double {
         defer { start = Date() }
-        return Date().timeIntervalSince(start)
+        return seconds
     }
 }
 

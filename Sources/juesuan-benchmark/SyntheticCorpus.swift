@@ -22,9 +22,15 @@ struct SyntheticCorpus {
         }
     }
 
-    /// Writes `count` documents: departments of ten fiscal years each (2015–2024). Returns
-    /// the paths and the bytes written.
-    func write(count: Int, to folder: URL) throws -> (paths: [String], bytes: Int) {
+    struct Written {
+        var folder: URL
+        var paths: [String]
+        var bytes: Int
+    }
+
+    /// Writes `count` documents: departments of ten fiscal years each (2015–2024).
+    func write(count: Int, to folder: URL) throws -> Written {
+        try? FileManager.default.removeItem(at: folder)  // a larger earlier corpus would be read too
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         let written = DocumentFiles.concurrentMap(Array(0..<count)) { index -> Result<(String, Int), Error> in
             let department = index / years
@@ -47,7 +53,7 @@ struct SyntheticCorpus {
             paths.append(path)
             bytes += size
         }
-        return (paths, bytes)
+        return Written(folder: folder, paths: paths, bytes: bytes)
     }
 
     /// Every amount printed with two decimals (not part of a larger number) times
