@@ -108,7 +108,9 @@ public struct DocumentParser: Sendable {
             let line = lines[index]
             if let cell = line.singleCell, cell.utf8.count <= 2 * longestKey || cell.containsBytes("部分") {
                 let key = TextNormalization.key(cell)
-                if let match = TableTitle.match(key, department: header.department, template: template) {
+                // Every title, known or not, names a 表.
+                let mayBeTitle = cell.containsBytes("表")
+                if mayBeTitle, let match = TableTitle.match(key, department: header.department, template: template) {
                     if match.isBudget {
                         throw Diagnostic(
                             file: fileName, line: line.number,
@@ -131,7 +133,7 @@ public struct DocumentParser: Sendable {
                         Region(
                             spec: template.spec(match.kind), title: key, titleLine: line.number,
                             body: (index + 1)..<Int.max))
-                } else if !regions.isEmpty, TableTitle.isUnknownTable(key, department: header.department) {
+                } else if mayBeTitle, !regions.isEmpty, TableTitle.isUnknownTable(key, department: header.department) {
                     close(at: index)
                     regions.append(Region(spec: nil, title: key, titleLine: line.number, body: (index + 1)..<Int.max))
                 } else if DocumentParts.isPartHeading(key) {

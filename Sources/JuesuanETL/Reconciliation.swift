@@ -1,3 +1,5 @@
+import Foundation
+
 /// Checks the identities that should hold within and across the tables of one document.
 public enum Reconciliation {
     public static func findings(in document: ParsedDocument) -> [Finding] {
@@ -9,12 +11,35 @@ public enum Reconciliation {
 
 struct Checker {
     let document: ParsedDocument
-    let rows: [TableKind: [StagingRow]]
     var findings: [Finding] = []
+    private let rowsByColumn: [TableKind: TableRows]
+
+    /// A table's rows in document order, and by the position of their column among the
+    /// table's columns (a check asks for one column's rows many times).
+    private struct TableRows {
+        var all: [StagingRow]
+        var columns: [String]
+        var byColumn: [[StagingRow]]
+        /// Rows of a column the table does not list.
+        var unlisted: [StagingRow] = []
+    }
 
     init(document: ParsedDocument) {
         self.document = document
-        rows = Dictionary(grouping: document.rows, by: \.table)
+        var rowsByColumn: [TableKind: TableRows] = [:]
+        for (table, rows) in Dictionary(grouping: document.rows, by: \.table) {
+            let columns = document.table(table)?.columns ?? []
+            var entry = TableRows(all: rows, columns: columns, byColumn: Array(repeating: [], count: columns.count))
+            for row in rows {
+                if let position = columns.firstIndex(where: { Self.sameColumn($0, row.column) }) {
+                    entry.byColumn[position].append(row)
+                } else {
+                    entry.unlisted.append(row)
+                }
+            }
+            rowsByColumn[table] = entry
+        }
+        self.rowsByColumn = rowsByColumn
     }
 
     // MARK: Lookup
@@ -22,22 +47,33 @@ struct Checker {
     /// The value columns of a table as the document's template prints them.
     func columns(_ table: TableKind) -> [String] { document.table(table)?.columns ?? [] }
 
+    /// A table's rows in document order, or one column's.
     func rows(_ table: TableKind, column: String? = nil, where predicate: (StagingRow) -> Bool = { _ in true })
         -> [StagingRow]
     {
-        (rows[table] ?? []).filter { (column == nil || Self.sameColumn($0.column, column!)) && predicate($0) }
+        guard let entry = rowsByColumn[table] else { return [] }
+        guard let column else { return entry.all.filter(predicate) }
+        if let position = entry.columns.firstIndex(where: { Self.sameColumn($0, column) }) {
+            return entry.byColumn[position].filter(predicate)
+        }
+        return entry.unlisted.filter { Self.sameColumn($0.column, column) && predicate($0) }
     }
 
     func row(_ table: TableKind, column: String, where predicate: (StagingRow) -> Bool) -> StagingRow? {
-        rows[table]?.first { Self.sameColumn($0.column, column) && predicate($0) }
+        guard let entry = rowsByColumn[table] else { return nil }
+        if let position = entry.columns.firstIndex(where: { Self.sameColumn($0, column) }) {
+            return entry.byColumn[position].first(where: predicate)
+        }
+        return entry.unlisted.first { Self.sameColumn($0.column, column) && predicate($0) }
     }
 
     /// Column paths are juesuan's own names: compared byte for byte, without the Unicode
     /// normalisation that `==` on strings does (the checks compare them by the million).
     static func sameColumn(_ a: String, _ b: String) -> Bool {
         guard a.utf8.count == b.utf8.count else { return false }
+        guard !a.isEmpty else { return true }
         let equal = a.utf8.withContiguousStorageIfAvailable { x in
-            b.utf8.withContiguousStorageIfAvailable { y in x.elementsEqual(y) }
+            b.utf8.withContiguousStorageIfAvailable { y in memcmp(x.baseAddress!, y.baseAddress!, x.count) == 0 }
         }
         return (equal ?? nil) ?? (a == b)
     }
@@ -115,15 +151,18 @@ struct Checker {
         for column in columns(table) {
             let coded = rows(table, column: column) { $0.code != nil }
             for (parentLength, childLength) in codeLengths {
-                for parent in coded where parent.code!.count == parentLength {
-                    let children = coded.filter { $0.code!.count == childLength && $0.code!.hasPrefix(parent.code!) }
-                    if !children.isEmpty {
+                // Codes are ASCII digits: their first digits are their parent's code.
+                let childrenByParent = Dictionary(
+                    grouping: coded.filter { $0.code!.utf8.count == childLength }, by: { $0.code!.prefix(parentLength) }
+                )
+                for parent in coded where parent.code!.utf8.count == parentLength {
+                    if let children = childrenByParent[Substring(parent.code!)] {
                         compare("subtotal", parent, children, "its \(childLength)-digit subjects add up to")
                     }
                 }
             }
             if let total = total(table, column: column) {
-                compare("subtotal", total, coded.filter { $0.code!.count == 3 }, "its classes (类) add up to")
+                compare("subtotal", total, coded.filter { $0.code!.utf8.count == 3 }, "its classes (类) add up to")
             }
         }
     }
@@ -136,10 +175,9 @@ struct Checker {
         let spending = columns.filter { $0.hasPrefix("本年支出/") }
         let totalColumn = spending.first { $0 != ColumnPath.spendingBasic && $0 != ColumnPath.spendingProject } ?? first
         let partColumns = spending.isEmpty ? Array(columns.dropFirst()) : spending.filter { $0 != totalColumn }
+        let partsByLine = partColumns.map { Dictionary(grouping: rows(table, column: $0), by: \.line) }
         for total in rows(table, column: totalColumn) {
-            let parts = partColumns.compactMap { column in
-                row(table, column: column) { $0.line == total.line && $0.code == total.code }
-            }
+            let parts = partsByLine.compactMap { rows in rows[total.line]?.first { $0.code == total.code } }
             compare("row_total", total, parts, "its columns add up to")
         }
     }
@@ -270,7 +308,7 @@ struct Checker {
             ("04=07.government_fund", .governmentFund, funds[1], ColumnPath.spendingSubtotal),
             ("04=08.state_capital", .stateCapital, funds[2], ColumnPath.spendingTotal),
         ]
-        for (check, table, column04, column) in pairs where rows[table] != nil {
+        for (check, table, column04, column) in pairs where rowsByColumn[table] != nil {
             let spending04 = rows(.fiscalSummary, column: column04) { $0.section == "支出" }
             let total04 = spending04.first { $0.item.hasPrefix("本年支出合计") }
             compare(check, total04, [total(table, column: column)].compactMap { $0 }, "\(table.label) 合计 is")

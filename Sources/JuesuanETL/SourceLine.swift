@@ -3,24 +3,45 @@ struct SourceLine: Sendable {
     let number: Int
     let text: Substring
     let cells: [Substring]
+    /// How many cells hold more than spaces, and the first of them: every reader asks
+    /// whether a line is blank or holds one cell, so it is found once, by bytes.
+    private let printedCount: Int
+    private let firstPrinted: Int
 
     init(number: Int, text: Substring) {
         self.number = number
         self.text = text
-        cells = text.utf8.split(separator: 0x09, omittingEmptySubsequences: false).map { Substring($0) }
+        var cells: [Substring] = []
+        var printedCount = 0
+        var firstPrinted = 0
+        var copy = text
+        copy.withUTF8 { bytes in
+            var start = 0
+            for end in 0...bytes.count where end == bytes.count || bytes[end] == 0x09 {
+                let cell = UnsafeBufferPointer(rebasing: bytes[start..<end])
+                if !TextNormalization.isBlank(bytes: cell) {
+                    if printedCount == 0 { firstPrinted = cells.count }
+                    printedCount += 1
+                }
+                let utf8 = text.utf8
+                cells.append(
+                    Substring(
+                        utf8[utf8.index(utf8.startIndex, offsetBy: start)..<utf8.index(utf8.startIndex, offsetBy: end)])
+                )
+                start = end + 1
+            }
+        }
+        self.cells = cells
+        self.printedCount = printedCount
+        self.firstPrinted = firstPrinted
     }
 
-    var nonBlankCells: [Substring] { cells.filter { !TextNormalization.isBlank($0) } }
+    var nonBlankCells: [Substring] {
+        printedCount == 1 ? [cells[firstPrinted]] : cells.filter { !TextNormalization.isBlank($0) }
+    }
 
     /// The line's only non-blank cell, when it has exactly one.
-    var singleCell: Substring? {
-        var found: Substring?
-        for cell in cells where !TextNormalization.isBlank(cell) {
-            if found != nil { return nil }
-            found = cell
-        }
-        return found
-    }
+    var singleCell: Substring? { printedCount == 1 ? cells[firstPrinted] : nil }
 
-    var isBlank: Bool { cells.allSatisfy(TextNormalization.isBlank) }
+    var isBlank: Bool { printedCount == 0 }
 }

@@ -57,7 +57,22 @@ enum TextNormalization {
     }
 
     static func isBlank(_ text: some StringProtocol) -> Bool {
-        text.unicodeScalars.allSatisfy(isSpace)
+        text.utf8.withContiguousStorageIfAvailable(isBlank(bytes:)) ?? text.unicodeScalars.allSatisfy(isSpace)
+    }
+
+    /// Only the spaces of `isSpace`, by bytes.
+    static func isBlank(bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        var index = 0
+        while index < bytes.count {
+            switch bytes[index] {
+            case 0x20, 0x09: index += 1
+            case 0xC2 where index + 1 < bytes.count && bytes[index + 1] == 0xA0: index += 2
+            case 0xE3 where index + 2 < bytes.count && bytes[index + 1] == 0x80 && bytes[index + 2] == 0x80: index += 3
+            case 0xEF where index + 2 < bytes.count && bytes[index + 1] == 0xBB && bytes[index + 2] == 0xBF: index += 3
+            default: return false
+            }
+        }
+        return true
     }
 
     /// `201`, `20103`, `2010301`: digits only, after folding full-width digits.
@@ -155,13 +170,19 @@ extension Substring {
         var needle = needle
         return text.withUTF8 { haystack in
             needle.withUTF8 { needle in
-                guard let first = needle.first else { return 0 }
+                guard let anchor = needle.last else { return 0 }
                 guard needle.count <= haystack.count else { return nil }
-                for start in 0...(haystack.count - needle.count)
-                where haystack[start] == first
-                    && memcmp(haystack.baseAddress! + start, needle.baseAddress!, needle.count) == 0
+                // memchr for the needle's last byte: in UTF-8 Chinese a continuation byte is
+                // one of 64, where a lead byte is one of a handful.
+                let base = haystack.baseAddress!
+                let tail = needle.count - 1
+                var position = tail
+                while position < haystack.count,
+                    let found = memchr(base + position, Int32(anchor), haystack.count - position)
                 {
-                    return start
+                    let end = UnsafeRawPointer(base).distance(to: UnsafeRawPointer(found))
+                    if memcmp(base + end - tail, needle.baseAddress!, tail) == 0 { return end - tail }
+                    position = end + 1
                 }
                 return nil
             }

@@ -49,7 +49,8 @@ struct Benchmark: ParsableCommand {
         if !parseOnly { try measureDatabase(corpus: corpus, workspace: workspace, report: &report) }
         for command in [["check"], ["parse", "--format", "jsonl"]] {
             let seconds = try oneCoreSeconds(command + [corpus.folder.path])
-            report.line("| `juesuan \(command.joined(separator: " "))`, one core | \(format(megabytes / seconds)) MB/s |")
+            report.line(
+                "| `juesuan \(command.joined(separator: " "))`, one core | \(format(megabytes / seconds)) MB/s |")
         }
         clock = Clock()
         for path in corpus.paths { _ = DocumentFiles.parse(path: path) }
