@@ -20,7 +20,16 @@ public struct ExactDecimal: Sendable, Hashable, Comparable, CustomStringConverti
     /// Parses `-1,776.49`, `０．５`, `650.61`. Thousands separators must be in groups of
     /// three; anything else (letters, two points, a bare sign) is not a number.
     public init?(_ text: some StringProtocol) {
-        var digits: Int128 = 0
+        self.init(codePoints: text.unicodeScalars.lazy.map(\.value))
+    }
+
+    /// The same, from bytes (a cell's, spaces dropped).
+    init?(bytes: UnsafeBufferPointer<UInt8>) {
+        self.init(codePoints: bytes.lazy.map(UInt32.init))
+    }
+
+    private init?(codePoints: some Sequence<UInt32>) {
+        var digits: Int64 = 0  // at most 15 significant digits
         var digitCount = 0
         var scale = 0
         var sawPoint = false
@@ -28,8 +37,7 @@ public struct ExactDecimal: Sendable, Hashable, Comparable, CustomStringConverti
         var sawDigit = false
         var groupLength = -1  // digits since the last thousands separator; -1: none seen
         var index = 0
-        for scalar in text.unicodeScalars {
-            var value = scalar.value
+        for var value in codePoints {
             if (0xFF01...0xFF5E).contains(value) { value -= 0xFEE0 }  // full-width ASCII
             defer { index += 1 }
             switch value {
@@ -40,7 +48,7 @@ public struct ExactDecimal: Sendable, Hashable, Comparable, CustomStringConverti
                     digitCount += 1
                 }
                 guard digitCount <= Self.maximumDigits else { return nil }
-                digits = digits * 10 + Int128(value - 0x30)
+                digits = digits * 10 + Int64(value - 0x30)
                 sawDigit = true
                 if sawPoint {
                     scale += 1
@@ -63,7 +71,7 @@ public struct ExactDecimal: Sendable, Hashable, Comparable, CustomStringConverti
             }
         }
         guard sawDigit, groupLength == -1 || groupLength == 3 || sawPoint else { return nil }
-        self.init(significand: negative ? -digits : digits, scale: scale)
+        self.init(significand: Int128(negative ? -digits : digits), scale: scale)
     }
 
     public var isZero: Bool { significand == 0 }

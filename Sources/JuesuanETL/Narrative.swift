@@ -83,8 +83,9 @@ enum NarrativeReader {
     /// The text under one heading.
     struct Section {
         let heading: String
-        var scalars: [Unicode.Scalar] = []
-        /// (offset into `scalars`, line number) where each line begins.
+        /// The keys of its lines, as UTF-8: numbers, units and marks are found by bytes.
+        var bytes: [UInt8] = []
+        /// (offset into `bytes`, line number) where each line begins.
         var lineStarts: [(offset: Int, line: Int)] = []
 
         /// Under `预算绩效情况说明`, sums of project funds by fund (`一般公共预算项目支出113.5万元`)
@@ -97,8 +98,8 @@ enum NarrativeReader {
         }
 
         mutating func append(_ key: String, line: Int) {
-            lineStarts.append((scalars.count, line))
-            scalars.append(contentsOf: key.unicodeScalars)
+            lineStarts.append((bytes.count, line))
+            bytes.append(contentsOf: key.utf8)
         }
 
         func line(at offset: Int) -> Int {
@@ -112,12 +113,12 @@ enum NarrativeReader {
             var subjectItem: String?
             var labelStart = 0
             var index = 0
-            while index < scalars.count {
+            while index < bytes.count {
                 guard let number = numberToken(at: index) else {
                     index += 1
                     continue
                 }
-                let segment = String(String.UnicodeScalarView(scalars[labelStart..<index]))
+                let segment = String(decoding: bytes[labelStart..<index], as: UTF8.self)
                 if let named = Self.subjectItem(in: segment) { subjectItem = named }
                 let label = lastClause(segment)
                 labelStart = number.end
@@ -125,7 +126,7 @@ enum NarrativeReader {
                 guard let unit = NarrativeUnit.allCases.first(where: { has($0.rawValue, at: number.end) }) else {
                     continue
                 }
-                labelStart += unit.rawValue.unicodeScalars.count
+                labelStart += unit.rawValue.utf8.count
                 index = labelStart
                 if has("(含)", at: labelStart) { continue }  // `单价100万元(含)以上设备`: a threshold
                 var (newTopic, measure) = Topic.read(
@@ -168,48 +169,63 @@ enum NarrativeReader {
         }
 
         private func has(_ text: String, at offset: Int) -> Bool {
-            var index = offset
-            for scalar in text.unicodeScalars {
-                guard index < scalars.count, scalars[index] == scalar else { return false }
-                index += 1
-            }
-            return true
+            bytes[min(offset, bytes.count)...].starts(with: text.utf8)
         }
 
         /// `…个项目自评等级为"优"`: the grade a count of projects is given.
         private func gradeAfter(_ offset: Int) -> String? {
             let phrase = "项目自评等级为"
             guard has(phrase, at: offset) else { return nil }
-            let start = offset + phrase.unicodeScalars.count + 1  // after the opening quote
-            guard start < scalars.count else { return nil }
-            return String(scalars[start])
+            let quote = offset + phrase.utf8.count
+            guard quote < bytes.count else { return nil }
+            let start = quote + Self.scalarLength(bytes[quote])  // after the opening quote
+            guard start < bytes.count else { return nil }
+            return String(
+                decoding: bytes[start..<min(bytes.count, start + Self.scalarLength(bytes[start]))], as: UTF8.self)
+        }
+
+        /// The bytes of the UTF-8 character that starts with `lead`.
+        private static func scalarLength(_ lead: UInt8) -> Int {
+            lead < 0x80 ? 1 : lead < 0xE0 ? 2 : lead < 0xF0 ? 3 : 4
         }
 
         /// `1,776.49`, `0.5`, `48.16` at `offset`: digits, thousands groups and one point.
         private func numberToken(at offset: Int) -> (start: Int, end: Int, value: ExactDecimal)? {
-            func isDigit(_ i: Int) -> Bool { i < scalars.count && (0x30...0x39).contains(scalars[i].value) }
+            func isDigit(_ i: Int) -> Bool { i < bytes.count && (0x30...0x39).contains(bytes[i]) }
             guard isDigit(offset), offset == 0 || !isDigit(offset - 1) else { return nil }
             var end = offset
             while isDigit(end) { end += 1 }
-            while end + 3 < scalars.count, scalars[end] == ",", isDigit(end + 1), isDigit(end + 2), isDigit(end + 3),
+            while end + 3 < bytes.count, bytes[end] == UInt8(ascii: ","), isDigit(end + 1), isDigit(end + 2),
+                isDigit(end + 3),
                 !isDigit(end + 4)
             {
                 end += 4
             }
-            if end < scalars.count, scalars[end] == ".", isDigit(end + 1) {
+            if end < bytes.count, bytes[end] == UInt8(ascii: "."), isDigit(end + 1) {
                 end += 1
                 while isDigit(end) { end += 1 }
             }
-            guard let value = ExactDecimal(String(String.UnicodeScalarView(scalars[offset..<end]))) else { return nil }
+            guard let value = bytes.withUnsafeBufferPointer({ ExactDecimal(bytes: .init(rebasing: $0[offset..<end])) })
+            else { return nil }
             return (offset, end, value)
         }
 
         /// The words right before a figure: after the last clause mark.
+        /// The marks are `,;:!?` (full-width ones are folded in keys), `。` and `、`.
         private func lastClause(_ text: String) -> String {
-            let marks: Set<Unicode.Scalar> = [",", ";", ":", "。", "、", "!", "?"]
-            let scalars = text.unicodeScalars
-            guard let mark = scalars.lastIndex(where: marks.contains) else { return text }
-            return String(scalars[scalars.index(after: mark)...])
+            let utf8 = Array(text.utf8)
+            var end = utf8.count
+            while end > 0 {
+                let byte = utf8[end - 1]
+                if byte == UInt8(ascii: ",") || byte == UInt8(ascii: ";") || byte == UInt8(ascii: ":")
+                    || byte == UInt8(ascii: "!") || byte == UInt8(ascii: "?")
+                {
+                    break
+                }
+                if end >= 3, utf8[end - 3] == 0xE3, utf8[end - 2] == 0x80, byte == 0x82 || byte == 0x81 { break }  // 。、
+                end -= 1
+            }
+            return end == 0 ? text : String(decoding: utf8[end...], as: UTF8.self)
         }
     }
 

@@ -292,10 +292,11 @@ struct TwoSidedLayout: TableLayout {
         let rightItem = TextNormalization.label(cells[safe: rightStart] ?? "")
         let rightValues = try values(cells.dropFirst(rightStart + labelCells), columns: columns)
         if !rightItem.isEmpty {
+            let code = FunctionClass.code(forLabel: rightItem)
             for (column, value) in rightValues {
                 rows.append(
                     StagingRow(
-                        table: kind, line: line.number, section: "支出", code: FunctionClass.code(forLabel: rightItem),
+                        table: kind, line: line.number, section: "支出", code: code,
                         rowNumber: rowNumberIndex.flatMap { Int(keys[safe: rightStart + $0] ?? "") }, item: rightItem,
                         column: column, value: value, unit: unit))
             }

@@ -27,33 +27,38 @@ enum TextNormalization {
     }
 
     private static func transformed(_ bytes: UnsafeBufferPointer<UInt8>, foldingWidth: Bool) -> String {
-        String(unsafeUninitializedCapacity: bytes.count) { output in
-            var written = 0
-            var index = 0
-            func emit(_ byte: UInt8) {
-                output[written] = byte
-                written += 1
-            }
-            while index < bytes.count {
-                let lead = bytes[index]
-                let length = lead < 0x80 ? 1 : lead < 0xE0 ? 2 : lead < 0xF0 ? 3 : 4
-                guard index + length <= bytes.count else { break }
-                let second = length > 1 ? bytes[index + 1] : 0
-                let third = length > 2 ? bytes[index + 2] : 0
-                defer { index += length }
-                switch (lead, second, third) {
-                case (0x20, _, _), (0x09, _, _), (0xC2, 0xA0, _), (0xE3, 0x80, 0x80), (0xEF, 0xBB, 0xBF):
-                    continue
-                case (0xE3, 0x80, 0x90) where foldingWidth: emit(0x5B)  // 【
-                case (0xE3, 0x80, 0x91) where foldingWidth: emit(0x5D)  // 】
-                case (0xEF, 0xBC, 0x81...0xBF) where foldingWidth: emit(third - 0x80 + 0x20)  // U+FF01–FF3F
-                case (0xEF, 0xBD, 0x80...0x9E) where foldingWidth: emit(third - 0x80 + 0x60)  // U+FF40–FF5E
-                default:
-                    for offset in 0..<length { emit(bytes[index + offset]) }
-                }
-            }
-            return written
+        String(unsafeUninitializedCapacity: bytes.count) { fold(bytes, foldingWidth: foldingWidth, into: $0) }
+    }
+
+    /// Writes the transformed bytes (never more than the input's) and returns their count.
+    static func fold(
+        _ bytes: UnsafeBufferPointer<UInt8>, foldingWidth: Bool, into output: UnsafeMutableBufferPointer<UInt8>
+    ) -> Int {
+        var written = 0
+        var index = 0
+        func emit(_ byte: UInt8) {
+            output[written] = byte
+            written += 1
         }
+        while index < bytes.count {
+            let lead = bytes[index]
+            let length = lead < 0x80 ? 1 : lead < 0xE0 ? 2 : lead < 0xF0 ? 3 : 4
+            guard index + length <= bytes.count else { break }
+            let second = length > 1 ? bytes[index + 1] : 0
+            let third = length > 2 ? bytes[index + 2] : 0
+            defer { index += length }
+            switch (lead, second, third) {
+            case (0x20, _, _), (0x09, _, _), (0xC2, 0xA0, _), (0xE3, 0x80, 0x80), (0xEF, 0xBB, 0xBF):
+                continue
+            case (0xE3, 0x80, 0x90) where foldingWidth: emit(0x5B)  // 【
+            case (0xE3, 0x80, 0x91) where foldingWidth: emit(0x5D)  // 】
+            case (0xEF, 0xBC, 0x81...0xBF) where foldingWidth: emit(third - 0x80 + 0x20)  // U+FF01–FF3F
+            case (0xEF, 0xBD, 0x80...0x9E) where foldingWidth: emit(third - 0x80 + 0x60)  // U+FF40–FF5E
+            default:
+                for offset in 0..<length { emit(bytes[index + offset]) }
+            }
+        }
+        return written
     }
 
     static func isBlank(_ text: some StringProtocol) -> Bool {
@@ -109,17 +114,54 @@ public enum CellValue: Sendable, Hashable {
     case amount(ExactDecimal)
 
     /// nil when the cell holds text that is not a value.
+    /// Read from the cell's key, folded into a buffer on the stack: every value cell of
+    /// every table passes here, some more than once.
     init?(cell: some StringProtocol) {
-        let key = TextNormalization.key(cell)
+        func read(_ bytes: UnsafeBufferPointer<UInt8>) -> CellValue? {
+            withUnsafeTemporaryAllocation(of: UInt8.self, capacity: bytes.count) { buffer in
+                CellValue(
+                    key: UnsafeBufferPointer(
+                        rebasing: buffer[..<TextNormalization.fold(bytes, foldingWidth: true, into: buffer)]))
+            }
+        }
+        var copy = ""
+        guard
+            let value = cell.utf8.withContiguousStorageIfAvailable(read)
+                ?? {
+                    copy = String(cell)
+                    return copy.withUTF8(read)
+                }()
+        else { return nil }
+        self = value
+    }
+
+    private init?(key: UnsafeBufferPointer<UInt8>) {
         if key.isEmpty {
             self = .empty
-        } else if key.unicodeScalars.allSatisfy({ "—-－–/".unicodeScalars.contains($0) }) {
+        } else if Self.isDashes(key) {
             self = .notApplicable
-        } else if let amount = ExactDecimal(key) {
+        } else if let amount = ExactDecimal(bytes: key) {
             self = .amount(amount)
         } else {
             return nil
         }
+    }
+
+    /// Only `—`, `–`, `-` (and `－`, folded) or `/`.
+    private static func isDashes(_ key: UnsafeBufferPointer<UInt8>) -> Bool {
+        var index = 0
+        while index < key.count {
+            if key[index] == UInt8(ascii: "-") || key[index] == UInt8(ascii: "/") {
+                index += 1
+            } else if index + 2 < key.count, key[index] == 0xE2, key[index + 1] == 0x80,
+                key[index + 2] == 0x94 || key[index + 2] == 0x93
+            {
+                index += 3
+            } else {
+                return false
+            }
+        }
+        return true
     }
 
     public var amount: ExactDecimal? {
