@@ -15,23 +15,12 @@ struct TableReader {
     private var sawData = false
     /// The line of the last footnote cell (`注：…`, `说明：…`) read so far.
     private var footnoteLine: Int?
-    private let vocabulary: Set<String>
 
     init(spec: TableSpec, template: Template, fileName: String) {
         self.spec = spec
         self.template = template
         self.fileName = fileName
         layout = spec.makeLayout()
-        var words: Set<String> = [
-            "项目", "科目代码", "科目编码", "科目名称", "科目", "功能分类", "经济分类", "功能分类科目编码",
-            "经济分类科目编码", "支出功能分类科目编码", "栏次", "行次", "金额", "收入", "支出", "人员经费", "公用经费",
-            "预算数", "决算数", "统计数", "财政拨款“三公”经费",
-        ]
-        for column in spec.columns {
-            for component in column.path.split(separator: "/") { words.insert(TextNormalization.key(component)) }
-            words.insert(column.headerWord)
-        }
-        vocabulary = words
     }
 
     private func failure(_ line: SourceLine, _ message: String) -> Diagnostic {
@@ -66,7 +55,7 @@ struct TableReader {
                     throw failure(line, message.text)
                 }
                 sawData = true
-            } else if nonBlank.allSatisfy({ vocabulary.contains($0) || Int($0) != nil }) || !sawData {
+            } else if nonBlank.allSatisfy({ spec.headerWords.contains($0) || Int($0) != nil }) || !sawData {
                 guard nonBlank.allSatisfy({ CellValue(cell: $0)?.amount == nil || Int($0) != nil }) else {
                     throw failure(line, "cannot place this line: amounts before the first row of the table")
                 }
@@ -90,7 +79,7 @@ struct TableReader {
     /// A header that is printed must name the columns this reader assigns values to.
     private func checkHeader() throws(Diagnostic) {
         guard let line = firstHeaderLine else { return }
-        for column in spec.columns where !headerText.contains(column.headerWord) {
+        for column in spec.columns where !headerText.containsBytes(column.headerWord) {
             throw Diagnostic(
                 file: fileName, line: line,
                 message: "\(kind.label) \(kind.title): the header does not name the column '\(column.headerWord)'; "

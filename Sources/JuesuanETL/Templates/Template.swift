@@ -63,15 +63,27 @@ struct TableSpec: Sendable {
     /// The value columns in the order the grid prints them.
     let columns: [ColumnSpec]
     let layout: LayoutKind
+    let columnPaths: [String]
+    /// Keys a header line of this table may hold: the common header words and its columns'.
+    let headerWords: Set<String>
 
     init(_ kind: TableKind, titles: [String]? = nil, columns: [ColumnSpec], layout: LayoutKind) {
         self.kind = kind
         self.titles = titles ?? [kind.title]
         self.columns = columns
         self.layout = layout
+        columnPaths = columns.map(\.path)
+        var words: Set<String> = [
+            "项目", "科目代码", "科目编码", "科目名称", "科目", "功能分类", "经济分类", "功能分类科目编码",
+            "经济分类科目编码", "支出功能分类科目编码", "栏次", "行次", "金额", "收入", "支出", "人员经费", "公用经费",
+            "预算数", "决算数", "统计数", "财政拨款“三公”经费",
+        ]
+        for column in columns {
+            for component in column.path.split(separator: "/") { words.insert(TextNormalization.key(component)) }
+            words.insert(column.headerWord)
+        }
+        headerWords = words
     }
-
-    var columnPaths: [String] { columns.map(\.path) }
 }
 
 /// One value column: its national header path, as staging rows and the warehouse name it
