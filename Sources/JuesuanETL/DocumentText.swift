@@ -152,25 +152,26 @@ public struct DocumentText: Sendable {
 
     private static func splitLines(_ text: String) -> [Substring] {
         var lines: [Substring] = []
-        var start = text.utf8.startIndex
-        var index = start
         let utf8 = text.utf8
-        while index < utf8.endIndex {
-            let byte = utf8[index]
-            if byte == 0x0A || byte == 0x0D {
-                lines.append(text[start..<index])
-                let next = utf8.index(after: index)
-                if byte == 0x0D, next < utf8.endIndex, utf8[next] == 0x0A {
-                    index = utf8.index(after: next)
-                } else {
-                    index = next
-                }
-                start = index
-            } else {
-                index = utf8.index(after: index)
-            }
+        func line(_ start: Int, _ end: Int) -> Substring {
+            Substring(utf8[utf8.index(utf8.startIndex, offsetBy: start)..<utf8.index(utf8.startIndex, offsetBy: end)])
         }
-        if start < utf8.endIndex { lines.append(text[start..<utf8.endIndex]) }
+        var copy = text
+        copy.withUTF8 { bytes in
+            var start = 0
+            var index = 0
+            while index < bytes.count {
+                let byte = bytes[index]
+                guard byte == 0x0A || byte == 0x0D else {
+                    index += 1
+                    continue
+                }
+                lines.append(line(start, index))
+                index += byte == 0x0D && index + 1 < bytes.count && bytes[index + 1] == 0x0A ? 2 : 1
+                start = index
+            }
+            if start < bytes.count { lines.append(line(start, bytes.count)) }
+        }
         return lines
     }
 }
