@@ -314,12 +314,10 @@ public final class Loader {
             for checked in fresh {
                 let documentID = ids[checked.document.sha256]
                 for row in checked.document.rows {
-                    try writer.append([
-                        documentID, row.table.rawValue, String(row.line), row.section, row.code,
-                        row.rowNumber.map(String.init),
-                        row.item, row.column, row.value.amount?.description, row.value.kind, row.unit.rawValue,
-                        checked.document.pageField(row.line),
-                    ])
+                    try writer.append(
+                        documentID, row.table.rawValue, row.line, row.section, row.code, row.rowNumber, row.item,
+                        row.column, row.value.amount, row.value.kind, row.unit.rawValue,
+                        checked.document.page(ofLine: row.line))
                 }
             }
         }
@@ -337,16 +335,14 @@ public final class Loader {
             for checked in fresh {
                 let documentID = ids[checked.document.sha256]
                 for finding in checked.findings {
-                    try writer.append([
-                        documentID, finding.check, finding.severity.rawValue, finding.expected?.description,
-                        finding.actual?.description, finding.difference.description, finding.expectedPlace.part.code,
-                        String(finding.expectedPlace.line), finding.expectedPlace.item, finding.expectedPlace.column,
-                        finding.actualPlace.part.code, String(finding.actualPlace.line),
-                        PostgresArray.literal(finding.actualLines.map(String.init)), finding.actualPlace.item,
-                        finding.actualPlace.column, finding.message,
-                        checked.document.pageField(finding.expectedPlace.line),
-                        checked.document.pageField(finding.actualPlace.line),
-                    ])
+                    try writer.append(
+                        documentID, finding.check, finding.severity.rawValue, finding.expected, finding.actual,
+                        finding.difference, finding.expectedPlace.part.code, finding.expectedPlace.line,
+                        finding.expectedPlace.item, finding.expectedPlace.column, finding.actualPlace.part.code,
+                        finding.actualPlace.line, PostgresArray.literal(finding.actualLines.map(String.init)),
+                        finding.actualPlace.item, finding.actualPlace.column, finding.message,
+                        checked.document.page(ofLine: finding.expectedPlace.line),
+                        checked.document.page(ofLine: finding.actualPlace.line))
                 }
             }
         }
@@ -364,7 +360,7 @@ public final class Loader {
                 """, [PostgresArray.literal(Array(ids.values))]
             ).rows.map { (try $0.text(0), try $0.text(1)) })
         let documents = batch.map(\.document).compactMap { document in
-            ids[document.sha256].map { id in (document, [id, departmentKeys[id], String(document.header.fiscalYear)]) }
+            ids[document.sha256].map { id in (document, id, departmentKeys[id]) }
         }
         try connection.copy(
             """
@@ -372,15 +368,12 @@ public final class Loader {
                 unit, section, line, page) FROM STDIN
             """
         ) { writer in
-            for (document, keys) in documents {
+            for (document, id, department) in documents {
                 for fact in document.narrative {
                     try writer.append(
-                        keys + [
-                            fact.subject.rawValue, fact.item, fact.subjectCode, fact.measure.rawValue,
-                            fact.value.description, fact.unit.rawValue,
-                            fact.section,
-                            String(fact.line), document.pageField(fact.line),
-                        ])
+                        id, department, document.header.fiscalYear, fact.subject.rawValue, fact.item, fact.subjectCode,
+                        fact.measure.rawValue, fact.value, fact.unit.rawValue, fact.section, fact.line,
+                        document.page(ofLine: fact.line))
                 }
             }
         }
@@ -392,32 +385,19 @@ public final class Loader {
                 line, budget_line, score_line, page) FROM STDIN
             """
         ) { writer in
-            for (document, keys) in documents {
+            for (document, id, department) in documents {
                 for (number, evaluation) in zip(1..., document.evaluations) {
-                    let amounts = [
-                        evaluation.targetDeclared, evaluation.budgetCompiled, evaluation.annualBudget,
-                        evaluation.executed,
-                        evaluation.balance,
-                    ].map { evaluation.inWanYuan($0)?.description }
-                    let stated = ["budget", "executed", "execution_rate"].map {
-                        evaluation.stated($0)?.value.description
-                    }
-                    let identity = [
-                        String(number), evaluation.name, evaluation.category, evaluation.departmentCode,
-                        evaluation.unitCode,
-                    ]
-                    let scores = [
-                        evaluation.executionRate?.description, evaluation.executionScore?.description,
-                        evaluation.totalScore?.description, evaluation.grade,
-                    ]
-                    let lines = [
-                        String(evaluation.line), evaluation.budgetLine.map(String.init),
-                        evaluation.scoreLine.map(String.init),
-                    ]
                     try writer.append(
-                        keys + identity + [evaluation.unit.rawValue] + amounts + scores + stated + lines + [
-                            document.pageField(evaluation.line)
-                        ])
+                        id, department, document.header.fiscalYear, number, evaluation.name, evaluation.category,
+                        evaluation.departmentCode, evaluation.unitCode, evaluation.unit.rawValue,
+                        evaluation.inWanYuan(evaluation.targetDeclared),
+                        evaluation.inWanYuan(evaluation.budgetCompiled),
+                        evaluation.inWanYuan(evaluation.annualBudget), evaluation.inWanYuan(evaluation.executed),
+                        evaluation.inWanYuan(evaluation.balance), evaluation.executionRate, evaluation.executionScore,
+                        evaluation.totalScore, evaluation.grade, evaluation.stated("budget")?.value,
+                        evaluation.stated("executed")?.value, evaluation.stated("execution_rate")?.value,
+                        evaluation.line, evaluation.budgetLine, evaluation.scoreLine,
+                        document.page(ofLine: evaluation.line))
                 }
             }
         }
@@ -427,17 +407,14 @@ public final class Loader {
                 level2, indicator, initial_target, adjusted_target, actual, weight, score, deviation_note, line, page) FROM STDIN
             """
         ) { writer in
-            for (document, keys) in documents {
+            for (document, id, department) in documents {
                 for (number, evaluation) in zip(1..., document.evaluations) {
                     for (position, indicator) in zip(1..., evaluation.indicators) {
                         try writer.append(
-                            keys + [
-                                String(number), String(position), indicator.level1, indicator.level2, indicator.name,
-                                indicator.initialTarget, indicator.adjustedTarget, indicator.actual,
-                                indicator.weight.description,
-                                indicator.score.description, indicator.note, String(indicator.line),
-                                document.pageField(indicator.line),
-                            ])
+                            id, department, document.header.fiscalYear, number, position, indicator.level1,
+                            indicator.level2, indicator.name, indicator.initialTarget, indicator.adjustedTarget,
+                            indicator.actual, indicator.weight, indicator.score, indicator.note, indicator.line,
+                            document.page(ofLine: indicator.line))
                     }
                 }
             }
@@ -452,9 +429,4 @@ public final class Loader {
             [String(run.summary.runID), file, sha256, line.map(String.init), reason])
         try run.record(file, .rejected(line: line, reason: reason))
     }
-}
-
-extension ParsedDocument {
-    /// The PDF page of a line as a COPY field: NULL for a document given as text.
-    fileprivate func pageField(_ line: Int) -> String? { page(ofLine: line).map(String.init) }
 }

@@ -9,7 +9,7 @@ final class PostgresClientTests: DatabaseTestCase {
         let hostile = "'); DROP TABLE t; -- $$ \\ \"quoted\" \u{1}"
         try database.execute("INSERT INTO t VALUES ($1)", [hostile])
         XCTAssertEqual(try database.execute("SELECT x FROM t").scalar, hostile)
-        try database.copy("COPY t FROM STDIN") { try $0.append([hostile + "\t\n"]) }
+        try database.copy("COPY t FROM STDIN") { try $0.append(hostile + "\t\n") }
         XCTAssertEqual(try database.execute("SELECT count(*) FROM t WHERE x = $1", [hostile + "\t\n"]).scalar, "1")
     }
 
