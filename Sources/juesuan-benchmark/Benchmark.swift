@@ -35,28 +35,35 @@ struct Benchmark: ParsableCommand {
     @Option(help: "How many times the PDF is read.")
     var pdfRepeats = 100
 
+    @Option(help: "Parsing is measured on the corpus's first documents, at most this many.")
+    var parseSample = 2_000
+
     func run() throws {
         let workspace = URL(fileURLWithPath: self.workspace).standardizedFileURL
         var report = Report()
         report.line("| documents | \(documents) |")
 
         var clock = Clock()
-        let corpus = try SyntheticCorpus(seedFolder: seeds).write(
-            count: documents, to: workspace.appendingPathComponent("corpus"))
-        let megabytes = Double(corpus.bytes) / 1_000_000
-        report.line("| corpus | \(format(megabytes)) MB, written in \(format(clock.lap())) s |")
+        let synthetic = try SyntheticCorpus(seedFolder: seeds)
+        let corpus = try synthetic.write(0..<documents, to: workspace.appendingPathComponent("corpus"))
+        report.line("| corpus | \(format(Double(corpus.bytes) / 1_000_000)) MB, written in \(format(clock.lap())) s |")
 
-        if !parseOnly { try measureDatabase(corpus: corpus, workspace: workspace, report: &report) }
+        if !parseOnly {
+            try measureDatabase(corpus: corpus, synthetic: synthetic, workspace: workspace, report: &report)
+        }
+        let sample = Array(corpus.paths.prefix(parseSample))
+        let megabytes = Double(corpus.sizes.prefix(parseSample).reduce(0, +)) / 1_000_000
+        report.line("| parsing measured on | the first \(sample.count) documents, \(format(megabytes)) MB |")
         for command in [["check"], ["parse", "--format", "jsonl"]] {
-            let seconds = try oneCoreSeconds(command + [corpus.folder.path])
+            let seconds = try oneCoreSeconds(command + sample)
             report.line(
                 "| `juesuan \(command.joined(separator: " "))`, one core | \(format(megabytes / seconds)) MB/s |")
         }
         clock = Clock()
-        for path in corpus.paths { _ = DocumentFiles.parse(path: path) }
+        for path in sample { _ = DocumentFiles.parse(path: path) }
         report.line("| parse, one core | \(format(megabytes / clock.lap())) MB/s |")
         clock = Clock()
-        DocumentFiles.parseInWindows(corpus.paths) { _ in }
+        DocumentFiles.parseInWindows(sample) { _ in }
         report.line(
             "| parse, all \(ProcessInfo.processInfo.activeProcessorCount) cores | \(format(megabytes / clock.lap())) MB/s |"
         )
@@ -107,7 +114,9 @@ struct Benchmark: ParsableCommand {
         report.line("| PDF to checked rows, all \(cores) cores | \(format(allCores)) pages/s |")
     }
 
-    func measureDatabase(corpus: SyntheticCorpus.Written, workspace: URL, report: inout Report) throws {
+    func measureDatabase(
+        corpus: SyntheticCorpus.Written, synthetic: SyntheticCorpus, workspace: URL, report: inout Report
+    ) throws {
         var clock = Clock()
         let database = try prepareDatabase(workspace: workspace)
         let connection = try Connection(conninfo: database)
@@ -135,6 +144,15 @@ struct Benchmark: ParsableCommand {
         let rerun = try Loader(connection: connection).load(files: corpus.paths)
         report.line(
             "| re-run over the unchanged corpus | \(rerun.documentsSkipped) skipped in \(format(clock.lap())) s |")
+
+        // A night's new documents into the whole warehouse: what a nightly run costs at this size.
+        let night = try synthetic.write(
+            documents..<documents + 64, to: workspace.appendingPathComponent("night"))
+        clock = Clock()
+        let nightly = try Loader(connection: connection).load(files: night.paths)
+        report.line(
+            "| a night: \(nightly.documentsLoaded) new documents into the warehouse, views refreshed | \(format(clock.lap())) s |"
+        )
 
         let copyRate = try plainCopyRate(connection, rows: rows)
         report.line("| plain COPY of \(rows) rows into a bare table | \(format(copyRate)) rows/s |")
@@ -180,12 +198,9 @@ struct Benchmark: ParsableCommand {
             written += try connection.copy("COPY public.benchmark_plain_copy FROM STDIN") { writer in
                 for index in offset..<min(rows, offset + 500_000) {
                     let row = sample[index % sample.count]
-                    try writer.append([
-                        String(index / sample.count), row.table.rawValue, String(row.line), row.section, row.code,
-                        row.rowNumber.map(String.init), row.item, row.column, row.value.amount?.description,
-                        row.value.kind,
-                        row.unit.rawValue, nil,
-                    ])
+                    try writer.append(
+                        index / sample.count, row.table.rawValue, row.line, row.section, row.code, row.rowNumber,
+                        row.item, row.column, row.value.amount, row.value.kind, row.unit.rawValue, Int?.none)
                 }
             }
         }

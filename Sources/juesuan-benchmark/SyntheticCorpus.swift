@@ -23,16 +23,17 @@ struct SyntheticCorpus {
     }
 
     struct Written {
-        var folder: URL
         var paths: [String]
-        var bytes: Int
+        var sizes: [Int]
+        var bytes: Int { sizes.reduce(0, +) }
     }
 
-    /// Writes `count` documents: departments of ten fiscal years each (2015–2024).
-    func write(count: Int, to folder: URL) throws -> Written {
+    /// Writes documents `indices`: departments of ten fiscal years each (2015–2024), the
+    /// same documents for the same indices.
+    func write(_ indices: Range<Int>, to folder: URL) throws -> Written {
         try? FileManager.default.removeItem(at: folder)  // a larger earlier corpus would be read too
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-        let written = DocumentFiles.concurrentMap(Array(0..<count)) { index -> Result<(String, Int), Error> in
+        let written = DocumentFiles.concurrentMap(Array(indices)) { index -> Result<(String, Int), Error> in
             let department = index / years
             let seed = seeds[department % seeds.count]
             let name = String(format: "合成市第%04d部门", department)
@@ -46,14 +47,13 @@ struct SyntheticCorpus {
                 return (path.path, text.utf8.count)
             }
         }
-        var paths: [String] = []
-        var bytes = 0
+        var corpus = Written(paths: [], sizes: [])
         for result in written {
             let (path, size) = try result.get()
-            paths.append(path)
-            bytes += size
+            corpus.paths.append(path)
+            corpus.sizes.append(size)
         }
-        return Written(folder: folder, paths: paths, bytes: bytes)
+        return corpus
     }
 
     /// Every amount printed with two decimals (not part of a larger number) times
