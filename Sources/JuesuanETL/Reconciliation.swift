@@ -27,17 +27,17 @@ struct Checker {
     init(document: ParsedDocument) {
         self.document = document
         var rowsByColumn: [TableKind: TableRows] = [:]
-        for (table, rows) in Dictionary(grouping: document.rows, by: \.table) {
-            let columns = document.table(table)?.columns ?? []
-            var entry = TableRows(all: rows, columns: columns, byColumn: Array(repeating: [], count: columns.count))
-            for row in rows {
+        for table in document.tables where !table.rows.isEmpty {
+            let columns = table.columns
+            var entry = TableRows(all: table.rows, columns: columns, byColumn: Array(repeating: [], count: columns.count))
+            for row in table.rows {
                 if let position = columns.firstIndex(where: { Self.sameColumn($0, row.column) }) {
                     entry.byColumn[position].append(row)
                 } else {
                     entry.unlisted.append(row)
                 }
             }
-            rowsByColumn[table] = entry
+            rowsByColumn[table.kind] = entry
         }
         self.rowsByColumn = rowsByColumn
     }
@@ -151,12 +151,13 @@ struct Checker {
         for column in columns(table) {
             let coded = rows(table, column: column) { $0.code != nil }
             for (parentLength, childLength) in codeLengths {
-                // Codes are ASCII digits: their first digits are their parent's code.
+                // The coded layout reads codes of digits only: a child's first digits, as a
+                // number, are its parent's code (numbers hash without String's normalisation).
                 let childrenByParent = Dictionary(
-                    grouping: coded.filter { $0.code!.utf8.count == childLength }, by: { $0.code!.prefix(parentLength) }
-                )
+                    grouping: coded.filter { $0.code!.utf8.count == childLength },
+                    by: { Int($0.code!.prefix(parentLength)) })
                 for parent in coded where parent.code!.utf8.count == parentLength {
-                    if let children = childrenByParent[Substring(parent.code!)] {
+                    if let children = childrenByParent[Int(parent.code!)] {
                         compare("subtotal", parent, children, "its \(childLength)-digit subjects add up to")
                     }
                 }
