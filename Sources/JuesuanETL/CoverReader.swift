@@ -36,7 +36,7 @@ enum CoverReader {
                     message: "the title '\(title)' does not give a fiscal year such as '2023年度'")
             }
             let department = normalizedDepartment(String(year.department))
-            guard !department.isEmpty, !department.contains("公开"), !department.contains("决算") else {
+            guard !department.isEmpty, !department.containsBytes("公开"), !department.containsBytes("决算") else {
                 throw Diagnostic(
                     file: fileName, line: line.number, message: "no department name before the title '\(key)'")
             }
@@ -58,9 +58,9 @@ enum CoverReader {
     /// `…2024年度` or `…2024年` at the end of the title's text before 部门决算, and the text before it.
     private static func fiscalYear(in text: Substring) -> (value: Int, department: Substring)? {
         var rest = text
-        if rest.hasSuffix("年度") {
+        if rest.hasByteSuffix("年度") {
             rest = rest.dropLast(2)
-        } else if rest.hasSuffix("年") {
+        } else if rest.hasByteSuffix("年") {
             rest = rest.dropLast()
         } else {
             return nil

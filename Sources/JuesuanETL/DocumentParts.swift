@@ -45,7 +45,7 @@ struct DocumentParts {
 
     /// `第三部分…`: the part's number, in Chinese or Arabic numerals.
     static func partNumber(_ key: String) -> Int? {
-        guard key.hasPrefix("第"), let range = key.range(of: "部分") else { return nil }
+        guard key.hasBytePrefix("第"), let range = key.byteRange(of: "部分") else { return nil }
         let numeral = key[key.index(after: key.startIndex)..<range.lowerBound]
         guard !numeral.isEmpty, numeral.count <= 3 else { return nil }
         if let number = Int(numeral) { return number }

@@ -29,7 +29,8 @@ struct Checker {
         var rowsByColumn: [TableKind: TableRows] = [:]
         for table in document.tables where !table.rows.isEmpty {
             let columns = table.columns
-            var entry = TableRows(all: table.rows, columns: columns, byColumn: Array(repeating: [], count: columns.count))
+            var entry = TableRows(
+                all: table.rows, columns: columns, byColumn: Array(repeating: [], count: columns.count))
             for row in table.rows {
                 if let position = columns.firstIndex(where: { Self.sameColumn($0, row.column) }) {
                     entry.byColumn[position].append(row)
@@ -173,7 +174,7 @@ struct Checker {
     mutating func checkRowTotals(_ table: TableKind) {
         let columns = columns(table)
         guard let first = columns.first else { return }
-        let spending = columns.filter { $0.hasPrefix("本年支出/") }
+        let spending = columns.filter { $0.hasBytePrefix("本年支出/") }
         let totalColumn = spending.first { $0 != ColumnPath.spendingBasic && $0 != ColumnPath.spendingProject } ?? first
         let partColumns = spending.isEmpty ? Array(columns.dropFirst()) : spending.filter { $0 != totalColumn }
         let partsByLine = partColumns.map { Dictionary(grouping: rows(table, column: $0), by: \.line) }
@@ -190,7 +191,7 @@ struct Checker {
 
     mutating func checkTwoSided(_ table: TableKind) {
         let income = rows(table) { $0.section == "收入" }
-        let incomeTotal = income.first { TextNormalization.key($0.item).hasPrefix("本年收入合计") }
+        let incomeTotal = income.first { TextNormalization.key($0.item).hasBytePrefix("本年收入合计") }
         compare("income_total", incomeTotal, income.filter(Self.hasOrdinal), "the income items add up to")
         let incomeGrandTotal = income.first { $0.item == "总计" }
         let incomeBalances = income.filter { !Self.hasOrdinal($0) && $0 != incomeTotal && $0 != incomeGrandTotal }
@@ -198,13 +199,13 @@ struct Checker {
             "grand_total", incomeGrandTotal, [incomeTotal].compactMap { $0 } + incomeBalances,
             "本年收入合计 and the balances add up to")
         // Sub-items of the opening balance (04).
-        if let opening = income.first(where: { $0.item.contains("年初") }) {
+        if let opening = income.first(where: { $0.item.containsBytes("年初") }) {
             let subItems = rows(table) { $0.section == "收入/\(opening.item)" }
             if !subItems.isEmpty { compare("opening_balance", opening, subItems, "its funds add up to") }
         }
         for expenditureColumn in columns(table) {
             let spending = rows(table, column: expenditureColumn) { $0.section == "支出" }
-            let spendingTotal = spending.first { TextNormalization.key($0.item).hasPrefix("本年支出合计") }
+            let spendingTotal = spending.first { TextNormalization.key($0.item).hasBytePrefix("本年支出合计") }
             compare("expenditure_total", spendingTotal, spending.filter { $0.code != nil }, "the classes add up to")
             let spendingGrandTotal = spending.first { $0.item == "总计" }
             let balances = spending.filter { $0.code == nil && !Self.hasOrdinal($0) && $0 != spendingGrandTotal }
@@ -259,29 +260,29 @@ struct Checker {
     /// 10: procurement 合计 = 货物 + 工程 + 服务; 车辆数合计 = Σ vehicle kinds.
     mutating func checkStatistics() {
         let items = rows(.statistics)
-        if let procurement = items.first(where: { $0.item == "合计" && $0.section?.contains("采购") == true }) {
+        if let procurement = items.first(where: { $0.item == "合计" && $0.section?.containsBytes("采购") == true }) {
             let parts = items.filter { $0.section == procurement.section && $0 != procurement }
             compare("subtotal", procurement, parts, "货物, 工程 and 服务 add up to")
         }
         let vehicles = items.filter { $0.unit == .vehicles }
-        if let total = vehicles.first(where: { $0.item.contains("合计") }) {
+        if let total = vehicles.first(where: { $0.item.containsBytes("合计") }) {
             compare("subtotal", total, vehicles.filter { $0 != total }, "the kinds of vehicle add up to")
         }
     }
 
     mutating func checkAcrossTables() {
         // 01 income = 02.
-        let incomeTotal01 = row(.summary, column: "金额") { $0.section == "收入" && $0.item.hasPrefix("本年收入合计") }
+        let incomeTotal01 = row(.summary, column: "金额") { $0.section == "收入" && $0.item.hasBytePrefix("本年收入合计") }
         let incomeItems01 = rows(.summary) { $0.section == "收入" && Self.hasOrdinal($0) }
         compare(
             "01=02.income_total", incomeTotal01, [total(.income, column: "本年收入合计")].compactMap { $0 }, "公开02表 合计 is")
-        let fiscalItems01 = incomeItems01.filter { $0.item.contains("财政拨款") }
+        let fiscalItems01 = incomeItems01.filter { $0.item.containsBytes("财政拨款") }
         if let fiscal02 = total(.income, column: "财政拨款收入") {
             compare("01=02.fiscal_income", fiscal02, fiscalItems01, "公开01表's 财政拨款 income items add up to")
         }
         for source in ["上级补助收入", "事业收入", "经营收入", "附属单位上缴收入", "其他收入"] {
             let item01 = incomeItems01.first {
-                TextNormalization.key($0.item).hasSuffix(source) && !$0.item.contains("财政拨款")
+                TextNormalization.key($0.item).hasByteSuffix(source) && !$0.item.containsBytes("财政拨款")
             }
             if let item01 {
                 compare("01=02.\(source)", item01, [total(.income, column: source)].compactMap { $0 }, "公开02表 合计 is")
@@ -289,7 +290,7 @@ struct Checker {
         }
         // 01 expenditure = 03, in total and by class.
         let spending01 = rows(.summary) { $0.section == "支出" }
-        let spendingTotal01 = spending01.first { $0.item.hasPrefix("本年支出合计") }
+        let spendingTotal01 = spending01.first { $0.item.hasBytePrefix("本年支出合计") }
         compare(
             "01=03.expenditure_total", spendingTotal01, [total(.expenditure, column: "本年支出合计")].compactMap { $0 },
             "公开03表 合计 is")
@@ -311,7 +312,7 @@ struct Checker {
         ]
         for (check, table, column04, column) in pairs where rowsByColumn[table] != nil {
             let spending04 = rows(.fiscalSummary, column: column04) { $0.section == "支出" }
-            let total04 = spending04.first { $0.item.hasPrefix("本年支出合计") }
+            let total04 = spending04.first { $0.item.hasBytePrefix("本年支出合计") }
             compare(check, total04, [total(table, column: column)].compactMap { $0 }, "\(table.label) 合计 is")
             compareClasses(check + ".class", spending04, table, column: column)
         }

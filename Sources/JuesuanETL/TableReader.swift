@@ -96,9 +96,9 @@ struct TableReader {
     }
 
     private mutating func readFrameCell(_ key: String, line: Int) {
-        if key.hasPrefix("金额单位") || key.hasPrefix("单位:") {
-            unit = key.hasSuffix("万元") ? .wanYuan : key.hasSuffix("元") ? .yuan : unit
-        } else if key.hasPrefix("注:") || key.hasPrefix("说明:") || key.hasPrefix("备注") {
+        if key.hasBytePrefix("金额单位") || key.hasBytePrefix("单位:") {
+            unit = key.hasByteSuffix("万元") ? .wanYuan : key.hasByteSuffix("元") ? .yuan : unit
+        } else if key.hasBytePrefix("注:") || key.hasBytePrefix("说明:") || key.hasBytePrefix("备注") {
             footnoteLine = line
             if key.containsBytes("本表无数据") { saysNoData = true }
         }
@@ -267,7 +267,7 @@ struct TwoSidedLayout: TableLayout {
             if let parent = openingBalance, !isTotal(key) {
                 section = "收入/\(parent)"
             }
-            if key.contains("年初") && key.contains("结转") { openingBalance = leftItem }
+            if key.containsBytes("年初") && key.containsBytes("结转") { openingBalance = leftItem }
             if isTotal(key) { openingBalance = nil }
             rows.append(
                 StagingRow(
@@ -299,25 +299,25 @@ struct TwoSidedLayout: TableLayout {
 /// `人员经费合计 … 公用经费合计 …`.
 struct EconomicDetailLayout: TableLayout {
     func isDataLine(_ keys: [String]) -> Bool {
-        keys.contains { $0.hasSuffix("经费合计") }
+        keys.contains { $0.hasByteSuffix("经费合计") }
             || stride(from: 0, to: keys.count, by: 3).contains { TextNormalization.isDigits(keys[$0], count: 3...5) }
     }
 
     /// 301 and 303 are personnel costs (人员经费); all other classes are running costs.
     static func section(forCode code: String) -> String {
-        code.hasPrefix("301") || code.hasPrefix("303") ? "人员经费" : "公用经费"
+        code.hasBytePrefix("301") || code.hasBytePrefix("303") ? "人员经费" : "公用经费"
     }
 
     func read(_ line: SourceLine, keys: [String], unit: Unit, into rows: inout [StagingRow]) throws(RowError) {
         let kind = TableKind.basicExpenditureDetail
-        if keys.contains(where: { $0.hasSuffix("经费合计") }) {
+        if keys.contains(where: { $0.hasByteSuffix("经费合计") }) {
             var index = 0
             while index < keys.count {
                 let key = keys[index]
                 let label = TextNormalization.label(line.cells[index])
                 index += 1
                 guard !key.isEmpty else { continue }
-                guard key.hasSuffix("合计") else {
+                guard key.hasByteSuffix("合计") else {
                     throw RowError("'\(key)' in the totals line is neither a total nor its amount")
                 }
                 var value = CellValue.empty
@@ -329,7 +329,7 @@ struct EconomicDetailLayout: TableLayout {
                 }
                 rows.append(
                     StagingRow(
-                        table: kind, line: line.number, section: key.hasPrefix("人员") ? "人员经费" : "公用经费",
+                        table: kind, line: line.number, section: key.hasBytePrefix("人员") ? "人员经费" : "公用经费",
                         item: label, column: ColumnPath.final, value: value, unit: unit))
             }
             return
@@ -402,7 +402,7 @@ struct StatisticsLayout: TableLayout {
             return
         }
         var rowUnit = unit
-        if section?.contains("国有资产占用") == true { rowUnit = item.contains("设备") ? .sets : .vehicles }
+        if section?.containsBytes("国有资产占用") == true { rowUnit = item.containsBytes("设备") ? .sets : .vehicles }
         rows.append(
             StagingRow(
                 table: .statistics, line: line.number, section: section, rowNumber: Int(keys[1]), item: item,
