@@ -22,7 +22,7 @@ struct DocumentParts {
         var index = titleLine
         while index < lines.count {
             defer { index += 1 }
-            guard let first = lines[index].cells.first(where: { !TextNormalization.isBlank($0) }),
+            guard let first = lines[index].firstPrintedCell,
                 first.utf8.starts(with: "第".utf8)
             else { continue }
             var key = TextNormalization.key(first)

@@ -40,6 +40,9 @@ struct SourceLine: Sendable {
         printedCount == 1 ? [cells[firstPrinted]] : cells.filter { !TextNormalization.isBlank($0) }
     }
 
+    /// The first cell that holds more than spaces.
+    var firstPrintedCell: Substring? { printedCount > 0 ? cells[firstPrinted] : nil }
+
     /// The line's only non-blank cell, when it has exactly one.
     var singleCell: Substring? { printedCount == 1 ? cells[firstPrinted] : nil }
 
