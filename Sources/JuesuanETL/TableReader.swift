@@ -34,7 +34,7 @@ struct TableReader {
             if nonBlank.count == 1, Watermark.isWatermark(nonBlank[0]) { continue }
             if template.instructionMarkers.contains(where: { line.text.containsBytes($0) }) { continue }
             // `…⇥…`: a blank template's placeholder row, which holds nothing.
-            if nonBlank.allSatisfy({ $0.unicodeScalars.allSatisfy { $0 == "…" || $0 == "." } }) { continue }
+            if nonBlank.allSatisfy(Self.isPlaceholder) { continue }
             if nonBlank.count == 1, let title = TableTitle.match(nonBlank[0], department: nil, template: template),
                 title.kind == kind
             {
@@ -102,6 +102,21 @@ struct TableReader {
             footnoteLine = line
             if key.containsBytes("本表无数据") { saysNoData = true }
         }
+    }
+
+    /// Only `…` (E2 80 A6) and `.`.
+    private static func isPlaceholder(_ key: String) -> Bool {
+        var rest = key.utf8[...]
+        while let first = rest.first {
+            if first == UInt8(ascii: ".") {
+                rest = rest.dropFirst()
+            } else if rest.starts(with: [0xE2, 0x80, 0xA6]) {
+                rest = rest.dropFirst(3)
+            } else {
+                return false
+            }
+        }
+        return true
     }
 
     static func quoted(_ text: some StringProtocol) -> String {

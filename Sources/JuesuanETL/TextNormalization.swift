@@ -42,6 +42,19 @@ enum TextNormalization {
         }
         while index < bytes.count {
             let lead = bytes[index]
+            // Most bytes are printable ASCII or Chinese (U+4E00–U+9FFF, leads E4–E9): kept as they are.
+            if lead > 0x20 && lead < 0x80 {
+                emit(lead)
+                index += 1
+                continue
+            }
+            if lead >= 0xE4 && lead <= 0xE9 && index + 2 < bytes.count {
+                emit(lead)
+                emit(bytes[index + 1])
+                emit(bytes[index + 2])
+                index += 3
+                continue
+            }
             let length = lead < 0x80 ? 1 : lead < 0xE0 ? 2 : lead < 0xF0 ? 3 : 4
             guard index + length <= bytes.count else { break }
             let second = length > 1 ? bytes[index + 1] : 0
