@@ -152,10 +152,8 @@ public struct DocumentText: Sendable {
 
     private static func splitLines(_ text: String) -> [Substring] {
         var lines: [Substring] = []
-        let utf8 = text.utf8
-        func line(_ start: Int, _ end: Int) -> Substring {
-            Substring(utf8[utf8.index(utf8.startIndex, offsetBy: start)..<utf8.index(utf8.startIndex, offsetBy: end)])
-        }
+        let whole = Substring(text)
+        func line(_ start: Int, _ end: Int) -> Substring { whole.slice(bytes: start..<end) }
         var copy = text
         copy.withUTF8 { bytes in
             var start = 0

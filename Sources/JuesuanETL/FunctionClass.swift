@@ -24,19 +24,9 @@ enum FunctionClass {
     }()
 
     static func key(_ name: String) -> String {
-        guard name.containsBytes("等") else { return name }
-        var bytes = Array(name.utf8)
-        let deng = Array("等".utf8)
-        // UTF-8 is self-synchronising: the three bytes of 等 are never part of another character.
-        var index = 0
-        while index + deng.count <= bytes.count {
-            if bytes[index..<index + deng.count].elementsEqual(deng) {
-                bytes.removeSubrange(index..<index + deng.count)
-            } else {
-                index += 1
-            }
-        }
-        return String(decoding: bytes, as: UTF8.self)
+        var key = name
+        while let deng = key.byteRange(of: "等") { key.removeSubrange(deng) }
+        return key
     }
 
     static func code(forLabel label: String) -> String? {

@@ -23,11 +23,7 @@ struct SourceLine: Sendable {
                     if printedCount == 0 { firstPrinted = cells.count }
                     printedCount += 1
                 }
-                let utf8 = text.utf8
-                cells.append(
-                    Substring(
-                        utf8[utf8.index(utf8.startIndex, offsetBy: start)..<utf8.index(utf8.startIndex, offsetBy: end)])
-                )
+                cells.append(text.slice(bytes: start..<end))
                 start = end + 1
             }
         }

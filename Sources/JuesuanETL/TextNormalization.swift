@@ -209,6 +209,15 @@ extension StringProtocol {
 }
 
 extension Substring {
+    /// The text between two byte offsets, which must fall between characters.
+    func slice(bytes range: Range<Int>) -> Substring {
+        Substring(
+            utf8[
+                utf8.index(
+                    utf8.startIndex, offsetBy: range.lowerBound)..<utf8.index(
+                        utf8.startIndex, offsetBy: range.upperBound)])
+    }
+
     /// Whether `needle` occurs in the text, by bytes: cheap enough for every line of a
     /// document, where Foundation's and the generic searches are not.
     func containsBytes(_ needle: String) -> Bool { byteOffset(of: needle) != nil }
