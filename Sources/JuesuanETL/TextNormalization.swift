@@ -201,11 +201,25 @@ extension String {
 /// `==`, `hasPrefix`, Foundation's `range(of:)`) buys nothing and costs most of the time
 /// on the lines of every document.
 extension StringProtocol {
-    func hasBytePrefix(_ prefix: String) -> Bool { utf8.starts(with: prefix.utf8) }
-    func hasByteSuffix(_ suffix: String) -> Bool {
-        utf8.count >= suffix.utf8.count && utf8.reversed().starts(with: suffix.utf8.reversed())
+    func hasBytePrefix(_ prefix: String) -> Bool { hasBytes(prefix, atEnd: false) }
+    func hasByteSuffix(_ suffix: String) -> Bool { hasBytes(suffix, atEnd: true) }
+    func bytesEqual(_ other: String) -> Bool { utf8.count == other.utf8.count && hasBytes(other, atEnd: false) }
+
+    /// memcmp where both texts are contiguous (native strings and their substrings are).
+    private func hasBytes(_ part: String, atEnd: Bool) -> Bool {
+        let count = utf8.count
+        let partCount = part.utf8.count
+        guard partCount <= count else { return false }
+        guard partCount > 0 else { return true }
+        let compared = utf8.withContiguousStorageIfAvailable { text in
+            part.utf8.withContiguousStorageIfAvailable { part in
+                memcmp(text.baseAddress! + (atEnd ? count - partCount : 0), part.baseAddress!, partCount) == 0
+            }
+        }
+        if let compared = compared ?? nil { return compared }
+        return atEnd
+            ? utf8.reversed().starts(with: part.utf8.reversed()) : utf8.starts(with: part.utf8)
     }
-    func bytesEqual(_ other: String) -> Bool { utf8.elementsEqual(other.utf8) }
 }
 
 extension Substring {
