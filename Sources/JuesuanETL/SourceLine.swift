@@ -33,7 +33,7 @@ struct SourceLine: Sendable {
     }
 
     var nonBlankCells: [Substring] {
-        printedCount == 1 ? [cells[firstPrinted]] : cells.filter { !TextNormalization.isBlank($0) }
+        cells.filter { !TextNormalization.isBlank($0) }
     }
 
     /// The first cell that holds more than spaces.

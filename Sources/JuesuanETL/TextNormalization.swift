@@ -5,10 +5,6 @@ import Foundation
 /// brackets, thousands separators. Keys drop all of that; labels keep the characters but
 /// drop the spaces.
 enum TextNormalization {
-    static func isSpace(_ scalar: Unicode.Scalar) -> Bool {
-        scalar == " " || scalar == "\u{3000}" || scalar == "\u{00A0}" || scalar == "\t" || scalar == "\u{FEFF}"
-    }
-
     /// A comparison key: no spaces, full-width ASCII folded, `（）【】` as `()[]`, `：` as `:`.
     static func key(_ text: some StringProtocol) -> String { transformed(text, foldingWidth: true) }
 
@@ -16,8 +12,7 @@ enum TextNormalization {
     static func label(_ text: some StringProtocol) -> String { transformed(text, foldingWidth: false) }
 
     /// The text without spaces (and, folding width, with full-width ASCII and 【】 as ASCII),
-    /// made byte by byte: every cell of every line of every document passes here. The
-    /// spaces are ` `, TAB, U+00A0 (C2 A0), U+3000 (E3 80 80) and U+FEFF (EF BB BF).
+    /// made byte by byte: every cell of every line of every document passes here.
     private static func transformed(_ text: some StringProtocol, foldingWidth: Bool) -> String {
         if let key = text.utf8.withContiguousStorageIfAvailable({ transformed($0, foldingWidth: foldingWidth) }) {
             return key
@@ -28,6 +23,21 @@ enum TextNormalization {
 
     private static func transformed(_ bytes: UnsafeBufferPointer<UInt8>, foldingWidth: Bool) -> String {
         String(unsafeUninitializedCapacity: bytes.count) { fold(bytes, foldingWidth: foldingWidth, into: $0) }
+    }
+
+    /// The bytes of the space at `index`, 0 when there is none. The spaces are ` `, TAB,
+    /// U+00A0 (C2 A0), U+3000 (E3 80 80) and U+FEFF (EF BB BF).
+    private static func spaceLength(_ bytes: UnsafeBufferPointer<UInt8>, at index: Int) -> Int {
+        func has(_ sequence: UInt8...) -> Bool {
+            index + sequence.count <= bytes.count && sequence.indices.allSatisfy { bytes[index + $0] == sequence[$0] }
+        }
+        switch bytes[index] {
+        case 0x20, 0x09: return 1
+        case 0xC2: return has(0xC2, 0xA0) ? 2 : 0
+        case 0xE3: return has(0xE3, 0x80, 0x80) ? 3 : 0
+        case 0xEF: return has(0xEF, 0xBB, 0xBF) ? 3 : 0
+        default: return 0
+        }
     }
 
     /// Writes the transformed bytes (never more than the input's) and returns their count.
@@ -55,14 +65,17 @@ enum TextNormalization {
                 index += 3
                 continue
             }
+            let space = spaceLength(bytes, at: index)
+            if space > 0 {
+                index += space
+                continue
+            }
             let length = lead < 0x80 ? 1 : lead < 0xE0 ? 2 : lead < 0xF0 ? 3 : 4
             guard index + length <= bytes.count else { break }
             let second = length > 1 ? bytes[index + 1] : 0
             let third = length > 2 ? bytes[index + 2] : 0
             defer { index += length }
             switch (lead, second, third) {
-            case (0x20, _, _), (0x09, _, _), (0xC2, 0xA0, _), (0xE3, 0x80, 0x80), (0xEF, 0xBB, 0xBF):
-                continue
             case (0xE3, 0x80, 0x90) where foldingWidth: emit(0x5B)  // 【
             case (0xE3, 0x80, 0x91) where foldingWidth: emit(0x5D)  // 】
             case (0xEF, 0xBC, 0x81...0xBF) where foldingWidth: emit(third - 0x80 + 0x20)  // U+FF01–FF3F
@@ -75,20 +88,18 @@ enum TextNormalization {
     }
 
     static func isBlank(_ text: some StringProtocol) -> Bool {
-        text.utf8.withContiguousStorageIfAvailable(isBlank(bytes:)) ?? text.unicodeScalars.allSatisfy(isSpace)
+        if let blank = text.utf8.withContiguousStorageIfAvailable(isBlank(bytes:)) { return blank }
+        var copy = String(text)
+        return copy.withUTF8(isBlank(bytes:))
     }
 
-    /// Only the spaces of `isSpace`, by bytes.
+    /// Nothing but spaces (those a key drops).
     static func isBlank(bytes: UnsafeBufferPointer<UInt8>) -> Bool {
         var index = 0
         while index < bytes.count {
-            switch bytes[index] {
-            case 0x20, 0x09: index += 1
-            case 0xC2 where index + 1 < bytes.count && bytes[index + 1] == 0xA0: index += 2
-            case 0xE3 where index + 2 < bytes.count && bytes[index + 1] == 0x80 && bytes[index + 2] == 0x80: index += 3
-            case 0xEF where index + 2 < bytes.count && bytes[index + 1] == 0xBB && bytes[index + 2] == 0xBF: index += 3
-            default: return false
-            }
+            let space = spaceLength(bytes, at: index)
+            guard space > 0 else { return false }
+            index += space
         }
         return true
     }
