@@ -6,10 +6,14 @@
 CREATE FUNCTION warehouse.latest_subject_names(p_document_ids bigint[], p_tables text[])
 RETURNS TABLE (code text, name text, fiscal_year integer)
 LANGUAGE sql STABLE AS $$
-    SELECT DISTINCT ON (c.code) c.code, warehouse.subject_name(c.item), d.fiscal_year
-    FROM staging.cell c JOIN etl.document d USING (document_id)
-    WHERE c.document_id = ANY (p_document_ids) AND c.table_code = ANY (p_tables) AND c.code IS NOT NULL
-    ORDER BY c.code, d.fiscal_year DESC, warehouse.subject_name(c.item) COLLATE "C"
+    -- Each spelling once before its ordinal is stripped: a batch prints a code in many cells.
+    SELECT DISTINCT ON (printed.code) printed.code, warehouse.subject_name(printed.item), printed.fiscal_year
+    FROM (
+        SELECT DISTINCT c.code, c.item, d.fiscal_year
+        FROM staging.cell c JOIN etl.document d USING (document_id)
+        WHERE c.document_id = ANY (p_document_ids) AND c.table_code = ANY (p_tables) AND c.code IS NOT NULL
+    ) printed
+    ORDER BY printed.code, printed.fiscal_year DESC, warehouse.subject_name(printed.item) COLLATE "C"
 $$;
 COMMENT ON FUNCTION warehouse.latest_subject_names(bigint[], text[]) IS 'For each code a batch prints in some tables: its name as the latest fiscal year spells it (ties: code-point order).';
 
