@@ -13,6 +13,7 @@ import Logging
 public final class Connection {
     private let handle: OpaquePointer
     private let noticeSink: Unmanaged<NoticeSink>
+    private let conninfo: String
 
     /// `conninfo` is a libpq connection string or URI; an empty one lets libpq read the
     /// `PG*` variables and `~/.pgpass`.
@@ -26,6 +27,7 @@ public final class Connection {
             throw PostgresError(kind: .connection, message: message)
         }
         self.handle = handle
+        self.conninfo = conninfo
         noticeSink = Unmanaged.passRetained(NoticeSink(logger: logger))
         PQsetNoticeProcessor(
             handle,
@@ -34,6 +36,12 @@ public final class Connection {
                 let sink = Unmanaged<NoticeSink>.fromOpaque(context).takeUnretainedValue()
                 sink.logger.notice("\(String(cString: message).trimmingSuffixNewlines)")
             }, noticeSink.toOpaque())
+    }
+
+    /// Another connection with the same settings: a connection serves one thread at a time,
+    /// so work done side by side needs one each.
+    public func sibling() throws(PostgresError) -> Connection {
+        try Connection(conninfo: conninfo, logger: noticeSink.takeUnretainedValue().logger)
     }
 
     deinit {

@@ -1,0 +1,311 @@
+import Foundation
+import JuesuanETL
+import Logging
+import PostgresClient
+import Synchronization
+
+/// A document parsed and checked, ready to be stored.
+struct CheckedDocument: Sendable {
+    var document: ParsedDocument
+    var findings: [Finding]
+}
+
+/// What became of one file, for the run to count and report.
+struct Settlement: Sendable {
+    var path: String
+    var outcome: Loader.FileOutcome
+    var rows = 0
+    var findings = 0
+}
+
+/// A batch's place in the order in which a run's batches take their locks: a batch waits
+/// until the one started before it holds its locks (or has finished).
+final class LockTurn: Sendable {
+    private let previous: LockTurn?
+    private let isTaken = Mutex(false)
+    private let signal = DispatchSemaphore(value: 0)
+
+    init(after previous: LockTurn?) { self.previous = previous }
+
+    func waitForPrevious() {
+        guard let previous else { return }
+        previous.signal.wait()
+        previous.signal.signal()  // for the next wait, after a retry
+    }
+
+    /// Once the batch holds its locks; again when it finishes, whatever happened.
+    func taken() {
+        let first = isTaken.withLock { taken in
+            defer { taken = true }
+            return !taken
+        }
+        if first { signal.signal() }
+    }
+}
+
+/// Stores batches on a connection of its own, one transaction each: the loader keeps two
+/// of them busy at once, so that the server works on both cores. Used by one thread at a
+/// time (the loader waits for a store before handing its store another), hence unchecked.
+final class BatchStore: @unchecked Sendable {
+    private let connection: Connection
+    private let logger: Logger
+    private let runID: Int
+    private let force: Bool
+
+    init(connection: Connection, logger: Logger, runID: Int, force: Bool) {
+        self.connection = connection
+        self.logger = logger
+        self.runID = runID
+        self.force = force
+    }
+
+    /// Stores the documents of a batch that parsed and records the others as rejected.
+    func store(
+        _ outcomes: [(source: DocumentFiles.SourceFile, outcome: Result<CheckedDocument, Diagnostic>)], turn: LockTurn
+    ) throws -> [Settlement] {
+        defer { turn.taken() }
+        var settlements: [Settlement] = []
+        var documents: [CheckedDocument] = []
+        for (source, outcome) in outcomes {
+            switch outcome {
+            case .success(let document): documents.append(document)
+            case .failure(let diagnostic):
+                settlements.append(
+                    try Self.reject(
+                        file: source.path, sha256: source.sha256, line: diagnostic.line, reason: diagnostic.message,
+                        runID: runID, in: connection, logger: logger))
+            }
+        }
+        try load(documents, turn: turn, into: &settlements)
+        return settlements
+    }
+
+    /// The batch in one transaction; when it fails, its documents one at a time, so that a
+    /// bad one is rejected and the others load. A database that goes away stops the run.
+    private func load(_ batch: [CheckedDocument], turn: LockTurn, into settlements: inout [Settlement]) throws {
+        guard !batch.isEmpty else { return }
+        do {
+            let skipped = try connection.transaction { try store(batch, turn: turn) }
+            for checked in batch {
+                let document = checked.document
+                if skipped.contains(document.sha256) {
+                    logger.debug("skipped: already loaded", metadata: ["file": "\(document.fileName)"])
+                    settlements.append(Settlement(path: document.fileName, outcome: .skipped))
+                } else {
+                    logger.debug(
+                        "loaded",
+                        metadata: [
+                            "file": "\(document.fileName)", "rows": "\(document.rows.count)",
+                            "findings": "\(checked.findings.count)",
+                        ])
+                    settlements.append(
+                        Settlement(
+                            path: document.fileName, outcome: .loaded, rows: document.rows.count,
+                            findings: checked.findings.count))
+                }
+            }
+        } catch let error as PostgresError where error.isConnectionFailure {
+            throw error
+        } catch  where batch.count > 1 {
+            logger.debug(
+                "a batch failed; loading its documents one at a time",
+                metadata: ["documents": "\(batch.count)", "error": "\(error)"])
+            for checked in batch { try load([checked], turn: turn, into: &settlements) }
+        } catch {
+            let document = batch[0].document
+            settlements.append(
+                try Self.reject(
+                    file: document.fileName, sha256: document.sha256, line: nil, reason: "\(error)", runID: runID,
+                    in: connection, logger: logger))
+        }
+    }
+
+    /// Stores a batch inside the caller's transaction; returns the SHA-256s it skipped
+    /// because another run loaded them meanwhile.
+    private func store(_ batch: [CheckedDocument], turn: LockTurn) throws -> Set<String> {
+        let documents = batch.map(\.document)
+        // Versions of one department's year are serialised, in one order for every batch, and
+        // the batches of a run take their turn in the order they were started: of two
+        // versions in one run, the later file is loaded last and is the one in force.
+        turn.waitForPrevious()
+        defer { turn.taken() }
+        try connection.execute(
+            "SELECT pg_advisory_xact_lock(hashtextextended(key, 0)) FROM (SELECT DISTINCT unnest($1::text[]) AS key ORDER BY 1) keys",
+            [PostgresArray.literal(documents.map { "\($0.header.department)/\($0.header.fiscalYear)" })])
+        let hashes = PostgresArray.literal(documents.map(\.sha256))
+        var skipped: Set<String> = []
+        if force {
+            try connection.execute(
+                "SELECT warehouse.unload_documents(array_agg(document_id)) FROM etl.document WHERE sha256 = ANY ($1::text[])",
+                [hashes])
+            try connection.execute(
+                "DELETE FROM staging.cell WHERE document_id IN (SELECT document_id FROM etl.document WHERE sha256 = ANY ($1::text[]))",
+                [hashes])
+            try connection.execute("DELETE FROM etl.document WHERE sha256 = ANY ($1::text[])", [hashes])
+        } else {
+            skipped = try Self.loadedDocuments(among: documents.map(\.sha256), in: connection)
+        }
+        let fresh = batch.filter { !skipped.contains($0.document.sha256) }
+        guard !fresh.isEmpty else { return skipped }
+        func column(_ value: (CheckedDocument) -> String?) -> String? { PostgresArray.literal(fresh.map(value)) }
+        try connection.execute(
+            """
+            WITH replaced AS (
+                UPDATE etl.document SET status = 'superseded', superseded_at = now()
+                WHERE status = 'loaded' AND (department, fiscal_year) IN (SELECT * FROM unnest($1::text[], $2::int[]))
+                RETURNING document_id)
+            SELECT warehouse.unload_documents(array_agg(document_id)) FROM replaced
+            """, [column { $0.document.header.department }, column { String($0.document.header.fiscalYear) }])
+        let inserted = try connection.execute(
+            """
+            INSERT INTO etl.document (sha256, file_name, byte_count, department, department_code, fiscal_year, status, run_id,
+                row_count, finding_count, template)
+            SELECT sha256, file_name, byte_count, department, department_code, fiscal_year, 'loaded', $9, row_count, finding_count,
+                template
+            FROM unnest($1::text[], $2::text[], $3::bigint[], $4::text[], $5::text[], $6::int[], $7::int[], $8::int[], $10::text[])
+                AS d (sha256, file_name, byte_count, department, department_code, fiscal_year, row_count, finding_count, template)
+            RETURNING sha256, document_id
+            """,
+            [
+                column(\.document.sha256), column(\.document.fileName), column { String($0.document.byteCount) },
+                column(\.document.header.department), column(\.document.header.departmentCode),
+                column { String($0.document.header.fiscalYear) }, column { String($0.document.rows.count) },
+                column { String($0.findings.count) }, String(runID), column(\.document.template),
+            ])
+        let ids = Dictionary(uniqueKeysWithValues: try inserted.rows.map { (try $0.text(0), try $0.text(1)) })
+        try connection.copy(
+            """
+            COPY staging.cell (document_id, table_code, line, section, code, row_number, item, column_name, value, cell_kind, unit,
+                page) FROM STDIN
+            """
+        ) { writer in
+            for checked in fresh {
+                let documentID = ids[checked.document.sha256]
+                for row in checked.document.rows {
+                    try writer.append(
+                        documentID, row.table.rawValue, row.line, row.section, row.code, row.rowNumber, row.item,
+                        row.column, row.value.amount, row.value.kind, row.unit.rawValue,
+                        checked.document.page(ofLine: row.line))
+                }
+            }
+        }
+        let batchIDs = [PostgresArray.literal(Array(ids.values))]
+        try connection.execute("SELECT warehouse.load_documents($1::bigint[])", batchIDs)
+        try connection.execute("SELECT warehouse.settle_subject_names($1::bigint[])", batchIDs)
+        try storeNarrativesAndEvaluations(fresh, ids: ids)
+        try connection.copy(
+            """
+            COPY etl.finding (document_id, check_name, severity, expected, actual, difference, expected_table, expected_line,
+                expected_item, expected_column, actual_table, actual_line, actual_lines, actual_item, actual_column, message,
+                expected_page, actual_page) FROM STDIN
+            """
+        ) { writer in
+            for checked in fresh {
+                let documentID = ids[checked.document.sha256]
+                for finding in checked.findings {
+                    try writer.append(
+                        documentID, finding.check, finding.severity.rawValue, finding.expected, finding.actual,
+                        finding.difference, finding.expectedPlace.part.code, finding.expectedPlace.line,
+                        finding.expectedPlace.item, finding.expectedPlace.column, finding.actualPlace.part.code,
+                        finding.actualPlace.line, PostgresArray.literal(finding.actualLines.map(String.init)),
+                        finding.actualPlace.item, finding.actualPlace.column, finding.message,
+                        checked.document.page(ofLine: finding.expectedPlace.line),
+                        checked.document.page(ofLine: finding.actualPlace.line))
+                }
+            }
+        }
+        return skipped
+    }
+
+    /// The narrative's figures and the evaluations go straight to their facts: the parser
+    /// has already given them their final shape.
+    private func storeNarrativesAndEvaluations(_ batch: [CheckedDocument], ids: [String: String]) throws {
+        let departmentKeys = Dictionary(
+            uniqueKeysWithValues: try connection.execute(
+                """
+                SELECT e.document_id, d.department_key FROM etl.document e JOIN warehouse.dim_department d ON d.name = e.department
+                WHERE e.document_id = ANY ($1::bigint[])
+                """, [PostgresArray.literal(Array(ids.values))]
+            ).rows.map { (try $0.text(0), try $0.text(1)) })
+        let documents = batch.map(\.document).compactMap { document in
+            ids[document.sha256].map { id in (document, id, departmentKeys[id]) }
+        }
+        try connection.copy(
+            """
+            COPY warehouse.fact_narrative (document_id, department_key, fiscal_year, subject, item, subject_code, measure, value,
+                unit, section, line, page) FROM STDIN
+            """
+        ) { writer in
+            for (document, id, department) in documents {
+                for fact in document.narrative {
+                    try writer.append(
+                        id, department, document.header.fiscalYear, fact.subject.rawValue, fact.item, fact.subjectCode,
+                        fact.measure.rawValue, fact.value, fact.unit.rawValue, fact.section, fact.line,
+                        document.page(ofLine: fact.line))
+                }
+            }
+        }
+        try connection.copy(
+            """
+            COPY warehouse.fact_project_evaluation (document_id, department_key, fiscal_year, evaluation_no, project, category,
+                department_code, unit_code, printed_unit, target_declared, budget_compiled, annual_budget, executed, balance,
+                execution_rate, execution_score, total_score, grade, stated_budget, stated_executed, stated_execution_rate,
+                line, budget_line, score_line, page) FROM STDIN
+            """
+        ) { writer in
+            for (document, id, department) in documents {
+                for (number, evaluation) in zip(1..., document.evaluations) {
+                    try writer.append(
+                        id, department, document.header.fiscalYear, number, evaluation.name, evaluation.category,
+                        evaluation.departmentCode, evaluation.unitCode, evaluation.unit.rawValue,
+                        evaluation.inWanYuan(evaluation.targetDeclared),
+                        evaluation.inWanYuan(evaluation.budgetCompiled),
+                        evaluation.inWanYuan(evaluation.annualBudget), evaluation.inWanYuan(evaluation.executed),
+                        evaluation.inWanYuan(evaluation.balance), evaluation.executionRate, evaluation.executionScore,
+                        evaluation.totalScore, evaluation.grade, evaluation.stated("budget")?.value,
+                        evaluation.stated("executed")?.value, evaluation.stated("execution_rate")?.value,
+                        evaluation.line, evaluation.budgetLine, evaluation.scoreLine,
+                        document.page(ofLine: evaluation.line))
+                }
+            }
+        }
+        try connection.copy(
+            """
+            COPY warehouse.fact_evaluation_indicator (document_id, department_key, fiscal_year, evaluation_no, indicator_no, level1,
+                level2, indicator, initial_target, adjusted_target, actual, weight, score, deviation_note, line, page) FROM STDIN
+            """
+        ) { writer in
+            for (document, id, department) in documents {
+                for (number, evaluation) in zip(1..., document.evaluations) {
+                    for (position, indicator) in zip(1..., evaluation.indicators) {
+                        try writer.append(
+                            id, department, document.header.fiscalYear, number, position, indicator.level1,
+                            indicator.level2, indicator.name, indicator.initialTarget, indicator.adjustedTarget,
+                            indicator.actual, indicator.weight, indicator.score, indicator.note, indicator.line,
+                            document.page(ofLine: indicator.line))
+                    }
+                }
+            }
+        }
+    }
+
+    static func loadedDocuments(among sha256s: [String], in connection: Connection) throws -> Set<String> {
+        Set(
+            try connection.execute(
+                "SELECT sha256 FROM etl.document WHERE sha256 = ANY ($1::text[])", [PostgresArray.literal(sha256s)]
+            )
+            .rows.map { try $0.text(0) })
+    }
+
+    /// Records a file as rejected, with the reason and the line where there is one.
+    static func reject(
+        file: String, sha256: String?, line: Int?, reason: String, runID: Int, in connection: Connection, logger: Logger
+    ) throws -> Settlement {
+        logger.info(
+            "rejected", metadata: ["file": "\(file)", "line": "\(line.map(String.init) ?? "-")", "reason": "\(reason)"])
+        try connection.execute(
+            "INSERT INTO etl.rejection (run_id, file_name, sha256, line, reason) VALUES ($1, $2, $3, $4, $5)",
+            [String(runID), file, sha256, line.map(String.init), reason])
+        return Settlement(path: file, outcome: .rejected(line: line, reason: reason))
+    }
+}
