@@ -149,7 +149,8 @@ public struct ExactDecimal: Sendable, Hashable, Comparable, CustomStringConverti
     }
 
     /// 64-bit division where the amount fits (every printed one does): Int128's is far slower.
-    private static func appendDigits<Magnitude: BinaryInteger>(
+    /// Also writes JSON's whole numbers (scale 0).
+    static func appendDigits<Magnitude: BinaryInteger>(
         of magnitude: Magnitude, scale: Int, to bytes: inout [UInt8]
     ) {
         var magnitude = magnitude

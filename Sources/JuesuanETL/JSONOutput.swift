@@ -5,8 +5,10 @@
 public struct JSONLines {
     public private(set) var bytes: [UInt8] = []
     private let document: ParsedDocument
-    /// `"file":…,"sha256":…,…,"template":…`, the same on every row of the document.
+    /// `{"file":…,"sha256":…,…,"template":…`, the same on every row of the document.
     private let rowPrefix: [UInt8]
+    /// `{"file":…,"department":…,"fiscal_year":…`, on every other object.
+    private let documentPrefix: [UInt8]
 
     public init(document: ParsedDocument) {
         self.document = document
@@ -17,13 +19,18 @@ public struct JSONLines {
         object.field("department_code", document.header.departmentCode)
         object.field("fiscal_year", document.header.fiscalYear)
         object.field("template", document.template)
-        rowPrefix = object.bytes
+        rowPrefix = object.close()
+        object = JSONObject()
+        object.field("file", document.fileName)
+        object.field("department", document.header.department)
+        object.field("fiscal_year", document.header.fiscalYear)
+        documentPrefix = object.close()
     }
 
     public mutating func removeAll() { bytes.removeAll(keepingCapacity: true) }
 
     public mutating func append(_ row: StagingRow) {
-        var object = JSONObject(continuing: rowPrefix)
+        var object = JSONObject(extending: &bytes, with: rowPrefix)
         object.field("table", row.table.rawValue)
         object.field("line", row.line)
         object.field("page", document.page(ofLine: row.line))
@@ -35,11 +42,11 @@ public struct JSONLines {
         object.field("value", row.value.amount)
         object.field("cell", row.value.kind)
         object.field("unit", row.unit.rawValue)
-        finish(object)
+        finish(&object)
     }
 
     public mutating func append(_ fact: NarrativeFact) {
-        var object = documentObject()
+        var object = JSONObject(extending: &bytes, with: documentPrefix)
         object.field("line", fact.line)
         object.field("section", fact.section)
         object.field("subject", fact.subject.rawValue)
@@ -48,12 +55,12 @@ public struct JSONLines {
         object.field("measure", fact.measure.rawValue)
         object.field("value", fact.value)
         object.field("unit", fact.unit.rawValue)
-        finish(object)
+        finish(&object)
     }
 
     /// One evaluation, its budget in 万元 and its indicators inside.
     public mutating func append(_ evaluation: ProjectEvaluation) {
-        var object = documentObject()
+        var object = JSONObject(extending: &bytes, with: documentPrefix)
         object.field("line", evaluation.line)
         object.field("project", evaluation.name)
         object.field("category", evaluation.category)
@@ -83,11 +90,11 @@ public struct JSONLines {
             object.field("score", indicator.score)
             object.field("deviation_note", indicator.note)
         }
-        finish(object)
+        finish(&object)
     }
 
     public mutating func append(_ finding: Finding) {
-        var object = documentObject()
+        var object = JSONObject(extending: &bytes, with: documentPrefix)
         object.field("check", finding.check)
         object.field("severity", finding.severity.rawValue)
         object.field("expected", finding.expected)
@@ -103,37 +110,45 @@ public struct JSONLines {
         object.field("actual_item", finding.actualPlace.item)
         object.field("actual_column", finding.actualPlace.column)
         object.field("message", finding.message)
-        finish(object)
+        finish(&object)
     }
 
-    private func documentObject() -> JSONObject {
-        var object = JSONObject()
-        object.field("file", document.fileName)
-        object.field("department", document.header.department)
-        object.field("fiscal_year", document.header.fiscalYear)
-        return object
-    }
-
-    private mutating func finish(_ object: JSONObject) {
-        bytes.append(contentsOf: object.bytes)
+    /// Objects are written at the end of `bytes`, which they take over while they are open.
+    private mutating func finish(_ object: inout JSONObject) {
+        bytes = object.close()
         bytes.append(contentsOf: "}\n".utf8)
     }
 }
 
 /// An object being written, field by field, without its closing brace.
 struct JSONObject {
-    private(set) var bytes: [UInt8]
+    private var bytes: [UInt8]
+    private var isEmpty: Bool
 
-    init() { bytes = [UInt8(ascii: "{")] }
+    init() {
+        bytes = [UInt8(ascii: "{")]
+        isEmpty = true
+    }
 
-    /// An object whose first fields are already written.
-    init(continuing fields: [UInt8]) {
-        bytes = fields
-        bytes.reserveCapacity(fields.count + 256)
+    /// An object written at the end of `output`, which it takes over until `close`, opened
+    /// with `{` or with `fields` (`{` and the first fields).
+    init(extending output: inout [UInt8], with fields: [UInt8]? = nil) {
+        bytes = []
+        swap(&bytes, &output)
+        if let fields { bytes.append(contentsOf: fields) } else { bytes.append(UInt8(ascii: "{")) }
+        isEmpty = fields == nil
+    }
+
+    /// The bytes written, without the closing brace; the object is left empty.
+    mutating func close() -> [UInt8] {
+        var written: [UInt8] = []
+        swap(&written, &bytes)
+        return written
     }
 
     private mutating func key(_ key: StaticString) {
-        if bytes.count > 1 { bytes.append(UInt8(ascii: ",")) }
+        if !isEmpty { bytes.append(UInt8(ascii: ",")) }
+        isEmpty = false
         bytes.append(UInt8(ascii: "\""))
         key.withUTF8Buffer { bytes.append(contentsOf: $0) }
         bytes.append(contentsOf: "\":".utf8)
@@ -150,7 +165,12 @@ struct JSONObject {
     mutating func field(_ name: StaticString, _ value: Int?) {
         key(name)
         guard let value else { return null() }
-        bytes.append(contentsOf: String(value).utf8)
+        append(value)
+    }
+
+    private mutating func append(_ value: Int) {
+        if value < 0 { bytes.append(UInt8(ascii: "-")) }
+        ExactDecimal.appendDigits(of: value.magnitude, scale: 0, to: &bytes)
     }
 
     /// An amount as a decimal string.
@@ -167,7 +187,7 @@ struct JSONObject {
         bytes.append(UInt8(ascii: "["))
         for (index, value) in values.enumerated() {
             if index > 0 { bytes.append(UInt8(ascii: ",")) }
-            bytes.append(contentsOf: String(value).utf8)
+            append(value)
         }
         bytes.append(UInt8(ascii: "]"))
     }
@@ -179,9 +199,9 @@ struct JSONObject {
         bytes.append(UInt8(ascii: "["))
         for (index, element) in elements.enumerated() {
             if index > 0 { bytes.append(UInt8(ascii: ",")) }
-            var object = JSONObject()
+            var object = JSONObject(extending: &bytes)
             write(element, &object)
-            bytes.append(contentsOf: object.bytes)
+            bytes = object.close()
             bytes.append(UInt8(ascii: "}"))
         }
         bytes.append(UInt8(ascii: "]"))
