@@ -95,9 +95,15 @@ struct LoadCommand: ParsableCommand {
         help: ArgumentHelp(
             "Documents stored per transaction: larger is faster, smaller commits sooner.", valueName: "n"))
     var batchSize = Loader.Options().batchSize
+    @Option(
+        help: ArgumentHelp(
+            "Batches stored at once, each on a database connection of its own (the run holds one more).",
+            valueName: "n"))
+    var connections = Loader.Options().connections
 
     func validate() throws {
         guard batchSize >= 1 else { throw ValidationError("--batch-size must be at least 1") }
+        guard connections >= 1 else { throw ValidationError("--connections must be at least 1") }
     }
 
     func run() throws {
@@ -112,7 +118,7 @@ struct LoadCommand: ParsableCommand {
                 processed: processedDir.map { URL(fileURLWithPath: $0) },
                 rejected: rejectedDir.map { URL(fileURLWithPath: $0) })
             return try Loader(connection: database).load(
-                files: files, options: .init(force: force, batchSize: batchSize)
+                files: files, options: .init(force: force, batchSize: batchSize, connections: connections)
             ) { path, outcome in
                 try inbox.settle(path, outcome)
                 progress.advance()
