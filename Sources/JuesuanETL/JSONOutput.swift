@@ -27,8 +27,6 @@ public struct JSONLines {
         documentPrefix = object.close()
     }
 
-    public mutating func removeAll() { bytes.removeAll(keepingCapacity: true) }
-
     public mutating func append(_ row: StagingRow) {
         var object = JSONObject(extending: &bytes, with: rowPrefix)
         object.field("table", row.table.rawValue)
@@ -116,7 +114,7 @@ public struct JSONLines {
     /// Objects are written at the end of `bytes`, which they take over while they are open.
     private mutating func finish(_ object: inout JSONObject) {
         bytes = object.close()
-        bytes.append(contentsOf: "}\n".utf8)
+        bytes.append("}\n")
     }
 }
 
@@ -150,11 +148,11 @@ struct JSONObject {
         if !isEmpty { bytes.append(UInt8(ascii: ",")) }
         isEmpty = false
         bytes.append(UInt8(ascii: "\""))
-        key.withUTF8Buffer { bytes.append(contentsOf: $0) }
-        bytes.append(contentsOf: "\":".utf8)
+        bytes.append(key)
+        bytes.append("\":")
     }
 
-    private mutating func null() { bytes.append(contentsOf: "null".utf8) }
+    private mutating func null() { bytes.append("null") }
 
     mutating func field(_ name: StaticString, _ value: String?) {
         key(name)
@@ -216,19 +214,26 @@ struct JSONObject {
             bytes.append(contentsOf: UnsafeBufferPointer(rebasing: text[runStart..<index]))
             runStart = index + 1
             switch byte {
-            case UInt8(ascii: "\""): bytes.append(contentsOf: #"\""#.utf8)
-            case UInt8(ascii: "\\"): bytes.append(contentsOf: #"\\"#.utf8)
-            case 0x0A: bytes.append(contentsOf: #"\n"#.utf8)
-            case 0x0D: bytes.append(contentsOf: #"\r"#.utf8)
-            case 0x09: bytes.append(contentsOf: #"\t"#.utf8)
+            case UInt8(ascii: "\""): bytes.append(#"\""#)
+            case UInt8(ascii: "\\"): bytes.append(#"\\"#)
+            case 0x0A: bytes.append(#"\n"#)
+            case 0x0D: bytes.append(#"\r"#)
+            case 0x09: bytes.append(#"\t"#)
             default:
                 let hex = Array("0123456789abcdef".utf8)
-                bytes.append(contentsOf: #"\u00"#.utf8)
+                bytes.append(#"\u00"#)
                 bytes.append(hex[Int(byte >> 4)])
                 bytes.append(hex[Int(byte & 0xF)])
             }
         }
         bytes.append(contentsOf: UnsafeBufferPointer(rebasing: text[runStart...]))
         bytes.append(UInt8(ascii: "\""))
+    }
+}
+
+extension [UInt8] {
+    /// A literal's bytes, copied without making a `String`.
+    fileprivate mutating func append(_ literal: StaticString) {
+        literal.withUTF8Buffer { append(contentsOf: $0) }
     }
 }

@@ -17,19 +17,21 @@ public struct CopyWriter {
     /// are written straight into the buffer, without a `String` per field.
     @inlinable
     public mutating func append<each Field: CopyField>(_ field: repeat each Field) throws(PostgresError) {
-        var first = true
-        func add(_ value: some CopyField) {
-            if !first { buffer.append(0x09) }
-            first = false
-            value.appendCopyText(to: &buffer)
-        }
-        repeat add(each field)
+        repeat appendField(each field)
         try endRow()
+    }
+
+    /// A field and the TAB after it; the row's last TAB becomes its line end. Inlined, so
+    /// that each field's type is known where it is written.
+    @inlinable @inline(__always)
+    mutating func appendField(_ value: some CopyField) {
+        value.appendCopyText(to: &buffer)
+        buffer.append(0x09)
     }
 
     @usableFromInline
     mutating func endRow() throws(PostgresError) {
-        buffer.append(0x0A)
+        if buffer.last == 0x09 { buffer[buffer.count - 1] = 0x0A } else { buffer.append(0x0A) }  // a row of no fields
         rowCount += 1
         if buffer.count >= Self.chunkBytes { try flush() }
     }
@@ -73,7 +75,10 @@ extension String: CopyField {
 
 extension Int: CopyField {
     @inlinable
-    public func appendCopyText(to buffer: inout [UInt8]) { buffer.append(contentsOf: String(self).utf8) }
+    public func appendCopyText(to buffer: inout [UInt8]) {
+        var text = String(self)  // small: no allocation
+        text.withUTF8 { buffer.append(contentsOf: $0) }
+    }
 }
 
 extension Optional: CopyField where Wrapped: CopyField {
@@ -83,7 +88,8 @@ extension Optional: CopyField where Wrapped: CopyField {
         if let value = self {
             value.appendCopyText(to: &buffer)
         } else {
-            buffer.append(contentsOf: [0x5C, 0x4E])
+            buffer.append(0x5C)
+            buffer.append(0x4E)
         }
     }
 }
