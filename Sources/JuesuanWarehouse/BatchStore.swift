@@ -138,9 +138,11 @@ final class BatchStore: @unchecked Sendable {
             try connection.execute(
                 "SELECT warehouse.unload_documents(array_agg(document_id)) FROM etl.document WHERE sha256 = ANY ($1::text[])",
                 [hashes])
-            try connection.execute(
-                "DELETE FROM staging.cell WHERE document_id IN (SELECT document_id FROM etl.document WHERE sha256 = ANY ($1::text[]))",
-                [hashes])
+            for table in ["staging.cell", "etl.finding"] {
+                try connection.execute(
+                    "DELETE FROM \(table) WHERE document_id IN (SELECT document_id FROM etl.document WHERE sha256 = ANY ($1::text[]))",
+                    [hashes])
+            }
             try connection.execute("DELETE FROM etl.document WHERE sha256 = ANY ($1::text[])", [hashes])
         } else {
             skipped = try Self.loadedDocuments(among: documents.map(\.sha256), in: connection)
