@@ -1,4 +1,10 @@
 import CPoppler
+import Synchronization
+
+/// cairo 1.16 (Debian 12's) aborts when two threads render text at once (its shared cache of
+/// scaled fonts: `! scaled_font->cache_frozen`), so pages render one at a time in a process;
+/// reading characters and finding rules in the image stay parallel.
+private let rendering = Mutex(())
 
 /// One page of a `PDFDocument`. Owns its `PopplerPage` (released in `deinit`). Coordinates
 /// are in points, from the top left corner of the page as displayed.
@@ -58,12 +64,16 @@ public final class PDFPage {
             let surface = cairo_image_surface_create(CAIRO_FORMAT_RGB24, Int32(pixelWidth), Int32(pixelHeight))
         else { return [] }
         defer { cairo_surface_destroy(surface) }
-        guard let context = cairo_create(surface) else { return [] }
-        cairo_set_source_rgb(context, 1, 1, 1)
-        cairo_paint(context)
-        cairo_scale(context, scale, scale)
-        poppler_page_render(handle, context)
-        cairo_destroy(context)
+        let rendered = rendering.withLock { _ in
+            guard let context = cairo_create(surface) else { return false }
+            cairo_set_source_rgb(context, 1, 1, 1)
+            cairo_paint(context)
+            cairo_scale(context, scale, scale)
+            poppler_page_render(handle, context)
+            cairo_destroy(context)
+            return true
+        }
+        guard rendered else { return [] }
         cairo_surface_flush(surface)
         guard let data = cairo_image_surface_get_data(surface) else { return [] }
         let stride = Int(cairo_image_surface_get_stride(surface))

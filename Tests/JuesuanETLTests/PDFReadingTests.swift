@@ -1,5 +1,6 @@
 import Foundation
 import JuesuanETL
+import Synchronization
 import XCTest
 
 /// The published PDFs of the Shanghai district sample, read through poppler, and PDFs that
@@ -53,6 +54,19 @@ final class PDFReadingTests: XCTestCase {
         XCTAssertEqual(d.table(.threePublic).map { d.page(ofLine: $0.titleLine) }, 14)
         XCTAssertEqual(d.table(.stateCapital).map { d.page(ofLine: $0.titleLine) }, 16)
         XCTAssertTrue(d.tables.filter(\.saysNoData).count == 3)
+    }
+
+    /// PDFs are read on every core: cairo aborted when two threads rendered text at once
+    /// (seen after hundreds of pages read two at a time). Each thread's reading is the same.
+    func testPDFsReadOnSeveralThreadsAtOnce() throws {
+        let bytes = pdf(.shanghaiFinalAccounts)
+        let expected = try parse(bytes).rows.count
+        let counts = Mutex<[Int]>([])
+        DispatchQueue.concurrentPerform(iterations: 4) { _ in
+            let rows = (try? DocumentParser().parse(bytes: bytes, fileName: "test.pdf").rows.count) ?? -1
+            counts.withLock { $0.append(rows) }
+        }
+        XCTAssertEqual(counts.withLock { $0 }, Array(repeating: expected, count: 4))
     }
 
     func testTheBudgetAndTheBlankTemplatePDFsAreRefused() {
