@@ -132,46 +132,43 @@ public struct ExactDecimal: Sendable, Hashable, Comparable, CustomStringConverti
     }
 
     /// The amount with its published number of places: `0.00`, `650.61`, `-3.5`.
-    public var description: String {
-        var bytes: [UInt8] = []
-        appendDigits(to: &bytes)
-        return String(decoding: bytes, as: UTF8.self)
-    }
+    public var description: String { withDigits { String(decoding: $0, as: UTF8.self) } }
 
-    /// `description`'s bytes, appended without making a `String` (JSON and COPY output).
-    public func appendDigits(to bytes: inout [UInt8]) {
-        if significand < 0 { bytes.append(UInt8(ascii: "-")) }
+    /// `description`'s bytes, handed to `body` without making a `String` (JSON and COPY output).
+    public func withDigits<Result>(_ body: (UnsafeBufferPointer<UInt8>) -> Result) -> Result {
         if let small = UInt64(exactly: significand.magnitude) {
-            Self.appendDigits(of: small, scale: scale, to: &bytes)
+            Self.withDigits(of: small, scale: scale, negative: significand < 0, body)
         } else {
-            Self.appendDigits(of: significand.magnitude, scale: scale, to: &bytes)
+            Self.withDigits(of: significand.magnitude, scale: scale, negative: significand < 0, body)
         }
     }
 
-    /// 64-bit division where the amount fits (every printed one does): Int128's is far slower.
-    /// Also writes JSON's whole numbers (scale 0).
-    static func appendDigits<Magnitude: BinaryInteger>(
-        of magnitude: Magnitude, scale: Int, to bytes: inout [UInt8]
-    ) {
+    /// Digits written from the last, on the stack. 64-bit division where the amount fits
+    /// (every printed one does): Int128's is far slower. Also JSON's whole numbers (scale 0).
+    static func withDigits<Magnitude: BinaryInteger, Result>(
+        of magnitude: Magnitude, scale: Int, negative: Bool, _ body: (UnsafeBufferPointer<UInt8>) -> Result
+    ) -> Result {
         var magnitude = magnitude
-        // Digits from the last; at least one before the point.
-        var reversed: (UInt64, UInt64, UInt64, UInt64, UInt64, UInt64) = (0, 0, 0, 0, 0, 0)  // 48 bytes of room
-        var count = 0
-        withUnsafeMutableBytes(of: &reversed) { digits in
-            repeat {
-                digits[count] = UInt8(ascii: "0") + UInt8(magnitude % 10)
+        var room: (UInt64, UInt64, UInt64, UInt64, UInt64, UInt64) = (0, 0, 0, 0, 0, 0)  // 48 bytes, 42 at most used
+        return withUnsafeMutableBytes(of: &room) { room in
+            let digits = room.bindMemory(to: UInt8.self)
+            var start = digits.count
+            func prepend(_ byte: UInt8) {
+                start -= 1
+                digits[start] = byte
+            }
+            var written = 0
+            repeat {  // at least one digit before the point
+                prepend(UInt8(ascii: "0") + UInt8(magnitude % 10))
                 magnitude /= 10
-                count += 1
-                if count == scale {
-                    digits[count] = UInt8(ascii: ".")
-                    count += 1
-                    if magnitude == 0 {
-                        digits[count] = UInt8(ascii: "0")
-                        count += 1
-                    }
+                written += 1
+                if written == scale {
+                    prepend(UInt8(ascii: "."))
+                    if magnitude == 0 { prepend(UInt8(ascii: "0")) }
                 }
-            } while magnitude > 0 || count <= scale
-            for index in stride(from: count - 1, through: 0, by: -1) { bytes.append(digits[index]) }
+            } while magnitude > 0 || written < scale
+            if negative { prepend(UInt8(ascii: "-")) }
+            return body(UnsafeBufferPointer(rebasing: digits[start...]))
         }
     }
 }

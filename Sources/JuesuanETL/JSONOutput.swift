@@ -2,8 +2,8 @@
 /// one object per line, keys in a fixed order, amounts as decimal strings so that no JSON
 /// reader turns them into binary floats. Written straight into bytes: a parse prints several
 /// times the bytes it reads, so no `String` is made per value.
-public struct JSONLines {
-    public private(set) var bytes: [UInt8] = []
+public struct JSONLines: ~Copyable {
+    private var writer = JSONWriter()
     private let document: ParsedDocument
     /// `{"file":…,"sha256":…,…,"template":…`, the same on every row of the document.
     private let rowPrefix: [UInt8]
@@ -12,152 +12,159 @@ public struct JSONLines {
 
     public init(document: ParsedDocument) {
         self.document = document
-        var object = JSONObject()
-        object.field("file", document.fileName)
-        object.field("sha256", document.sha256)
-        object.field("department", document.header.department)
-        object.field("department_code", document.header.departmentCode)
-        object.field("fiscal_year", document.header.fiscalYear)
-        object.field("template", document.template)
-        rowPrefix = object.close()
-        object = JSONObject()
-        object.field("file", document.fileName)
-        object.field("department", document.header.department)
-        object.field("fiscal_year", document.header.fiscalYear)
-        documentPrefix = object.close()
+        var prefix = JSONWriter()
+        prefix.open()
+        prefix.field("file", document.fileName)
+        prefix.field("sha256", document.sha256)
+        prefix.field("department", document.header.department)
+        prefix.field("department_code", document.header.departmentCode)
+        prefix.field("fiscal_year", document.header.fiscalYear)
+        prefix.field("template", document.template)
+        rowPrefix = Array(prefix.written)
+        prefix = JSONWriter()
+        prefix.open()
+        prefix.field("file", document.fileName)
+        prefix.field("department", document.header.department)
+        prefix.field("fiscal_year", document.header.fiscalYear)
+        documentPrefix = Array(prefix.written)
+    }
+
+    /// The lines written so far.
+    public func withBytes<Result>(_ body: (UnsafeBufferPointer<UInt8>) throws -> Result) rethrows -> Result {
+        try body(writer.written)
     }
 
     public mutating func append(_ row: StagingRow) {
-        var object = JSONObject(extending: &bytes, with: rowPrefix)
-        object.field("table", row.table.rawValue)
-        object.field("line", row.line)
-        object.field("page", document.page(ofLine: row.line))
-        object.field("section", row.section)
-        object.field("code", row.code)
-        object.field("row_number", row.rowNumber)
-        object.field("item", row.item)
-        object.field("column", row.column)
-        object.field("value", row.value.amount)
-        object.field("cell", row.value.kind)
-        object.field("unit", row.unit.rawValue)
-        finish(&object)
+        writer.open(continuing: rowPrefix)
+        writer.field("table", row.table.rawValue)
+        writer.field("line", row.line)
+        writer.field("page", document.page(ofLine: row.line))
+        writer.field("section", row.section)
+        writer.field("code", row.code)
+        writer.field("row_number", row.rowNumber)
+        writer.field("item", row.item)
+        writer.field("column", row.column)
+        writer.field("value", row.value.amount)
+        writer.field("cell", row.value.kind)
+        writer.field("unit", row.unit.rawValue)
+        writer.closeLine()
     }
 
     public mutating func append(_ fact: NarrativeFact) {
-        var object = JSONObject(extending: &bytes, with: documentPrefix)
-        object.field("line", fact.line)
-        object.field("section", fact.section)
-        object.field("subject", fact.subject.rawValue)
-        object.field("item", fact.item)
-        object.field("subject_code", fact.subjectCode)
-        object.field("measure", fact.measure.rawValue)
-        object.field("value", fact.value)
-        object.field("unit", fact.unit.rawValue)
-        finish(&object)
+        writer.open(continuing: documentPrefix)
+        writer.field("line", fact.line)
+        writer.field("section", fact.section)
+        writer.field("subject", fact.subject.rawValue)
+        writer.field("item", fact.item)
+        writer.field("subject_code", fact.subjectCode)
+        writer.field("measure", fact.measure.rawValue)
+        writer.field("value", fact.value)
+        writer.field("unit", fact.unit.rawValue)
+        writer.closeLine()
     }
 
     /// One evaluation, its budget in 万元 and its indicators inside.
     public mutating func append(_ evaluation: ProjectEvaluation) {
-        var object = JSONObject(extending: &bytes, with: documentPrefix)
-        object.field("line", evaluation.line)
-        object.field("project", evaluation.name)
-        object.field("category", evaluation.category)
-        object.field("department_code", evaluation.departmentCode)
-        object.field("unit_code", evaluation.unitCode)
-        object.field("printed_unit", evaluation.unit.rawValue)
-        object.field("target_declared", evaluation.inWanYuan(evaluation.targetDeclared))
-        object.field("budget_compiled", evaluation.inWanYuan(evaluation.budgetCompiled))
-        object.field("annual_budget", evaluation.inWanYuan(evaluation.annualBudget))
-        object.field("executed", evaluation.inWanYuan(evaluation.executed))
-        object.field("balance", evaluation.inWanYuan(evaluation.balance))
-        object.field("execution_rate", evaluation.executionRate)
-        object.field("execution_score", evaluation.executionScore)
-        object.field("total_score", evaluation.totalScore)
-        object.field("grade", evaluation.grade)
-        object.field("budget_line", evaluation.budgetLine)
-        object.field("score_line", evaluation.scoreLine)
-        object.field("indicators", objects: evaluation.indicators) { indicator, object in
-            object.field("line", indicator.line)
-            object.field("level1", indicator.level1)
-            object.field("level2", indicator.level2)
-            object.field("indicator", indicator.name)
-            object.field("initial_target", indicator.initialTarget)
-            object.field("adjusted_target", indicator.adjustedTarget)
-            object.field("actual", indicator.actual)
-            object.field("weight", indicator.weight)
-            object.field("score", indicator.score)
-            object.field("deviation_note", indicator.note)
+        writer.open(continuing: documentPrefix)
+        writer.field("line", evaluation.line)
+        writer.field("project", evaluation.name)
+        writer.field("category", evaluation.category)
+        writer.field("department_code", evaluation.departmentCode)
+        writer.field("unit_code", evaluation.unitCode)
+        writer.field("printed_unit", evaluation.unit.rawValue)
+        writer.field("target_declared", evaluation.inWanYuan(evaluation.targetDeclared))
+        writer.field("budget_compiled", evaluation.inWanYuan(evaluation.budgetCompiled))
+        writer.field("annual_budget", evaluation.inWanYuan(evaluation.annualBudget))
+        writer.field("executed", evaluation.inWanYuan(evaluation.executed))
+        writer.field("balance", evaluation.inWanYuan(evaluation.balance))
+        writer.field("execution_rate", evaluation.executionRate)
+        writer.field("execution_score", evaluation.executionScore)
+        writer.field("total_score", evaluation.totalScore)
+        writer.field("grade", evaluation.grade)
+        writer.field("budget_line", evaluation.budgetLine)
+        writer.field("score_line", evaluation.scoreLine)
+        writer.field("indicators", objects: evaluation.indicators) { indicator, writer in
+            writer.field("line", indicator.line)
+            writer.field("level1", indicator.level1)
+            writer.field("level2", indicator.level2)
+            writer.field("indicator", indicator.name)
+            writer.field("initial_target", indicator.initialTarget)
+            writer.field("adjusted_target", indicator.adjustedTarget)
+            writer.field("actual", indicator.actual)
+            writer.field("weight", indicator.weight)
+            writer.field("score", indicator.score)
+            writer.field("deviation_note", indicator.note)
         }
-        finish(&object)
+        writer.closeLine()
     }
 
     public mutating func append(_ finding: Finding) {
-        var object = JSONObject(extending: &bytes, with: documentPrefix)
-        object.field("check", finding.check)
-        object.field("severity", finding.severity.rawValue)
-        object.field("expected", finding.expected)
-        object.field("actual", finding.actual)
-        object.field("difference", finding.difference)
-        object.field("expected_table", finding.expectedPlace.part.code)
-        object.field("expected_line", finding.expectedPlace.line)
-        object.field("expected_item", finding.expectedPlace.item)
-        object.field("expected_column", finding.expectedPlace.column)
-        object.field("actual_table", finding.actualPlace.part.code)
-        object.field("actual_line", finding.actualPlace.line)
-        object.field("actual_lines", finding.actualLines)
-        object.field("actual_item", finding.actualPlace.item)
-        object.field("actual_column", finding.actualPlace.column)
-        object.field("message", finding.message)
-        finish(&object)
-    }
-
-    /// Objects are written at the end of `bytes`, which they take over while they are open.
-    private mutating func finish(_ object: inout JSONObject) {
-        bytes = object.close()
-        bytes.append("}\n")
+        writer.open(continuing: documentPrefix)
+        writer.field("check", finding.check)
+        writer.field("severity", finding.severity.rawValue)
+        writer.field("expected", finding.expected)
+        writer.field("actual", finding.actual)
+        writer.field("difference", finding.difference)
+        writer.field("expected_table", finding.expectedPlace.part.code)
+        writer.field("expected_line", finding.expectedPlace.line)
+        writer.field("expected_item", finding.expectedPlace.item)
+        writer.field("expected_column", finding.expectedPlace.column)
+        writer.field("actual_table", finding.actualPlace.part.code)
+        writer.field("actual_line", finding.actualPlace.line)
+        writer.field("actual_lines", finding.actualLines)
+        writer.field("actual_item", finding.actualPlace.item)
+        writer.field("actual_column", finding.actualPlace.column)
+        writer.field("message", finding.message)
+        writer.closeLine()
     }
 }
 
-/// An object being written, field by field, without its closing brace.
-struct JSONObject {
-    private var bytes: [UInt8]
-    private var isEmpty: Bool
+/// JSON written at the end of a growing buffer through a pointer: room is made once per
+/// value, where `Array` checks it, and its uniqueness, on every byte appended.
+struct JSONWriter: ~Copyable {
+    private var base: UnsafeMutablePointer<UInt8>
+    private var capacity: Int
+    private var count = 0
+    /// Whether the object being written has no field yet.
+    private var isEmpty = true
 
-    init() {
-        bytes = [UInt8(ascii: "{")]
-        isEmpty = true
+    init(capacity: Int = 1 << 12) {
+        base = .allocate(capacity: capacity)
+        self.capacity = capacity
     }
 
-    /// An object written at the end of `output`, which it takes over until `close`, opened
-    /// with `{` or with `fields` (`{` and the first fields).
-    init(extending output: inout [UInt8], with fields: [UInt8]? = nil) {
-        bytes = []
-        swap(&bytes, &output)
-        if let fields { bytes.append(contentsOf: fields) } else { bytes.append(UInt8(ascii: "{")) }
+    deinit { base.deallocate() }
+
+    var written: UnsafeBufferPointer<UInt8> { UnsafeBufferPointer(start: base, count: count) }
+
+    /// Opens an object: `{`, or `fields` (`{` and the first fields, written before).
+    mutating func open(continuing fields: [UInt8]? = nil) {
+        if let fields {
+            fields.withUnsafeBufferPointer { append($0) }
+        } else {
+            append(UInt8(ascii: "{"))
+        }
         isEmpty = fields == nil
     }
 
-    /// The bytes written, without the closing brace; the object is left empty.
-    mutating func close() -> [UInt8] {
-        var written: [UInt8] = []
-        swap(&written, &bytes)
-        return written
-    }
-
-    private mutating func key(_ key: StaticString) {
-        if !isEmpty { bytes.append(UInt8(ascii: ",")) }
+    /// Closes an object inside another, which has a field now.
+    mutating func close() {
+        append(UInt8(ascii: "}"))
         isEmpty = false
-        bytes.append(UInt8(ascii: "\""))
-        bytes.append(key)
-        bytes.append("\":")
     }
 
-    private mutating func null() { bytes.append("null") }
+    /// Closes an object and its line.
+    mutating func closeLine() {
+        makeRoom(2)
+        base[count] = UInt8(ascii: "}")
+        base[count + 1] = UInt8(ascii: "\n")
+        count += 2
+    }
 
     mutating func field(_ name: StaticString, _ value: String?) {
         key(name)
         guard var value else { return null() }
-        value.withUTF8 { JSONObject.quote($0, into: &bytes) }
+        value.withUTF8 { quote($0) }
     }
 
     mutating func field(_ name: StaticString, _ value: Int?) {
@@ -166,74 +173,127 @@ struct JSONObject {
         append(value)
     }
 
-    private mutating func append(_ value: Int) {
-        if value < 0 { bytes.append(UInt8(ascii: "-")) }
-        ExactDecimal.appendDigits(of: value.magnitude, scale: 0, to: &bytes)
-    }
-
     /// An amount as a decimal string.
     mutating func field(_ name: StaticString, _ value: ExactDecimal?) {
         key(name)
         guard let value else { return null() }
-        bytes.append(UInt8(ascii: "\""))
-        value.appendDigits(to: &bytes)
-        bytes.append(UInt8(ascii: "\""))
+        append(UInt8(ascii: "\""))
+        value.withDigits { append($0) }
+        append(UInt8(ascii: "\""))
     }
 
     mutating func field(_ name: StaticString, _ values: [Int]) {
         key(name)
-        bytes.append(UInt8(ascii: "["))
+        append(UInt8(ascii: "["))
         for (index, value) in values.enumerated() {
-            if index > 0 { bytes.append(UInt8(ascii: ",")) }
+            if index > 0 { append(UInt8(ascii: ",")) }
             append(value)
         }
-        bytes.append(UInt8(ascii: "]"))
+        append(UInt8(ascii: "]"))
     }
 
     mutating func field<Element>(
-        _ name: StaticString, objects elements: [Element], _ write: (Element, inout JSONObject) -> Void
+        _ name: StaticString, objects elements: [Element], _ write: (Element, inout JSONWriter) -> Void
     ) {
         key(name)
-        bytes.append(UInt8(ascii: "["))
+        append(UInt8(ascii: "["))
         for (index, element) in elements.enumerated() {
-            if index > 0 { bytes.append(UInt8(ascii: ",")) }
-            var object = JSONObject(extending: &bytes)
-            write(element, &object)
-            bytes = object.close()
-            bytes.append(UInt8(ascii: "}"))
+            if index > 0 { append(UInt8(ascii: ",")) }
+            open()
+            write(element, &self)
+            close()
         }
-        bytes.append(UInt8(ascii: "]"))
+        append(UInt8(ascii: "]"))
+    }
+
+    /// `,"name":`, the comma unless the object is empty.
+    private mutating func key(_ name: StaticString) {
+        makeRoom(name.utf8CodeUnitCount + 4)
+        if !isEmpty {
+            base[count] = UInt8(ascii: ",")
+            count += 1
+        }
+        isEmpty = false
+        base[count] = UInt8(ascii: "\"")
+        (base + count + 1).update(from: name.utf8Start, count: name.utf8CodeUnitCount)
+        count += 1 + name.utf8CodeUnitCount
+        base[count] = UInt8(ascii: "\"")
+        base[count + 1] = UInt8(ascii: ":")
+        count += 2
+    }
+
+    private mutating func null() {
+        let null: StaticString = "null"
+        append(UnsafeBufferPointer(start: null.utf8Start, count: null.utf8CodeUnitCount))
+    }
+
+    private mutating func append(_ value: Int) {
+        ExactDecimal.withDigits(of: value.magnitude, scale: 0, negative: value < 0) { append($0) }
     }
 
     /// A JSON string: runs that need no escape are copied whole.
-    static func quote(_ text: UnsafeBufferPointer<UInt8>, into bytes: inout [UInt8]) {
-        bytes.append(UInt8(ascii: "\""))
+    private mutating func quote(_ text: UnsafeBufferPointer<UInt8>) {
+        makeRoom(text.count * 6 + 2)  // every byte escaped as \u00XX at worst
+        base[count] = UInt8(ascii: "\"")
+        count += 1
         var runStart = 0
         for (index, byte) in text.enumerated()
         where byte < 0x20 || byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "\\") {
-            bytes.append(contentsOf: UnsafeBufferPointer(rebasing: text[runStart..<index]))
+            copy(UnsafeBufferPointer(rebasing: text[runStart..<index]))
             runStart = index + 1
-            switch byte {
-            case UInt8(ascii: "\""): bytes.append(#"\""#)
-            case UInt8(ascii: "\\"): bytes.append(#"\\"#)
-            case 0x0A: bytes.append(#"\n"#)
-            case 0x0D: bytes.append(#"\r"#)
-            case 0x09: bytes.append(#"\t"#)
-            default:
-                let hex = Array("0123456789abcdef".utf8)
-                bytes.append(#"\u00"#)
-                bytes.append(hex[Int(byte >> 4)])
-                bytes.append(hex[Int(byte & 0xF)])
+            let escaped: (UInt8, UInt8)? =
+                switch byte {
+                case UInt8(ascii: "\""): (UInt8(ascii: "\\"), UInt8(ascii: "\""))
+                case UInt8(ascii: "\\"): (UInt8(ascii: "\\"), UInt8(ascii: "\\"))
+                case 0x0A: (UInt8(ascii: "\\"), UInt8(ascii: "n"))
+                case 0x0D: (UInt8(ascii: "\\"), UInt8(ascii: "r"))
+                case 0x09: (UInt8(ascii: "\\"), UInt8(ascii: "t"))
+                default: nil
+                }
+            if let (first, second) = escaped {
+                base[count] = first
+                base[count + 1] = second
+                count += 2
+            } else {
+                let hex: StaticString = "0123456789abcdef"
+                for (offset, digit) in [
+                    UInt8(ascii: "\\"), UInt8(ascii: "u"), UInt8(ascii: "0"), UInt8(ascii: "0"),
+                    hex.utf8Start[Int(byte >> 4)], hex.utf8Start[Int(byte & 0xF)],
+                ].enumerated() {
+                    base[count + offset] = digit
+                }
+                count += 6
             }
         }
-        bytes.append(contentsOf: UnsafeBufferPointer(rebasing: text[runStart...]))
-        bytes.append(UInt8(ascii: "\""))
+        copy(UnsafeBufferPointer(rebasing: text[runStart...]))
+        base[count] = UInt8(ascii: "\"")
+        count += 1
     }
-}
 
-extension [UInt8] {
-    /// A literal's bytes, copied without making a `String`.
-    fileprivate mutating func append(_ literal: StaticString) {
-        literal.withUTF8Buffer { append(contentsOf: $0) }
+    private mutating func append(_ byte: UInt8) {
+        makeRoom(1)
+        base[count] = byte
+        count += 1
+    }
+
+    private mutating func append(_ bytes: UnsafeBufferPointer<UInt8>) {
+        makeRoom(bytes.count)
+        copy(bytes)
+    }
+
+    /// Copies into room already made.
+    private mutating func copy(_ bytes: UnsafeBufferPointer<UInt8>) {
+        guard let source = bytes.baseAddress else { return }
+        (base + count).update(from: source, count: bytes.count)
+        count += bytes.count
+    }
+
+    private mutating func makeRoom(_ needed: Int) {
+        guard capacity - count < needed else { return }
+        capacity = max(2 * capacity, count + needed)
+        let grown = UnsafeMutablePointer<UInt8>.allocate(capacity: capacity)
+        grown.update(from: base, count: count)
+        base.deallocate()
+        base = grown
     }
 }

@@ -16,7 +16,7 @@ final class BufferedOutput {
     }
 
     /// Lines already ending in a newline.
-    func write(bytes: [UInt8]) {
+    func write(bytes: UnsafeBufferPointer<UInt8>) {
         buffer.append(contentsOf: bytes)
         if buffer.count >= 1 << 16 { flush() }
     }

@@ -63,7 +63,7 @@ struct ParseCommand: ParsableCommand {
                 case .narrative: for fact in document.narrative { json.append(fact) }
                 case .evaluations: for evaluation in document.evaluations { json.append(evaluation) }
                 }
-                output.write(bytes: json.bytes)
+                json.withBytes { output.write(bytes: $0) }
             case .table:
                 for fields in tableFields(document) { output.write(fields.joined(separator: "\t")) }
             }
@@ -134,7 +134,7 @@ struct CheckCommand: ParsableCommand {
             case .jsonl:
                 var json = JSONLines(document: document)
                 for finding in findings { json.append(finding) }
-                output.write(bytes: json.bytes)
+                json.withBytes { output.write(bytes: $0) }
             }
         }
     }
