@@ -81,7 +81,7 @@ enum TableTitle {
 extension Substring {
     /// The text after `prefix` when it starts with it, by bytes.
     func dropping(prefix: String) -> Substring? {
-        guard utf8.starts(with: prefix.utf8) else { return nil }
+        guard hasBytePrefix(prefix) else { return nil }
         return self[utf8.index(startIndex, offsetBy: prefix.utf8.count)...]
     }
 }

@@ -39,14 +39,17 @@ public struct AnalyticsRefresh {
         }
     }
 
-    /// `ANALYZE` of the tables whose statistics a load has outgrown, by autovacuum's own
-    /// threshold.
+    /// `ANALYZE` of the tables the views read whose statistics a load has outgrown, by
+    /// autovacuum's own threshold.
     private func staleStatistics() throws -> [String] {
         try connection.execute(
             """
-            SELECT format('ANALYZE %I.%I', schemaname, relname) FROM pg_stat_user_tables
-            WHERE schemaname IN ('warehouse', 'etl') AND n_mod_since_analyze > 50 + 0.1 * n_live_tup
-            ORDER BY relid
+            SELECT DISTINCT format('ANALYZE %I.%I', s.schemaname, s.relname)
+            FROM pg_class v JOIN pg_rewrite r ON r.ev_class = v.oid
+            JOIN pg_depend d ON d.classid = 'pg_rewrite'::regclass AND d.objid = r.oid AND d.refclassid = 'pg_class'::regclass
+            JOIN pg_stat_user_tables s ON s.relid = d.refobjid
+            WHERE v.relnamespace = 'analytics'::regnamespace AND v.relkind = 'm'
+                AND s.n_mod_since_analyze > 50 + 0.1 * s.n_live_tup
             """
         ).rows.map { try $0.text(0) }
     }
