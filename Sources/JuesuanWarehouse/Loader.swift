@@ -118,10 +118,10 @@ public final class Loader {
             open: { [connection, logger, runID = run.summary.runID] in
                 BatchStore(connection: try connection.sibling(), logger: logger, runID: runID, force: options.force)
             })
-        var parsing: BackgroundParse?
+        var parsing: ParsedBatch?
         do {
             try DocumentFiles.inWindows(files, window: options.batchSize) { window in
-                let next = BackgroundParse(sources: try newSources(window, options: options, into: &run))
+                let next = ParsedBatch(sources: try newSources(window, options: options, into: &run))
                 if let parsing { try stores.start(parsing, recordingInto: &run) }
                 parsing = next
             }
@@ -170,26 +170,41 @@ public final class Loader {
         }
     }
 
-    /// Parses and checks a window of files on other threads; `wait` hands the outcomes over.
-    private final class BackgroundParse: Sendable {
-        let sources: [DocumentFiles.SourceFile]
-        private let outcomes = Mutex<[Result<CheckedDocument, Diagnostic>]>([])
+    /// Work done on another thread; `wait` hands its result over.
+    private final class Background<Value: Sendable>: Sendable {
+        private let value = Mutex<Value?>(nil)
         private let finished = DispatchSemaphore(value: 0)
 
-        init(sources: [DocumentFiles.SourceFile]) {
-            self.sources = sources
+        init(_ work: @escaping @Sendable () -> Value) {
             DispatchQueue.global().async { [self] in
-                let checked = DocumentFiles.concurrentMap(sources) { source in
-                    source.parse().map { CheckedDocument(document: $0, findings: Reconciliation.findings(in: $0)) }
-                }
-                outcomes.withLock { $0 = checked }
+                let result = work()
+                value.withLock { $0 = result }
                 finished.signal()
             }
         }
 
-        func wait() -> [(source: DocumentFiles.SourceFile, outcome: Result<CheckedDocument, Diagnostic>)] {
+        func wait() -> Value {
             finished.wait()
-            return Array(zip(sources, outcomes.withLock { $0 }))
+            return value.withLock { $0! }
+        }
+    }
+
+    /// A window of files parsed and checked on other threads.
+    private struct ParsedBatch: Sendable {
+        let sources: [DocumentFiles.SourceFile]
+        let outcomes: Background<[Result<CheckedDocument, Diagnostic>]>
+
+        init(sources: [DocumentFiles.SourceFile]) {
+            self.sources = sources
+            outcomes = Background {
+                DocumentFiles.concurrentMap(sources) { source in
+                    source.parse().map { CheckedDocument(document: $0, findings: Reconciliation.findings(in: $0)) }
+                }
+            }
+        }
+
+        func wait() -> [(source: DocumentFiles.SourceFile, outcome: Result<CheckedDocument, Diagnostic>)] {
+            Array(zip(sources, outcomes.wait()))
         }
     }
 
@@ -199,7 +214,7 @@ public final class Loader {
         let capacity: Int
         let open: () throws -> BatchStore
         private var idle: [BatchStore] = []
-        private var running: [(store: BatchStore, result: Pending)] = []
+        private var running: [(store: BatchStore, result: Background<Result<[Settlement], any Error>>)] = []
         private var lastTurn: LockTurn?
 
         init(capacity: Int, open: @escaping () throws -> BatchStore) {
@@ -207,31 +222,12 @@ public final class Loader {
             self.open = open
         }
 
-        /// The outcome of a store running on another thread.
-        final class Pending: Sendable {
-            private let result = Mutex<Result<[Settlement], any Error>?>(nil)
-            private let finished = DispatchSemaphore(value: 0)
-
-            init(_ work: @escaping @Sendable () throws -> [Settlement]) {
-                DispatchQueue.global().async { [self] in
-                    let outcome = Result { try work() }
-                    result.withLock { $0 = outcome }
-                    finished.signal()
-                }
-            }
-
-            func wait() throws -> [Settlement] {
-                finished.wait()
-                return try result.withLock { $0! }.get()
-            }
-        }
-
-        mutating func start(_ batch: BackgroundParse, recordingInto run: inout Run) throws {
+        mutating func start(_ batch: ParsedBatch, recordingInto run: inout Run) throws {
             if running.count == capacity { try finishOldest(recordingInto: &run) }
             let store = try idle.popLast() ?? open()
             let turn = LockTurn(after: lastTurn)
             lastTurn = turn
-            running.append((store, Pending { try store.store(batch.wait(), turn: turn) }))
+            running.append((store, Background { Result { try store.store(batch.wait(), turn: turn) } }))
         }
 
         mutating func finish(recordingInto run: inout Run) throws {
@@ -240,13 +236,13 @@ public final class Loader {
 
         /// After a failure: waits for the stores still running, whose outcomes no longer count.
         mutating func abandon() {
-            for (_, result) in running { _ = try? result.wait() }
+            for (_, result) in running { _ = result.wait() }
             running.removeAll()
         }
 
         private mutating func finishOldest(recordingInto run: inout Run) throws {
             let (store, result) = running.removeFirst()
-            let settlements = try result.wait()
+            let settlements = try result.wait().get()
             idle.append(store)
             for settlement in settlements { try run.record(settlement) }
         }
