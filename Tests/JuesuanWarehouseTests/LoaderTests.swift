@@ -143,6 +143,33 @@ final class LoaderTests: DatabaseTestCase {
                 .map { $0[0] }, ["5.94"])
     }
 
+    /// Batches stored at once on two connections still take their turns in file order: of
+    /// two versions of a department's year in one run, each in a batch of its own, the later
+    /// file is the one in force, even when the earlier one takes longer to parse.
+    func testTheLaterFileWinsWhenBatchesAreStoredAtOnce() throws {
+        let folder = try temporaryFolder("order")
+        let text = try String(contentsOfFile: Repository.seedPaths[1], encoding: .utf8)
+        let slow = folder.appendingPathComponent("slow.txt")
+        let fast = folder.appendingPathComponent("fast.txt")
+        try
+            (text.replacingOccurrences(of: "合计\t1\t5.93", with: "合计\t1\t5.94")
+            + String(repeating: "\n", count: 2_000_000))
+            .write(to: slow, atomically: true, encoding: .utf8)
+        try text.replacingOccurrences(of: "合计\t1\t5.93", with: "合计\t1\t5.95").write(
+            to: fast, atomically: true, encoding: .utf8)
+        let database = try connect()
+        let summary = try Loader(connection: database).load(
+            files: [slow.path, fast.path], options: .init(batchSize: 1, connections: 2))
+        XCTAssertEqual(summary.documentsLoaded, 2)
+        XCTAssertEqual(
+            try database.execute("SELECT file_name = $1, status FROM etl.document ORDER BY document_id", [fast.path])
+                .rows.map { $0.map { $0! } }, [["f", "superseded"], ["t", "loaded"]])
+        XCTAssertEqual(
+            try database.execute(
+                "SELECT value::text FROM warehouse.fact_statistics WHERE measure_code = 'procurement_total'"
+            ).rows.map { $0[0] }, ["5.95"])
+    }
+
     func testOneBatchWithTwoVersionsAndACopyEndsAsSeparateRuns() throws {
         let folder = try temporaryFolder("batch")
         let text = try String(contentsOfFile: Repository.seedPaths[1], encoding: .utf8)
