@@ -43,9 +43,10 @@ final class LockTurn: Sendable {
     }
 }
 
-/// Stores batches on a connection of its own, one transaction each: the loader keeps two
-/// of them busy at once, so that the server works on both cores. Used by one thread at a
-/// time (the loader waits for a store before handing its store another), hence unchecked.
+/// Stores batches on a connection of its own, one transaction each: the loader keeps
+/// several busy at once (`Loader.Options.connections`), so that the server works on more
+/// than one core. Used by one thread at a time (the loader waits for a store before handing
+/// it another batch), hence unchecked.
 final class BatchStore: @unchecked Sendable {
     private let connection: Connection
     private let logger: Logger
