@@ -12,21 +12,27 @@ public struct JSONLines: ~Copyable {
 
     public init(document: ParsedDocument) {
         self.document = document
-        var prefix = JSONWriter()
-        prefix.open()
-        prefix.field("file", document.fileName)
-        prefix.field("sha256", document.sha256)
-        prefix.field("department", document.header.department)
-        prefix.field("department_code", document.header.departmentCode)
-        prefix.field("fiscal_year", document.header.fiscalYear)
-        prefix.field("template", document.template)
-        rowPrefix = Array(prefix.written)
-        prefix = JSONWriter()
-        prefix.open()
-        prefix.field("file", document.fileName)
-        prefix.field("department", document.header.department)
-        prefix.field("fiscal_year", document.header.fiscalYear)
-        documentPrefix = Array(prefix.written)
+        rowPrefix = Self.opened {
+            $0.field("file", document.fileName)
+            $0.field("sha256", document.sha256)
+            $0.field("department", document.header.department)
+            $0.field("department_code", document.header.departmentCode)
+            $0.field("fiscal_year", document.header.fiscalYear)
+            $0.field("template", document.template)
+        }
+        documentPrefix = Self.opened {
+            $0.field("file", document.fileName)
+            $0.field("department", document.header.department)
+            $0.field("fiscal_year", document.header.fiscalYear)
+        }
+    }
+
+    /// An object's `{` and first fields, written once and copied at the start of each object.
+    private static func opened(with fields: (inout JSONWriter) -> Void) -> [UInt8] {
+        var writer = JSONWriter()
+        writer.open()
+        fields(&writer)
+        return Array(writer.written)
     }
 
     /// The lines written so far.

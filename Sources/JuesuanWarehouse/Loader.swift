@@ -222,7 +222,9 @@ public final class Loader {
             self.open = open
         }
 
+        /// A batch with nothing new (an unchanged inbox) needs no store, nor its connection.
         mutating func start(_ batch: ParsedBatch, recordingInto run: inout Run) throws {
+            guard !batch.sources.isEmpty else { return }
             if running.count == capacity { try finishOldest(recordingInto: &run) }
             let store = try idle.popLast() ?? open()
             let turn = LockTurn(after: lastTurn)
