@@ -14,15 +14,24 @@ enum TextNormalization {
     /// The text without spaces (and, folding width, with full-width ASCII and 【】 as ASCII),
     /// made byte by byte: every cell of every line of every document passes here.
     private static func transformed(_ text: some StringProtocol, foldingWidth: Bool) -> String {
-        if let key = text.utf8.withContiguousStorageIfAvailable({ transformed($0, foldingWidth: foldingWidth) }) {
-            return key
+        let key = text.utf8.withContiguousStorageIfAvailable { bytes in
+            withUnsafeTemporaryAllocation(of: UInt8.self, capacity: bytes.count) { buffer -> String? in
+                let count = fold(bytes, foldingWidth: foldingWidth, into: buffer)
+                // Most text has nothing to fold: copying it as it is skips the UTF-8
+                // validation a String made from new bytes goes through.
+                guard count < bytes.count else { return nil }
+                return String(decoding: UnsafeBufferPointer(rebasing: buffer[..<count]), as: UTF8.self)
+            }
         }
-        var copy = String(text)
-        return copy.withUTF8 { transformed($0, foldingWidth: foldingWidth) }
-    }
-
-    private static func transformed(_ bytes: UnsafeBufferPointer<UInt8>, foldingWidth: Bool) -> String {
-        String(unsafeUninitializedCapacity: bytes.count) { fold(bytes, foldingWidth: foldingWidth, into: $0) }
+        switch key {
+        case .some(.some(let key)): return key
+        case .some(.none): return String(text)
+        case .none:
+            var copy = String(text)
+            return copy.withUTF8 { bytes in
+                String(unsafeUninitializedCapacity: bytes.count) { fold(bytes, foldingWidth: foldingWidth, into: $0) }
+            }
+        }
     }
 
     /// The bytes of the space at `index`, 0 when there is none. The spaces are ` `, TAB,
