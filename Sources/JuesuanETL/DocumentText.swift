@@ -105,7 +105,9 @@ public struct DocumentText: Sendable {
             return text
         }
         let body = bytes.starts(with: [0xEF, 0xBB, 0xBF]) ? bytes[3...] : bytes[...]
-        if let nul = body.firstIndex(of: 0) { throw refuseNUL(at: nul, of: bytes) }
+        if let nul = body.withUnsafeBufferPointer({ $0.firstOffset(of: 0) }) {
+            throw refuseNUL(at: body.startIndex + nul, of: bytes)
+        }
         if let text = String(validating: body, as: UTF8.self) { return text }
         let offset = firstInvalidUTF8Offset(body)
         throw Diagnostic(
@@ -150,25 +152,22 @@ public struct DocumentText: Sendable {
         return bytes.endIndex
     }
 
+    /// memchr finds each LF; CR, rare outside old Mac and Windows files, is looked for
+    /// only in a text that has one.
     private static func splitLines(_ text: String) -> [Substring] {
         var lines: [Substring] = []
         let whole = Substring(text)
-        func line(_ start: Int, _ end: Int) -> Substring { whole.slice(bytes: start..<end) }
         var copy = text
         copy.withUTF8 { bytes in
+            let hasCR = bytes.firstOffset(of: 0x0D) != nil
             var start = 0
-            var index = 0
-            while index < bytes.count {
-                let byte = bytes[index]
-                guard byte == 0x0A || byte == 0x0D else {
-                    index += 1
-                    continue
-                }
-                lines.append(line(start, index))
-                index += byte == 0x0D && index + 1 < bytes.count && bytes[index + 1] == 0x0A ? 2 : 1
-                start = index
+            while start < bytes.count {
+                var end = bytes.firstOffset(of: 0x0A, in: start..<bytes.count) ?? bytes.count
+                if hasCR, let cr = bytes.firstOffset(of: 0x0D, in: start..<end) { end = cr }
+                lines.append(whole.slice(bytes: start..<end))
+                guard end < bytes.count else { break }
+                start = end + (bytes[end] == 0x0D && end + 1 < bytes.count && bytes[end + 1] == 0x0A ? 2 : 1)
             }
-            if start < bytes.count { lines.append(line(start, bytes.count)) }
         }
         return lines
     }

@@ -17,7 +17,8 @@ struct SourceLine: Sendable {
         var copy = text
         copy.withUTF8 { bytes in
             var start = 0
-            for end in 0...bytes.count where end == bytes.count || bytes[end] == 0x09 {
+            while start <= bytes.count {
+                let end = bytes.firstOffset(of: 0x09, in: start..<bytes.count) ?? bytes.count
                 let cell = UnsafeBufferPointer(rebasing: bytes[start..<end])
                 if !TextNormalization.isBlank(bytes: cell) {
                     if printedCount == 0 { firstPrinted = cells.count }

@@ -272,18 +272,25 @@ extension Substring {
                 guard needle.count <= haystack.count else { return nil }
                 // memchr for the needle's last byte: in UTF-8 Chinese a continuation byte is
                 // one of 64, where a lead byte is one of a handful.
-                let base = haystack.baseAddress!
                 let tail = needle.count - 1
                 var position = tail
-                while position < haystack.count,
-                    let found = memchr(base + position, Int32(anchor), haystack.count - position)
-                {
-                    let end = UnsafeRawPointer(base).distance(to: UnsafeRawPointer(found))
-                    if memcmp(base + end - tail, needle.baseAddress!, tail) == 0 { return end - tail }
+                while let end = haystack.firstOffset(of: anchor, in: position..<haystack.count) {
+                    if memcmp(haystack.baseAddress! + end - tail, needle.baseAddress!, tail) == 0 { return end - tail }
                     position = end + 1
                 }
                 return nil
             }
+        }
+    }
+}
+
+extension UnsafeBufferPointer<UInt8> {
+    /// The offset of the first `byte` in `range` (the whole buffer by default), by memchr.
+    func firstOffset(of byte: UInt8, in range: Range<Int>? = nil) -> Int? {
+        let range = range ?? 0..<count
+        guard let base = baseAddress, !range.isEmpty else { return nil }
+        return memchr(base + range.lowerBound, Int32(byte), range.count).map {
+            UnsafeRawPointer(base).distance(to: UnsafeRawPointer($0))
         }
     }
 }
