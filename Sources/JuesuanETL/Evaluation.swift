@@ -106,8 +106,8 @@ enum EvaluationReader {
     }
 
     private static let grades: Set<String> = ["优", "良", "中", "差"]
-    private static let triggers = ["项目名称", "主管部门", "单位", "预算", "资金", "合计", "指标", "总分", "三、", "项目绩效"]
-    private static let statementTriggers = ["预算", "实际", "执行率", "得分"]
+    private static let triggers = PhraseList(["项目名称", "主管部门", "单位", "预算", "资金", "合计", "指标", "总分", "三、", "项目绩效"])
+    private static let statementTriggers = PhraseList(["预算", "实际", "执行率", "得分"])
 
     private static func read(_ lines: ArraySlice<SourceLine>, titleName: String?) -> ProjectEvaluation {
         var evaluation = ProjectEvaluation(line: lines.first!.number, name: titleName ?? "", unit: .wanYuan)
@@ -120,7 +120,7 @@ enum EvaluationReader {
             // Outside the indicator table, a line matters only if it names what is read here:
             // most are not keyed at all.
             if indicatorColumns == nil,
-                !(afterScores ? Self.statementTriggers : Self.triggers).contains(where: line.text.containsBytes)
+                !(afterScores ? Self.statementTriggers : Self.triggers).occurs(in: line.text)
             {
                 continue
             }

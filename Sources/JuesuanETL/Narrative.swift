@@ -261,6 +261,7 @@ enum NarrativeReader {
             ("共有车辆", .vehicles), ("以上设备", .equipmentOver1m),
             ("二级项目", .evaluatedProjects), ("绩效自评个数", .evaluatedProjects), ("自评结果为", .evaluatedProjects),
         ].sorted { $0.words.unicodeScalars.count > $1.words.unicodeScalars.count }
+        static let subjectNames = PhraseList(subjects.map(\.words))
 
         static let incomeSources = ["财政拨款收入", "上级补助收入", "事业收入", "经营收入", "附属单位上缴收入", "其他收入"]
         static let expenditureKinds = ["上缴上级支出", "经营支出", "对附属单位补助支出"]
@@ -276,7 +277,7 @@ enum NarrativeReader {
             // `占本年支出合计的`, `比2022年增加`, `较上年决算增加`, `共接待`: about the current topic.
             let refersBack = ["占", "完成", "比", "较", "与上年", "共"].contains { label.hasBytePrefix($0) }
             if !refersBack {
-                if let named = subjects.first(where: { label.containsBytes($0.words) }),
+                if let named = subjectNames.firstIndex(in: label).map({ subjects[$0] }),
                     !aboutEvaluations || named.subject == .evaluatedProjects
                 {
                     // `财政拨款收入总计…，支出总计…`: the second total is a 财政拨款 one too.

@@ -14,6 +14,11 @@ final class TextIntakeTests: XCTestCase {
         XCTAssertEqual(try rowsOf([0xEF, 0xBB, 0xBF] + Array(seed.utf8)), plain)
         XCTAssertEqual(try rowsOf(Array(seed.replacingOccurrences(of: "\n", with: "\r\n").utf8)), plain)
         XCTAssertEqual(try rowsOf(Array(seed.replacingOccurrences(of: "\n", with: "\r").utf8)), plain)
+        let endings = ["\n", "\r", "\r\n"]  // (a CR before an empty LF line would make a CRLF)
+        let mixed = seed.split(separator: "\n", omittingEmptySubsequences: false).enumerated().map {
+            $0.element + endings[$0.offset % 3]
+        }
+        XCTAssertEqual(try rowsOf(Array(mixed.joined().utf8)), plain)
         var utf16: [UInt8] = [0xFF, 0xFE]
         for unit in seed.utf16 { utf16 += [UInt8(unit & 0xFF), UInt8(unit >> 8)] }
         XCTAssertEqual(try rowsOf(utf16), plain)

@@ -1,0 +1,63 @@
+import Foundation
+
+/// A fixed list of phrases looked for in a text at once. A reader asks of most lines
+/// which of ten or fifty phrases they hold: one pass over the line's bytes answers, where
+/// a search per phrase passes over it once for each.
+struct PhraseList: Sendable {
+    private let phraseBytes: [[UInt8]]
+    /// The phrases by their first two bytes (a phrase has at least two).
+    private let byLeadPair: [UInt16: [Int]]
+    /// One bit per pair of bytes that starts a phrase: most places in a text start none.
+    private let leadPairBits: [UInt64]
+
+    init(_ phrases: [String]) {
+        phraseBytes = phrases.map { Array($0.utf8) }
+        var byLeadPair: [UInt16: [Int]] = [:]
+        var leadPairBits = [UInt64](repeating: 0, count: 1 << 10)
+        for (index, bytes) in phraseBytes.enumerated() {
+            precondition(bytes.count >= 2, "a phrase of one byte is found by memchr, not a PhraseList")
+            let pair = Self.pair(bytes[0], bytes[1])
+            byLeadPair[pair, default: []].append(index)
+            leadPairBits[Int(pair >> 6)] |= 1 << (pair & 63)
+        }
+        self.byLeadPair = byLeadPair
+        self.leadPairBits = leadPairBits
+    }
+
+    private static func pair(_ first: UInt8, _ second: UInt8) -> UInt16 { UInt16(first) << 8 | UInt16(second) }
+
+    /// The position in the list of the first phrase (in the list's order) that occurs in `text`.
+    func firstIndex(in text: some StringProtocol) -> Int? { firstIndex(in: text, stoppingAtAny: false) }
+
+    /// Whether any phrase of the list occurs in `text`.
+    func occurs(in text: some StringProtocol) -> Bool { firstIndex(in: text, stoppingAtAny: true) != nil }
+
+    private func firstIndex(in text: some StringProtocol, stoppingAtAny: Bool) -> Int? {
+        func search(_ bytes: UnsafeBufferPointer<UInt8>) -> Int? {
+            var best: Int?
+            var position = 0
+            while position + 1 < bytes.count {
+                let pair = Self.pair(bytes[position], bytes[position + 1])
+                if leadPairBits[Int(pair >> 6)] & (1 << (pair & 63)) != 0 {
+                    for index in byLeadPair[pair]! where index < (best ?? .max) {
+                        let phrase = phraseBytes[index]
+                        if phrase.count <= bytes.count - position,
+                            phrase.withUnsafeBufferPointer({
+                                memcmp(bytes.baseAddress! + position, $0.baseAddress!, $0.count)
+                            })
+                                == 0
+                        {
+                            if stoppingAtAny || index == 0 { return index }
+                            best = index
+                        }
+                    }
+                }
+                position += 1
+            }
+            return best
+        }
+        if let found = text.utf8.withContiguousStorageIfAvailable(search) { return found }
+        var copy = String(text)
+        return copy.withUTF8(search)
+    }
+}
