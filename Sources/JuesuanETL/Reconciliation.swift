@@ -95,7 +95,10 @@ struct Checker {
     // MARK: Comparing
 
     /// Compares a printed figure with the sum of its parts (or with one figure elsewhere).
-    mutating func compare(_ check: String, _ expected: StagingRow?, _ parts: [StagingRow], _ summary: String) {
+    /// The summary is made only for a finding: most comparisons agree.
+    mutating func compare(
+        _ check: String, _ expected: StagingRow?, _ parts: [StagingRow], _ summary: @autoclosure () -> String
+    ) {
         let partAmounts = parts.compactMap(\.value.amount)
         guard let anchor = expected ?? parts.first(where: { $0.value.amount != nil }) else { return }
         let printed = expected?.value.amount
@@ -118,7 +121,7 @@ struct Checker {
             Finding(
                 check: check, severity: severity, expected: printed, actual: sum,
                 expectedPlace: Place(expected ?? anchor), actualPlace: actualPlace,
-                actualLines: Array(Set(parts.filter { $0.value.amount != nil }.map(\.line))).sorted(), summary: summary)
+                actualLines: Array(Set(parts.filter { $0.value.amount != nil }.map(\.line))).sorted(), summary: summary())
         )
     }
 
@@ -151,15 +154,18 @@ struct Checker {
     mutating func checkSubjectHierarchy(_ table: TableKind, codeLengths: [(Int, Int)]) {
         for column in columns(table) {
             let coded = rows(table, column: column) { $0.code != nil }
+            // The coded layout reads codes of digits only: a child's code as a number, less
+            // its last digits, is its parent's (numbers hash without String's normalisation).
+            let codes = coded.map { (length: $0.code!.utf8.count, number: Int($0.code!)) }
             for (parentLength, childLength) in codeLengths {
-                // The coded layout reads codes of digits only: a child's first digits, as a
-                // number, are its parent's code (numbers hash without String's normalisation).
+                var divisor = 1
+                for _ in parentLength..<childLength { divisor *= 10 }
                 let childrenByParent = Dictionary(
-                    grouping: coded.filter { $0.code!.utf8.count == childLength },
-                    by: { Int($0.code!.prefix(parentLength)) })
-                for parent in coded where parent.code!.utf8.count == parentLength {
-                    if let children = childrenByParent[Int(parent.code!)] {
-                        compare("subtotal", parent, children, "its \(childLength)-digit subjects add up to")
+                    grouping: coded.indices.filter { codes[$0].length == childLength },
+                    by: { codes[$0].number.map { $0 / divisor } })
+                for (parent, code) in zip(coded, codes) where code.length == parentLength {
+                    if let children = childrenByParent[code.number] {
+                        compare("subtotal", parent, children.map { coded[$0] }, "its \(childLength)-digit subjects add up to")
                     }
                 }
             }
@@ -177,10 +183,21 @@ struct Checker {
         let spending = columns.filter { $0.hasBytePrefix("本年支出/") }
         let totalColumn = spending.first { $0 != ColumnPath.spendingBasic && $0 != ColumnPath.spendingProject } ?? first
         let partColumns = spending.isEmpty ? Array(columns.dropFirst()) : spending.filter { $0 != totalColumn }
+        compareRowTotals(table, total: totalColumn, parts: partColumns, "its columns add up to")
+    }
+
+    /// On each row, the total column against the sum of the part columns: the parts are the
+    /// cells printed on the total's line, on its side (section) and with its code.
+    mutating func compareRowTotals(
+        _ table: TableKind, total totalColumn: String, parts partColumns: [String], _ summary: String,
+        where predicate: (StagingRow) -> Bool = { _ in true }
+    ) {
         let partsByLine = partColumns.map { Dictionary(grouping: rows(table, column: $0), by: \.line) }
-        for total in rows(table, column: totalColumn) {
-            let parts = partsByLine.compactMap { rows in rows[total.line]?.first { $0.code == total.code } }
-            compare("row_total", total, parts, "its columns add up to")
+        for total in rows(table, column: totalColumn) where predicate(total) {
+            let parts = partsByLine.compactMap { rows in
+                rows[total.line]?.first { $0.section == total.section && $0.code == total.code }
+            }
+            compare("row_total", total, parts, summary)
         }
     }
 
@@ -220,13 +237,9 @@ struct Checker {
     /// 04: the same as 01, and on each expenditure row 合计 = the three funds.
     mutating func checkFiscalSummary() {
         checkTwoSided(.fiscalSummary)
-        let columns = [ColumnPath.fiscalTotal] + ColumnPath.funds
-        for total in rows(.fiscalSummary, column: columns[0]) where total.section == "支出" {
-            let parts = columns.dropFirst().compactMap { column in
-                row(.fiscalSummary, column: column) { $0.line == total.line && $0.section == "支出" }
-            }
-            compare("row_total", total, parts, "its three funds add up to")
-        }
+        compareRowTotals(
+            .fiscalSummary, total: ColumnPath.fiscalTotal, parts: ColumnPath.funds, "its three funds add up to"
+        ) { $0.section == "支出" }
     }
 
     /// 06: 301 = Σ 301xx; 人员经费合计 and 公用经费合计 = their classes.
