@@ -105,7 +105,7 @@ enum EvaluationReader {
         lines[(index + 1)...].first { !$0.isBlank }.map { TextNormalization.key($0.nonBlankCells.joined()) }
     }
 
-    private static let grades: Set<String> = ["优", "良", "中", "差"]
+    private static let grades: Set<ByteKey> = ["优", "良", "中", "差"]
     private static let triggers = PhraseList(["项目名称", "主管部门", "单位", "预算", "资金", "合计", "指标", "总分", "三、", "项目绩效"])
     private static let statementTriggers = PhraseList(["预算", "实际", "执行率", "得分"])
 
@@ -167,7 +167,7 @@ enum EvaluationReader {
             // The first printed cell starts the line's key.
             if text.hasBytePrefix("总分"), let first = cells.first(where: { !$0.isEmpty }), first.bytesEqual("总分") {
                 let printed = cells.filter { !$0.isEmpty }
-                evaluation.grade = printed.last.flatMap { grades.contains($0) ? $0 : nil }
+                evaluation.grade = printed.last.flatMap { grades.contains(ByteKey($0)) ? $0 : nil }
                 evaluation.totalScore = printed.dropLast(evaluation.grade == nil ? 0 : 1).last.flatMap {
                     ExactDecimal($0)
                 }
@@ -232,8 +232,9 @@ enum EvaluationReader {
             evaluation.totalScore = score
             evaluation.scoreLine = line
             if let range = text.byteRange(of: "属于") {
-                evaluation.grade = text[range.upperBound...].unicodeScalars.lazy.map(String.init).first(
-                    where: grades.contains)
+                evaluation.grade = text[range.upperBound...].unicodeScalars.lazy.map(String.init).first {
+                    grades.contains(ByteKey($0))
+                }
             }
         }
         let phrases = [
@@ -265,8 +266,8 @@ struct IndicatorColumns {
     /// The 2024 table has a 定性指标情况说明 column between the actual value and the weight.
     let qualitative: Bool
 
-    static let level1Names: Set<String> = ["产出指标", "效益指标", "满意度指标"]
-    static let level2Names: Set<String> = [
+    static let level1Names: Set<ByteKey> = ["产出指标", "效益指标", "满意度指标"]
+    static let level2Names: Set<ByteKey> = [
         "经济效益", "社会效益", "生态效益", "可持续影响", "可持续发展", "可持续发展影响", "服务对象满意度",
     ]
 
@@ -285,9 +286,9 @@ struct IndicatorColumns {
         var name: String?
         var values: [String] = []
         for cell in cells[..<weightIndex] where !cell.isEmpty {
-            if name == nil, printedLevel1 == nil, printedLevel2 == nil, Self.level1Names.contains(cell) {
+            if name == nil, printedLevel1 == nil, printedLevel2 == nil, Self.level1Names.contains(ByteKey(cell)) {
                 printedLevel1 = cell
-            } else if name == nil, printedLevel2 == nil, cell.hasByteSuffix("指标") || Self.level2Names.contains(cell) {
+            } else if name == nil, printedLevel2 == nil, cell.hasByteSuffix("指标") || Self.level2Names.contains(ByteKey(cell)) {
                 printedLevel2 = cell
             } else if name == nil {
                 name = cell

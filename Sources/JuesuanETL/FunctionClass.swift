@@ -2,7 +2,7 @@
 /// 04 that print only the name. Names changed with reforms and are spelled with and
 /// without `等`; the key drops `等`.
 enum FunctionClass {
-    static let codesByName: [String: String] = {
+    static let codesByName: [ByteKey: String] = {
         let names: [(String, [String])] = [
             ("201", ["一般公共服务支出"]), ("202", ["外交支出"]), ("203", ["国防支出"]),
             ("204", ["公共安全支出"]), ("205", ["教育支出"]), ("206", ["科学技术支出"]),
@@ -16,9 +16,9 @@ enum FunctionClass {
             ("230", ["转移性支出"]), ("231", ["债务还本支出"]), ("232", ["债务付息支出"]),
             ("233", ["债务发行费用支出"]), ("234", ["抗疫特别国债安排的支出"]),
         ]
-        var codes: [String: String] = [:]
+        var codes: [ByteKey: String] = [:]
         for (code, spellings) in names {
-            for name in spellings { codes[key(name)] = code }
+            for name in spellings { codes[ByteKey(key(name))] = code }
         }
         return codes
     }()
@@ -30,6 +30,6 @@ enum FunctionClass {
     }
 
     static func code(forLabel label: String) -> String? {
-        codesByName[key(TextNormalization.withoutOrdinal(TextNormalization.key(label)))]
+        codesByName[ByteKey(key(TextNormalization.withoutOrdinal(TextNormalization.key(label))))]
     }
 }

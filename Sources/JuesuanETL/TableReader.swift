@@ -55,7 +55,7 @@ struct TableReader {
                     throw failure(line, message.text)
                 }
                 sawData = true
-            } else if nonBlank.allSatisfy({ spec.headerWords.contains($0) || Int($0) != nil }) || !sawData {
+            } else if nonBlank.allSatisfy({ spec.headerWords.contains(ByteKey($0)) || Int($0) != nil }) || !sawData {
                 guard nonBlank.allSatisfy({ CellValue(cell: $0)?.amount == nil || Int($0) != nil }) else {
                     throw failure(line, "cannot place this line: amounts before the first row of the table")
                 }
@@ -262,10 +262,10 @@ struct TwoSidedLayout: TableLayout {
         if rowNumbers {
             return keys.first != "栏次" && (isInteger(keys[safe: 1] ?? "") || isInteger(keys[safe: 4] ?? ""))
         }
-        let headerWords: Set<String> = ["收入", "支出", "项目"]
+        let headerWords: Set<ByteKey> = ["收入", "支出", "项目"]
         let items = [keys[safe: 0] ?? "", keys[safe: 2] ?? ""].filter { !$0.isEmpty }
         let amounts = [keys[safe: 1] ?? ""] + keys.dropFirst(3)
-        return !items.isEmpty && items.allSatisfy { !headerWords.contains($0) && CellValue(cell: $0)?.amount == nil }
+        return !items.isEmpty && items.allSatisfy { !headerWords.contains(ByteKey($0)) && CellValue(cell: $0)?.amount == nil }
             && amounts.allSatisfy { CellValue(cell: $0) != nil }
     }
 

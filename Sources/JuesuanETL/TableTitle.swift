@@ -5,7 +5,7 @@ enum TableTitle {
     /// document are tested here.
     static func match(_ key: String, department: String?, template: Template) -> (kind: TableKind, isBudget: Bool)? {
         guard key.utf8.count <= template.longestTitleBytes + (department?.utf8.count ?? 0) + 64 else { return nil }
-        return template.titlesByKey[String(title(key, department: department))]
+        return template.titlesByKey[ByteKey(title(key, department: department))]
     }
 
     /// The key without label, department and year.

@@ -34,7 +34,7 @@ public struct Template: Sendable {
     }
 
     /// Title keys, budget (预算) spellings included so that a budget is recognised and refused.
-    let titlesByKey: [String: (kind: TableKind, isBudget: Bool)]
+    let titlesByKey: [ByteKey: (kind: TableKind, isBudget: Bool)]
     /// A line longer than this plus the department's name and a label cannot be a title.
     let longestTitleBytes: Int
 
@@ -42,16 +42,16 @@ public struct Template: Sendable {
         self.name = name
         self.tables = tables
         self.instructionMarkers = instructionMarkers
-        var titles: [String: (TableKind, Bool)] = [:]
+        var titles: [ByteKey: (TableKind, Bool)] = [:]
         for table in tables {
             for title in table.titles {
                 let key = TextNormalization.key(title)
-                titles[key] = (table.kind, false)
-                titles[key.replacingOccurrences(of: "决算", with: "预算")] = (table.kind, true)
+                titles[ByteKey(key)] = (table.kind, false)
+                titles[ByteKey(key.replacingOccurrences(of: "决算", with: "预算"))] = (table.kind, true)
             }
         }
         titlesByKey = titles
-        longestTitleBytes = titles.keys.map(\.utf8.count).max() ?? 0
+        longestTitleBytes = titles.keys.map(\.text.utf8.count).max() ?? 0
     }
 }
 
@@ -65,7 +65,7 @@ struct TableSpec: Sendable {
     let layout: LayoutKind
     let columnPaths: [String]
     /// Keys a header line of this table may hold: the common header words and its columns'.
-    let headerWords: Set<String>
+    let headerWords: Set<ByteKey>
 
     init(_ kind: TableKind, titles: [String]? = nil, columns: [ColumnSpec], layout: LayoutKind) {
         self.kind = kind
@@ -73,14 +73,14 @@ struct TableSpec: Sendable {
         self.columns = columns
         self.layout = layout
         columnPaths = columns.map(\.path)
-        var words: Set<String> = [
+        var words: Set<ByteKey> = [
             "项目", "科目代码", "科目编码", "科目名称", "科目", "功能分类", "经济分类", "功能分类科目编码",
             "经济分类科目编码", "支出功能分类科目编码", "栏次", "行次", "金额", "收入", "支出", "人员经费", "公用经费",
             "预算数", "决算数", "统计数", "财政拨款“三公”经费",
         ]
         for column in columns {
-            for component in column.path.split(separator: "/") { words.insert(TextNormalization.key(component)) }
-            words.insert(column.headerWord)
+            for component in column.path.split(separator: "/") { words.insert(ByteKey(TextNormalization.key(component))) }
+            words.insert(ByteKey(column.headerWord))
         }
         headerWords = words
     }
