@@ -288,7 +288,9 @@ struct IndicatorColumns {
         for cell in cells[..<weightIndex] where !cell.isEmpty {
             if name == nil, printedLevel1 == nil, printedLevel2 == nil, Self.level1Names.contains(ByteKey(cell)) {
                 printedLevel1 = cell
-            } else if name == nil, printedLevel2 == nil, cell.hasByteSuffix("指标") || Self.level2Names.contains(ByteKey(cell)) {
+            } else if name == nil, printedLevel2 == nil,
+                cell.hasByteSuffix("指标") || Self.level2Names.contains(ByteKey(cell))
+            {
                 printedLevel2 = cell
             } else if name == nil {
                 name = cell

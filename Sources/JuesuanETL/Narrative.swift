@@ -62,20 +62,24 @@ enum NarrativeReader {
     /// document's coded tables: the 项's name, and the 款's where the 项's name repeats
     /// (`行政运行` is under many 款).
     static func resolvingSubjectCodes(_ facts: [NarrativeFact], tables: [ParsedTable]) -> [NarrativeFact] {
+        guard facts.contains(where: { $0.subject == .functionalSubject }) else { return facts }
         var names: [String: String] = [:]
         for table in tables {
             for row in table.rows where row.code != nil && names[row.code!] == nil {
                 names[row.code!] = TextNormalization.key(row.item)
             }
         }
+        var itemCodes: [ByteKey: [String]] = [:]
+        for (code, name) in names where code.utf8.count == 7 { itemCodes[ByteKey(name), default: []].append(code) }
         var facts = facts
         for index in facts.indices where facts[index].subject == .functionalSubject {
             guard let item = facts[index].item else { continue }
             let parts = item.components(separatedBy: CharacterSet(charactersIn: "()")).filter { !$0.isEmpty }
             guard parts.count == 6 else { continue }  // X 类 Y 款 Z 项
-            let candidates = names.filter { $0.key.count == 7 && $0.value == parts[4] }.keys.sorted()
+            let candidates = (itemCodes[ByteKey(parts[4])] ?? []).sorted()
             facts[index].subjectCode =
-                candidates.count == 1 ? candidates[0] : candidates.first { names[String($0.prefix(5))] == parts[2] }
+                candidates.count == 1
+                ? candidates[0] : candidates.first { names[String($0.prefix(5))].bytesEqual(parts[2]) }
         }
         return facts
     }

@@ -75,10 +75,10 @@ extension Checker {
         func summary(_ table: TableKind, _ section: String, _ item: String, column: String = "金额") -> (
             rows: [StagingRow], anchor: StagingRow?
         ) {
-            one(row(table, column: column) { $0.section == section && $0.item == item })
+            one(row(table, column: column) { $0.section.bytesEqual(section) && $0.item.bytesEqual(item) })
         }
         func total(_ table: TableKind, _ column: String) -> (rows: [StagingRow], anchor: StagingRow?) {
-            one(row(table, column: column) { $0.code == nil && $0.item == "合计" })
+            one(row(table, column: column) { $0.code == nil && $0.item.bytesEqual("合计") })
         }
         func threePublic(_ category: String) -> (rows: [StagingRow], anchor: StagingRow?)? {
             let column = fact.measure == .budget ? "预算数" : "决算数"
@@ -117,9 +117,9 @@ extension Checker {
         case (.generalBudgetBasicExpenditure, _): return total(.generalBudget, "本年支出/基本支出")
         case (.stateCapitalExpenditure, _): return total(.stateCapital, "本年支出/合计")
         case (.personnelCost, _):
-            return one(rows(.basicExpenditureDetail).first { $0.code == nil && $0.item == "人员经费合计" })
+            return one(rows(.basicExpenditureDetail).first { $0.code == nil && $0.item.bytesEqual("人员经费合计") })
         case (.publicCost, _):
-            return one(rows(.basicExpenditureDetail).first { $0.code == nil && $0.item == "公用经费合计" })
+            return one(rows(.basicExpenditureDetail).first { $0.code == nil && $0.item.bytesEqual("公用经费合计") })
         case (.functionalClass, _), (.functionalSubject, .final):
             guard let code = fact.subjectCode else { return nil }
             return one(row(.generalBudget, column: ColumnPath.spendingSubtotal) { $0.code == code })

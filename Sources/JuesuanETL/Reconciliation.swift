@@ -80,11 +80,13 @@ struct Checker {
     }
 
     func total(_ table: TableKind, column: String, section: String? = nil) -> StagingRow? {
-        row(table, column: column) { $0.code == nil && $0.item == "合计" && (section == nil || $0.section == section) }
+        row(table, column: column) {
+            $0.code == nil && $0.item.bytesEqual("合计") && (section == nil || $0.section.bytesEqual(section))
+        }
     }
 
     func item(_ table: TableKind, _ name: String, column: String, section: String) -> StagingRow? {
-        row(table, column: column) { $0.section == section && TextNormalization.key($0.item).contains(name) }
+        row(table, column: column) { $0.section.bytesEqual(section) && TextNormalization.key($0.item).contains(name) }
     }
 
     static func hasOrdinal(_ row: StagingRow) -> Bool {
@@ -121,7 +123,8 @@ struct Checker {
             Finding(
                 check: check, severity: severity, expected: printed, actual: sum,
                 expectedPlace: Place(expected ?? anchor), actualPlace: actualPlace,
-                actualLines: Array(Set(parts.filter { $0.value.amount != nil }.map(\.line))).sorted(), summary: summary())
+                actualLines: Array(Set(parts.filter { $0.value.amount != nil }.map(\.line))).sorted(),
+                summary: summary())
         )
     }
 
@@ -165,7 +168,9 @@ struct Checker {
                     by: { codes[$0].number.map { $0 / divisor } })
                 for (parent, code) in zip(coded, codes) where code.length == parentLength {
                     if let children = childrenByParent[code.number] {
-                        compare("subtotal", parent, children.map { coded[$0] }, "its \(childLength)-digit subjects add up to")
+                        compare(
+                            "subtotal", parent, children.map { coded[$0] },
+                            "its \(childLength)-digit subjects add up to")
                     }
                 }
             }
@@ -195,7 +200,7 @@ struct Checker {
         let partsByLine = partColumns.map { Dictionary(grouping: rows(table, column: $0), by: \.line) }
         for total in rows(table, column: totalColumn) where predicate(total) {
             let parts = partsByLine.compactMap { rows in
-                rows[total.line]?.first { $0.section == total.section && $0.code == total.code }
+                rows[total.line]?.first { $0.section.bytesEqual(total.section) && $0.code == total.code }
             }
             compare("row_total", total, parts, summary)
         }
@@ -207,29 +212,29 @@ struct Checker {
     }
 
     mutating func checkTwoSided(_ table: TableKind) {
-        let income = rows(table) { $0.section == "收入" }
+        let income = rows(table) { $0.section.bytesEqual("收入") }
         let incomeTotal = income.first { TextNormalization.key($0.item).hasBytePrefix("本年收入合计") }
         compare("income_total", incomeTotal, income.filter(Self.hasOrdinal), "the income items add up to")
-        let incomeGrandTotal = income.first { $0.item == "总计" }
+        let incomeGrandTotal = income.first { $0.item.bytesEqual("总计") }
         let incomeBalances = income.filter { !Self.hasOrdinal($0) && $0 != incomeTotal && $0 != incomeGrandTotal }
         compare(
             "grand_total", incomeGrandTotal, [incomeTotal].compactMap { $0 } + incomeBalances,
             "本年收入合计 and the balances add up to")
         // Sub-items of the opening balance (04).
         if let opening = income.first(where: { $0.item.containsBytes("年初") }) {
-            let subItems = rows(table) { $0.section == "收入/\(opening.item)" }
+            let subItems = rows(table) { $0.section.bytesEqual("收入/\(opening.item)") }
             if !subItems.isEmpty { compare("opening_balance", opening, subItems, "its funds add up to") }
         }
         for expenditureColumn in columns(table) {
-            let spending = rows(table, column: expenditureColumn) { $0.section == "支出" }
+            let spending = rows(table, column: expenditureColumn) { $0.section.bytesEqual("支出") }
             let spendingTotal = spending.first { TextNormalization.key($0.item).hasBytePrefix("本年支出合计") }
             compare("expenditure_total", spendingTotal, spending.filter { $0.code != nil }, "the classes add up to")
-            let spendingGrandTotal = spending.first { $0.item == "总计" }
+            let spendingGrandTotal = spending.first { $0.item.bytesEqual("总计") }
             let balances = spending.filter { $0.code == nil && !Self.hasOrdinal($0) && $0 != spendingGrandTotal }
             compare("grand_total", spendingGrandTotal, balances, "本年支出合计 and the balances add up to")
         }
         let rightTotal = columns(table).first.flatMap { column in
-            row(table, column: column) { $0.section == "支出" && $0.item == "总计" }
+            row(table, column: column) { $0.section.bytesEqual("支出") && $0.item.bytesEqual("总计") }
         }
         if let rightTotal { compare("balance", incomeGrandTotal, [rightTotal], "the expenditure side's 总计 is") }
     }
@@ -239,7 +244,7 @@ struct Checker {
         checkTwoSided(.fiscalSummary)
         compareRowTotals(
             .fiscalSummary, total: ColumnPath.fiscalTotal, parts: ColumnPath.funds, "its three funds add up to"
-        ) { $0.section == "支出" }
+        ) { $0.section.bytesEqual("支出") }
     }
 
     /// 06: 301 = Σ 301xx; 人员经费合计 and 公用经费合计 = their classes.
@@ -247,9 +252,9 @@ struct Checker {
         checkSubjectHierarchy(.basicExpenditureDetail, codeLengths: [(3, 5)])
         for section in ["人员经费", "公用经费"] {
             let total = row(.basicExpenditureDetail, column: ColumnPath.final) {
-                $0.code == nil && $0.section == section
+                $0.code == nil && $0.section.bytesEqual(section)
             }
-            let classes = rows(.basicExpenditureDetail) { $0.section == section && $0.code?.count == 3 }
+            let classes = rows(.basicExpenditureDetail) { $0.section.bytesEqual(section) && $0.code?.utf8.count == 3 }
             compare("subtotal", total, classes, "its classes add up to")
         }
     }
@@ -273,8 +278,9 @@ struct Checker {
     /// 10: procurement 合计 = 货物 + 工程 + 服务; 车辆数合计 = Σ vehicle kinds.
     mutating func checkStatistics() {
         let items = rows(.statistics)
-        if let procurement = items.first(where: { $0.item == "合计" && $0.section?.containsBytes("采购") == true }) {
-            let parts = items.filter { $0.section == procurement.section && $0 != procurement }
+        if let procurement = items.first(where: { $0.item.bytesEqual("合计") && $0.section?.containsBytes("采购") == true })
+        {
+            let parts = items.filter { $0.section.bytesEqual(procurement.section) && $0 != procurement }
             compare("subtotal", procurement, parts, "货物, 工程 and 服务 add up to")
         }
         let vehicles = items.filter { $0.unit == .vehicles }
@@ -285,8 +291,10 @@ struct Checker {
 
     mutating func checkAcrossTables() {
         // 01 income = 02.
-        let incomeTotal01 = row(.summary, column: "金额") { $0.section == "收入" && $0.item.hasBytePrefix("本年收入合计") }
-        let incomeItems01 = rows(.summary) { $0.section == "收入" && Self.hasOrdinal($0) }
+        let incomeTotal01 = row(.summary, column: "金额") {
+            $0.section.bytesEqual("收入") && $0.item.hasBytePrefix("本年收入合计")
+        }
+        let incomeItems01 = rows(.summary) { $0.section.bytesEqual("收入") && Self.hasOrdinal($0) }
         compare(
             "01=02.income_total", incomeTotal01, [total(.income, column: "本年收入合计")].compactMap { $0 }, "公开02表 合计 is")
         let fiscalItems01 = incomeItems01.filter { $0.item.containsBytes("财政拨款") }
@@ -302,14 +310,14 @@ struct Checker {
             }
         }
         // 01 expenditure = 03, in total and by class.
-        let spending01 = rows(.summary) { $0.section == "支出" }
+        let spending01 = rows(.summary) { $0.section.bytesEqual("支出") }
         let spendingTotal01 = spending01.first { $0.item.hasBytePrefix("本年支出合计") }
         compare(
             "01=03.expenditure_total", spendingTotal01, [total(.expenditure, column: "本年支出合计")].compactMap { $0 },
             "公开03表 合计 is")
         compareClasses("01=03.class", spending01, .expenditure, column: "本年支出合计")
         // 04 fiscal income = 01's fiscal items.
-        for item04 in rows(.fiscalSummary) where item04.section == "收入" && Self.hasOrdinal(item04) {
+        for item04 in rows(.fiscalSummary) where item04.section.bytesEqual("收入") && Self.hasOrdinal(item04) {
             let key04 = TextNormalization.withoutOrdinal(TextNormalization.key(item04.item))
             let item01 = fiscalItems01.first {
                 TextNormalization.withoutOrdinal(TextNormalization.key($0.item)).hasPrefix(key04)
@@ -324,7 +332,7 @@ struct Checker {
             ("04=08.state_capital", .stateCapital, funds[2], ColumnPath.spendingTotal),
         ]
         for (check, table, column04, column) in pairs where rowsByColumn[table] != nil {
-            let spending04 = rows(.fiscalSummary, column: column04) { $0.section == "支出" }
+            let spending04 = rows(.fiscalSummary, column: column04) { $0.section.bytesEqual("支出") }
             let total04 = spending04.first { $0.item.hasBytePrefix("本年支出合计") }
             compare(check, total04, [total(table, column: column)].compactMap { $0 }, "\(table.label) 合计 is")
             compareClasses(check + ".class", spending04, table, column: column)
@@ -347,7 +355,7 @@ struct Checker {
 
     /// The class rows of a two-sided table against the 3-digit rows of a coded table.
     mutating func compareClasses(_ check: String, _ classRows: [StagingRow], _ table: TableKind, column: String) {
-        let classes = rows(table, column: column) { $0.code?.count == 3 }
+        let classes = rows(table, column: column) { $0.code?.utf8.count == 3 }
         var matched = Set<String>()
         for row in classRows where row.code != nil {
             let other = classes.first { $0.code == row.code }

@@ -265,7 +265,8 @@ struct TwoSidedLayout: TableLayout {
         let headerWords: Set<ByteKey> = ["收入", "支出", "项目"]
         let items = [keys[safe: 0] ?? "", keys[safe: 2] ?? ""].filter { !$0.isEmpty }
         let amounts = [keys[safe: 1] ?? ""] + keys.dropFirst(3)
-        return !items.isEmpty && items.allSatisfy { !headerWords.contains(ByteKey($0)) && CellValue(cell: $0)?.amount == nil }
+        return !items.isEmpty
+            && items.allSatisfy { !headerWords.contains(ByteKey($0)) && CellValue(cell: $0)?.amount == nil }
             && amounts.allSatisfy { CellValue(cell: $0) != nil }
     }
 

@@ -242,6 +242,18 @@ extension StringProtocol {
     }
 }
 
+extension String? {
+    /// Both nil, or both the same bytes: for staging rows' sections and items, which are
+    /// juesuan's own spellings or keys.
+    func bytesEqual(_ other: String?) -> Bool {
+        switch (self, other) {
+        case (nil, nil): true
+        case (let text?, let other?): text.bytesEqual(other)
+        default: false
+        }
+    }
+}
+
 extension Substring {
     /// The text between two byte offsets, which must fall between characters.
     func slice(bytes range: Range<Int>) -> Substring {

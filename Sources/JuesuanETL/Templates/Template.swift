@@ -79,7 +79,9 @@ struct TableSpec: Sendable {
             "预算数", "决算数", "统计数", "财政拨款“三公”经费",
         ]
         for column in columns {
-            for component in column.path.split(separator: "/") { words.insert(ByteKey(TextNormalization.key(component))) }
+            for component in column.path.split(separator: "/") {
+                words.insert(ByteKey(TextNormalization.key(component)))
+            }
             words.insert(ByteKey(column.headerWord))
         }
         headerWords = words
