@@ -106,8 +106,14 @@ enum NarrativeReader {
             bytes.append(contentsOf: key.utf8)
         }
 
+        /// The line of the last start at or before `offset` (the starts are in order).
         func line(at offset: Int) -> Int {
-            lineStarts.last { $0.offset <= offset }?.line ?? 0
+            var (low, high) = (0, lineStarts.count)
+            while low < high {
+                let middle = (low + high) / 2
+                if lineStarts[middle].offset <= offset { low = middle + 1 } else { high = middle }
+            }
+            return low > 0 ? lineStarts[low - 1].line : 0
         }
 
         func facts() -> [NarrativeFact] {
@@ -122,9 +128,12 @@ enum NarrativeReader {
                     index += 1
                     continue
                 }
-                let segment = String(decoding: bytes[labelStart..<index], as: UTF8.self)
-                if let named = Self.subjectItem(in: segment) { subjectItem = named }
-                let label = lastClause(segment)
+                // The words since the last figure: text is made of them only where they name a
+                // subject item or label a figure.
+                let segment = labelStart..<index
+                if contains("(项)", in: segment) {
+                    subjectItem = Self.subjectItem(in: String(decoding: bytes[segment], as: UTF8.self)) ?? subjectItem
+                }
                 labelStart = number.end
                 index = number.end
                 guard let unit = NarrativeUnit.allCases.first(where: { has($0.rawValue, at: number.end) }) else {
@@ -132,6 +141,7 @@ enum NarrativeReader {
                 }
                 labelStart += unit.rawValue.utf8.count
                 index = labelStart
+                let label = lastClause(segment)
                 if has("(含)", at: labelStart) { continue }  // `单价100万元(含)以上设备`: a threshold
                 var (newTopic, measure) = Topic.read(
                     label, unit: unit, current: topic, aboutEvaluations: aboutEvaluations)
@@ -161,7 +171,6 @@ enum NarrativeReader {
 
         /// `…1、一般公共服务支出(类)社会工作事务(款)行政运行(项)。…`: the last such item named.
         static func subjectItem(in text: String) -> String? {
-            guard text.containsBytes("(项)") else { return nil }
             guard let end = text.range(of: "(项)", options: .backwards),
                 let classMark = text.range(of: "(类)", options: .backwards, range: text.startIndex..<end.lowerBound)
             else { return nil }
@@ -214,22 +223,32 @@ enum NarrativeReader {
             return (offset, end, value)
         }
 
+        private func contains(_ words: String, in range: Range<Int>) -> Bool {
+            var words = words
+            return bytes.withUnsafeBufferPointer { bytes in
+                words.withUTF8 { UnsafeBufferPointer(rebasing: bytes[range]).byteOffset(of: $0) != nil }
+            }
+        }
+
         /// The words right before a figure: after the last clause mark.
         /// The marks are `,;:!?` (full-width ones are folded in keys), `。` and `、`.
-        private func lastClause(_ text: String) -> String {
-            let utf8 = Array(text.utf8)
-            var end = utf8.count
-            while end > 0 {
-                let byte = utf8[end - 1]
+        private func lastClause(_ range: Range<Int>) -> String {
+            var start = range.upperBound
+            while start > range.lowerBound {
+                let byte = bytes[start - 1]
                 if byte == UInt8(ascii: ",") || byte == UInt8(ascii: ";") || byte == UInt8(ascii: ":")
                     || byte == UInt8(ascii: "!") || byte == UInt8(ascii: "?")
                 {
                     break
                 }
-                if end >= 3, utf8[end - 3] == 0xE3, utf8[end - 2] == 0x80, byte == 0x82 || byte == 0x81 { break }  // 。、
-                end -= 1
+                if start - range.lowerBound >= 3, bytes[start - 3] == 0xE3, bytes[start - 2] == 0x80,
+                    byte == 0x82 || byte == 0x81
+                {
+                    break  // 。、
+                }
+                start -= 1
             }
-            return end == 0 ? text : String(decoding: utf8[end...], as: UTF8.self)
+            return String(decoding: bytes[start..<range.upperBound], as: UTF8.self)
         }
     }
 

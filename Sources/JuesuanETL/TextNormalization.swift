@@ -278,25 +278,25 @@ extension Substring {
     private func byteOffset(of needle: String) -> Int? {
         var text = self
         var needle = needle
-        return text.withUTF8 { haystack in
-            needle.withUTF8 { needle in
-                guard let anchor = needle.last else { return 0 }
-                guard needle.count <= haystack.count else { return nil }
-                // memchr for the needle's last byte: in UTF-8 Chinese a continuation byte is
-                // one of 64, where a lead byte is one of a handful.
-                let tail = needle.count - 1
-                var position = tail
-                while let end = haystack.firstOffset(of: anchor, in: position..<haystack.count) {
-                    if memcmp(haystack.baseAddress! + end - tail, needle.baseAddress!, tail) == 0 { return end - tail }
-                    position = end + 1
-                }
-                return nil
-            }
-        }
+        return text.withUTF8 { haystack in needle.withUTF8 { haystack.byteOffset(of: $0) } }
     }
 }
 
 extension UnsafeBufferPointer<UInt8> {
+    /// Where `needle` first occurs, by memchr for its last byte: in UTF-8 Chinese a
+    /// continuation byte is one of 64, where a lead byte is one of a handful.
+    func byteOffset(of needle: UnsafeBufferPointer<UInt8>) -> Int? {
+        guard let anchor = needle.last else { return 0 }
+        guard needle.count <= count else { return nil }
+        let tail = needle.count - 1
+        var position = tail
+        while let end = firstOffset(of: anchor, in: position..<count) {
+            if memcmp(baseAddress! + end - tail, needle.baseAddress!, tail) == 0 { return end - tail }
+            position = end + 1
+        }
+        return nil
+    }
+
     /// The offset of the first `byte` in `range` (the whole buffer by default), by memchr.
     func firstOffset(of byte: UInt8, in range: Range<Int>? = nil) -> Int? {
         let range = range ?? 0..<count
