@@ -159,16 +159,17 @@ extension TableSpec {
 private func values(
     _ cells: ArraySlice<Substring>, columns: [String]
 ) throws(RowError) -> [(column: String, value: CellValue)] {
-    var cells = Array(cells)
+    var cells = cells
     while cells.count > columns.count, let last = cells.last, TextNormalization.isBlank(last) { cells.removeLast() }
     guard cells.count <= columns.count else {
         throw RowError(
             "\(cells.count) values where the table has \(columns.count) columns: \(TableReader.quoted(cells.joined(separator: "\t")))"
         )
     }
-    var result: [(String, CellValue)] = []
+    var result: [(column: String, value: CellValue)] = []
+    result.reserveCapacity(columns.count)
     for (index, column) in columns.enumerated() {
-        let cell = index < cells.count ? cells[index] : ""
+        let cell = index < cells.count ? cells[cells.startIndex + index] : ""
         guard let value = CellValue(cell: cell) else {
             throw RowError("'\(cell)' in column \(column) is not an amount")
         }
