@@ -106,9 +106,11 @@ public struct DocumentParser: Sendable {
         let longestKey = template.longestTitleBytes + header.department.utf8.count + 64
         while index < lines.count {
             let line = lines[index]
-            if let cell = line.singleCell, cell.utf8.count <= 2 * longestKey || cell.containsBytes("部分") {
+            // Every title, known or not, names a 表; every part heading starts with 第.
+            if let cell = line.singleCell, cell.utf8.count <= 2 * longestKey || cell.containsBytes("部分"),
+                cell.containsBytes("表") || cell.containsBytes("第")
+            {
                 let key = TextNormalization.key(cell)
-                // Every title, known or not, names a 表.
                 let mayBeTitle = cell.containsBytes("表")
                 if mayBeTitle, let match = TableTitle.match(key, department: header.department, template: template) {
                     if match.isBudget {
