@@ -192,17 +192,27 @@ struct Checker {
     }
 
     /// On each row, the total column against the sum of the part columns: the parts are the
-    /// cells printed on the total's line, on its side (section) and with its code.
+    /// cells printed on the total's line, on its side (section) and with its code. A line's
+    /// cells are next to each other in the table's rows: each layout reads a line at once.
     mutating func compareRowTotals(
         _ table: TableKind, total totalColumn: String, parts partColumns: [String], _ summary: String,
         where predicate: (StagingRow) -> Bool = { _ in true }
     ) {
-        let partsByLine = partColumns.map { Dictionary(grouping: rows(table, column: $0), by: \.line) }
-        for total in rows(table, column: totalColumn) where predicate(total) {
-            let parts = partsByLine.compactMap { rows in
-                rows[total.line]?.first { $0.section.bytesEqual(total.section) && $0.code == total.code }
+        guard let all = rowsByColumn[table]?.all else { return }
+        var start = 0
+        while start < all.count {
+            var end = start + 1
+            while end < all.count, all[end].line == all[start].line { end += 1 }
+            let line = all[start..<end]
+            for total in line where Self.sameColumn(total.column, totalColumn) && predicate(total) {
+                let parts = partColumns.compactMap { column in
+                    line.first {
+                        Self.sameColumn($0.column, column) && $0.section.bytesEqual(total.section) && $0.code == total.code
+                    }
+                }
+                compare("row_total", total, parts, summary)
             }
-            compare("row_total", total, parts, summary)
+            start = end
         }
     }
 
