@@ -99,20 +99,28 @@ struct Checker {
     /// Compares a printed figure with the sum of its parts (or with one figure elsewhere).
     /// The summary is made only for a finding: most comparisons agree.
     mutating func compare(
-        _ check: String, _ expected: StagingRow?, _ parts: [StagingRow], _ summary: @autoclosure () -> String
+        _ check: String, _ expected: StagingRow?, _ parts: some Collection<StagingRow>,
+        _ summary: @autoclosure () -> String
     ) {
-        let partAmounts = parts.compactMap(\.value.amount)
+        // Most comparisons agree: the sum is made without a list of the parts' amounts.
+        var sum: ExactDecimal?
+        var amountCount = 0
+        for part in parts {
+            guard let amount = part.value.amount else { continue }
+            sum = (sum ?? .zero) + amount
+            amountCount += 1
+        }
         guard let anchor = expected ?? parts.first(where: { $0.value.amount != nil }) else { return }
         let printed = expected?.value.amount
-        let sum = partAmounts.isEmpty ? nil : partAmounts.sum()
         let severity: Finding.Severity
         switch (printed, sum) {
         case (nil, nil): return
         case (let printed?, let sum?):
             let difference = (sum - printed).magnitude
             if difference.isZero { return }
-            let scale = max(printed.scale, partAmounts.map(\.scale).max() ?? 0)
-            let tolerance = ExactDecimal(significand: Int128(max(1, partAmounts.count)), scale: scale)
+            // The sum's scale is its parts' largest.
+            let scale = max(printed.scale, sum.scale)
+            let tolerance = ExactDecimal(significand: Int128(max(1, amountCount)), scale: scale)
             severity = difference <= tolerance ? .rounding : .mismatch
         case (let value?, nil), (nil, let value?):
             if value.isZero { return }
@@ -169,7 +177,7 @@ struct Checker {
                 for (parent, code) in zip(coded, codes) where code.length == parentLength {
                     if let children = childrenByParent[code.number] {
                         compare(
-                            "subtotal", parent, children.map { coded[$0] },
+                            "subtotal", parent, children.lazy.map { coded[$0] },
                             "its \(childLength)-digit subjects add up to")
                     }
                 }
@@ -207,7 +215,8 @@ struct Checker {
             for total in line where Self.sameColumn(total.column, totalColumn) && predicate(total) {
                 let parts = partColumns.compactMap { column in
                     line.first {
-                        Self.sameColumn($0.column, column) && $0.section.bytesEqual(total.section) && $0.code == total.code
+                        Self.sameColumn($0.column, column) && $0.section.bytesEqual(total.section)
+                            && $0.code == total.code
                     }
                 }
                 compare("row_total", total, parts, summary)
