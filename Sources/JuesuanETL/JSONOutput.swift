@@ -243,10 +243,20 @@ struct JSONWriter: ~Copyable {
         base[count] = UInt8(ascii: "\"")
         count += 1
         var runStart = 0
-        for (index, byte) in text.enumerated()
-        where byte < 0x20 || byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "\\") {
-            copy(UnsafeBufferPointer(rebasing: text[runStart..<index]))
-            runStart = index + 1
+        var index = 0
+        while index < text.count {
+            // Eight bytes at a time while none needs an escape, as in almost all text.
+            if index + 8 <= text.count,
+                !Self.needsEscape(UnsafeRawPointer(text.baseAddress! + index).loadUnaligned(as: UInt64.self))
+            {
+                index += 8
+                continue
+            }
+            let byte = text[index]
+            index += 1
+            guard byte < 0x20 || byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "\\") else { continue }
+            copy(UnsafeBufferPointer(rebasing: text[runStart..<(index - 1)]))
+            runStart = index
             let escaped: (UInt8, UInt8)? =
                 switch byte {
                 case UInt8(ascii: "\""): (UInt8(ascii: "\\"), UInt8(ascii: "\""))
@@ -274,6 +284,16 @@ struct JSONWriter: ~Copyable {
         copy(UnsafeBufferPointer(rebasing: text[runStart...]))
         base[count] = UInt8(ascii: "\"")
         count += 1
+    }
+
+    /// Whether any of eight bytes is a control byte, `"` or `\\` (the bit tricks of "Bit
+    /// Twiddling Hacks": a byte below n, a zero byte after XOR with the byte looked for).
+    private static func needsEscape(_ word: UInt64) -> Bool {
+        let ones: UInt64 = 0x0101_0101_0101_0101
+        let highBits: UInt64 = 0x8080_8080_8080_8080
+        func hasZeroByte(_ word: UInt64) -> Bool { (word &- ones) & ~word & highBits != 0 }
+        let hasControlByte = (word &- ones &* 0x20) & ~word & highBits != 0
+        return hasControlByte || hasZeroByte(word ^ (ones &* 0x22)) || hasZeroByte(word ^ (ones &* 0x5C))
     }
 
     private mutating func append(_ byte: UInt8) {

@@ -21,6 +21,20 @@ final class CommandTests: XCTestCase {
         for key in ["file", "department", "code", "item", "column", "unit"] { XCTAssertNotNil(first[key], key) }
     }
 
+    func testJSONKeepsQuotesBackslashesAndControlCharacters() throws {
+        // A file's name is copied into every JSON line: escaped where JSON needs it, whole
+        // runs of bytes where it does not.
+        let copy = try temporaryFolder().appendingPathComponent(
+            "部门的名字很长很长 \"决算\" 又是很长的名字 a\\b 还是很长的名字 c\u{01}d 很长的名字 \t 末尾.txt")
+        try FileManager.default.copyItem(
+            at: Repository.seeds.appendingPathComponent("001_f51386a93d2c4eb0.txt"), to: copy)
+        let run = try juesuan(["parse", copy.path])
+        XCTAssertEqual(run.status, 0)
+        let first =
+            try JSONSerialization.jsonObject(with: Data(run.stdout.split(separator: "\n")[0].utf8)) as! [String: Any]
+        XCTAssertEqual(first["file"] as? String, copy.path)
+    }
+
     func testParsePrintsTheNarrativeAndTheEvaluationsToo() throws {
         let seed = Repository.seeds.appendingPathComponent("001_f51386a93d2c4eb0.txt").path
         let narrative = try juesuan(["parse", "--part", "narrative", seed])
