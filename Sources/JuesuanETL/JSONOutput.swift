@@ -4,13 +4,20 @@
 /// times the bytes it reads, so no `String` is made per value.
 public struct JSONLines: ~Copyable {
     private var writer = JSONWriter()
-    private let document: ParsedDocument
+    /// The document whose lines are written (`begin`).
+    private var document: ParsedDocument?
     /// `{"file":…,"sha256":…,…,"template":…`, the same on every row of the document.
-    private let rowPrefix: [UInt8]
+    private var rowPrefix: [UInt8] = []
     /// `{"file":…,"department":…,"fiscal_year":…`, on every other object.
-    private let documentPrefix: [UInt8]
+    private var documentPrefix: [UInt8] = []
 
-    public init(document: ParsedDocument) {
+    public init() {}
+
+    /// Starts the lines of `document`, dropping the previous document's. The buffer is kept:
+    /// a parse prints several times the bytes it reads, and a buffer new for each document
+    /// took a page fault for every page it grew into (a twentieth of `parse`'s time).
+    public mutating func begin(_ document: ParsedDocument) {
+        writer.removeAll()
         self.document = document
         rowPrefix = Self.opened {
             $0.field("file", document.fileName)
@@ -35,16 +42,21 @@ public struct JSONLines: ~Copyable {
         return Array(writer.written)
     }
 
+    private mutating func open(continuing prefix: [UInt8]) {
+        precondition(document != nil, "JSONLines: begin(_:) a document before its lines")
+        writer.open(continuing: prefix)
+    }
+
     /// The lines written so far.
     public func withBytes<Result>(_ body: (UnsafeBufferPointer<UInt8>) throws -> Result) rethrows -> Result {
         try body(writer.written)
     }
 
     public mutating func append(_ row: StagingRow) {
-        writer.open(continuing: rowPrefix)
+        open(continuing: rowPrefix)
         writer.field("table", row.table.rawValue)
         writer.field("line", row.line)
-        writer.field("page", document.page(ofLine: row.line))
+        writer.field("page", document?.page(ofLine: row.line))
         writer.field("section", row.section)
         writer.field("code", row.code)
         writer.field("row_number", row.rowNumber)
@@ -57,7 +69,7 @@ public struct JSONLines: ~Copyable {
     }
 
     public mutating func append(_ fact: NarrativeFact) {
-        writer.open(continuing: documentPrefix)
+        open(continuing: documentPrefix)
         writer.field("line", fact.line)
         writer.field("section", fact.section)
         writer.field("subject", fact.subject.rawValue)
@@ -71,7 +83,7 @@ public struct JSONLines: ~Copyable {
 
     /// One evaluation, its budget in 万元 and its indicators inside.
     public mutating func append(_ evaluation: ProjectEvaluation) {
-        writer.open(continuing: documentPrefix)
+        open(continuing: documentPrefix)
         writer.field("line", evaluation.line)
         writer.field("project", evaluation.name)
         writer.field("category", evaluation.category)
@@ -105,7 +117,7 @@ public struct JSONLines: ~Copyable {
     }
 
     public mutating func append(_ finding: Finding) {
-        writer.open(continuing: documentPrefix)
+        open(continuing: documentPrefix)
         writer.field("check", finding.check)
         writer.field("severity", finding.severity.rawValue)
         writer.field("expected", finding.expected)
@@ -142,6 +154,12 @@ struct JSONWriter: ~Copyable {
     deinit { base.deallocate() }
 
     var written: UnsafeBufferPointer<UInt8> { UnsafeBufferPointer(start: base, count: count) }
+
+    /// Empties the buffer, keeping its memory.
+    mutating func removeAll() {
+        count = 0
+        isEmpty = true
+    }
 
     /// Opens an object: `{`, or `fields` (`{` and the first fields, written before).
     mutating func open(continuing fields: [UInt8]? = nil) {

@@ -54,10 +54,11 @@ struct ParseCommand: ParsableCommand {
 
     func run() throws {
         let output = BufferedOutput()
+        var json = JSONLines()
         try documents.forEachDocument { document in
             switch format {
             case .jsonl:
-                var json = JSONLines(document: document)
+                json.begin(document)
                 switch part {
                 case .tables: for row in document.rows { json.append(row) }
                 case .narrative: for fact in document.narrative { json.append(fact) }
@@ -119,6 +120,7 @@ struct CheckCommand: ParsableCommand {
 
     func run() throws {
         let output = BufferedOutput()
+        var json = JSONLines()
         try documents.forEachDocument { document in
             let findings = Reconciliation.findings(in: document)
             switch format {
@@ -132,7 +134,7 @@ struct CheckCommand: ParsableCommand {
                         .description)
                 }
             case .jsonl:
-                var json = JSONLines(document: document)
+                json.begin(document)
                 for finding in findings { json.append(finding) }
                 json.withBytes { output.write(bytes: $0) }
             }
