@@ -1,7 +1,8 @@
-/// JSON Lines for one document's staging rows, narrative figures, evaluations and findings:
-/// one object per line, keys in a fixed order, amounts as decimal strings so that no JSON
-/// reader turns them into binary floats. Written straight into bytes: a parse prints several
-/// times the bytes it reads, so no `String` is made per value.
+/// JSON Lines for a document's staging rows, narrative figures, evaluations and findings
+/// (one document at a time, `begin`): one object per line, keys in a fixed order, amounts as
+/// decimal strings so that no JSON reader turns them into binary floats. Written straight
+/// into bytes: a parse prints several times the bytes it reads, so no `String` is made per
+/// value.
 public struct JSONLines: ~Copyable {
     private var writer = JSONWriter()
     /// The document whose lines are written (`begin`).
