@@ -83,14 +83,12 @@ extension Checker {
         func threePublic(_ category: String) -> (rows: [StagingRow], anchor: StagingRow?)? {
             let column = fact.measure == .budget ? "预算数" : "决算数"
             guard fact.measure != .completionRate else { return nil }
-            return one(
-                rows(.threePublic).first {
-                    TextNormalization.key($0.column) == TextNormalization.key("\(column)/\(category)")
-                })
+            let path = TextNormalization.key("\(column)/\(category)")
+            return one(firstRow(.threePublic) { TextNormalization.key($0.column).bytesEqual(path) })
         }
         func statistics(_ section: String, _ item: String) -> (rows: [StagingRow], anchor: StagingRow?) {
             one(
-                rows(.statistics).first {
+                firstRow(.statistics) {
                     $0.section?.containsBytes(section) == true && TextNormalization.key($0.item).containsBytes(item)
                 })
         }
@@ -117,9 +115,9 @@ extension Checker {
         case (.generalBudgetBasicExpenditure, _): return total(.generalBudget, "本年支出/基本支出")
         case (.stateCapitalExpenditure, _): return total(.stateCapital, "本年支出/合计")
         case (.personnelCost, _):
-            return one(rows(.basicExpenditureDetail).first { $0.code == nil && $0.item.bytesEqual("人员经费合计") })
+            return one(firstRow(.basicExpenditureDetail) { $0.code == nil && $0.item.bytesEqual("人员经费合计") })
         case (.publicCost, _):
-            return one(rows(.basicExpenditureDetail).first { $0.code == nil && $0.item.bytesEqual("公用经费合计") })
+            return one(firstRow(.basicExpenditureDetail) { $0.code == nil && $0.item.bytesEqual("公用经费合计") })
         case (.functionalClass, _), (.functionalSubject, .final):
             guard let code = fact.subjectCode else { return nil }
             return one(row(.generalBudget, column: ColumnPath.spendingSubtotal) { $0.code == code })

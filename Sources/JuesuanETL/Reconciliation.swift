@@ -60,6 +60,11 @@ struct Checker {
         return entry.unlisted.filter { Self.sameColumn($0.column, column) && predicate($0) }
     }
 
+    /// A table's first row (in document order) that `predicate` accepts, without copying the others.
+    func firstRow(_ table: TableKind, where predicate: (StagingRow) -> Bool) -> StagingRow? {
+        rowsByColumn[table]?.all.first(where: predicate)
+    }
+
     func row(_ table: TableKind, column: String, where predicate: (StagingRow) -> Bool) -> StagingRow? {
         guard let entry = rowsByColumn[table] else { return nil }
         if let position = entry.columns.firstIndex(where: { Self.sameColumn($0, column) }) {
