@@ -19,11 +19,13 @@ enum TableTitle {
     /// short line of its own, without an ordinal (as in a contents list), that ends in 决算表;
     /// not the heading of the tables' part (`…2024年度部门决算表`).
     static func isUnknownTable(_ key: String, department: String) -> Bool {
-        guard key.unicodeScalars.count <= 40, TextNormalization.withoutOrdinal(key) == key, !key.hasPrefix("第") else {
+        guard key.unicodeScalars.count <= 40, TextNormalization.withoutOrdinal(key).utf8.count == key.utf8.count,
+            !key.hasBytePrefix("第")
+        else {
             return false
         }
         let rest = title(key, department: department)
-        return rest.hasSuffix("决算表") && !["决算表", "部门决算表", "单位决算表"].contains(rest)
+        return rest.hasByteSuffix("决算表") && !["决算表", "部门决算表", "单位决算表"].contains(where: rest.bytesEqual)
     }
 
     /// `二` or `02`, not `二2023`: the label's number is in one script.
@@ -48,23 +50,40 @@ enum TableTitle {
             for separator in [":", "、", "."] { rest = rest.dropping(prefix: separator) ?? rest }
             break
         }
-        if let open = rest.unicodeScalars.lastIndex(where: { $0 == "公" || $0 == "表" }), open > rest.startIndex {
+        if let open = lastLabelStart(in: rest), open > rest.startIndex {
             let tail = rest[open...]
-            if tail.unicodeScalars.count > 1, isLabel(tail) { rest = rest[..<open] }
+            if tail.utf8.count > 3, isLabel(tail) { rest = rest[..<open] }
         }
         return rest
+    }
+
+    /// Where the last `公` (E5 85 AC) or `表` (E8 A1 A8) starts, found by bytes from the end.
+    private static func lastLabelStart(in text: Substring) -> Substring.Index? {
+        var text = text
+        let offset = text.withUTF8 { bytes -> Int? in
+            var end = bytes.count
+            while end >= 3 {
+                let (first, second, third) = (bytes[end - 3], bytes[end - 2], bytes[end - 1])
+                if (first, second, third) == (0xE5, 0x85, 0xAC) || (first, second, third) == (0xE8, 0xA1, 0xA8) {
+                    return end - 3
+                }
+                end -= 1
+            }
+            return nil
+        }
+        return offset.map { text.utf8.index(text.startIndex, offsetBy: $0) }
     }
 
     /// `公开01表`, `公开02`, `表`, `公开表一`, `表一`, `表1:`.
     static func isLabel(_ key: some StringProtocol) -> Bool {
         let text = Substring(key)
-        if text == "表" { return true }
+        if text.bytesEqual("表") { return true }
         for prefix in labelPrefixes {
             guard let afterPrefix = text.dropping(prefix: prefix) else { continue }
             let number = number(at: afterPrefix)
             guard !number.isEmpty else { return false }
             let rest = afterPrefix[number.endIndex...]
-            return rest.isEmpty || rest == "表" || rest == ":" || rest == "(续)" || rest == "表(续)"
+            return rest.isEmpty || ["表", ":", "(续)", "表(续)"].contains(where: rest.bytesEqual)
         }
         return false
     }
