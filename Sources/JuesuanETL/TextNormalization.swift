@@ -119,20 +119,31 @@ enum TextNormalization {
             && (count.map { $0.contains(key.utf8.count) } ?? true)
     }
 
-    private static let ordinalScalars = Set("一二三四五六七八九十0123456789".unicodeScalars)
-    private static let ordinalSeparators = Set("、.．:".unicodeScalars)
+    /// A numeral of an ordinal (by a switch: a set would hash every character of every key).
+    private static func isOrdinal(_ scalar: Unicode.Scalar) -> Bool {
+        switch scalar {
+        case "0"..."9", "一", "二", "三", "四", "五", "六", "七", "八", "九", "十": true
+        default: false
+        }
+    }
+
+    private static func isOrdinalSeparator(_ scalar: Unicode.Scalar) -> Bool {
+        switch scalar {
+        case "、", ".", "．", ":": true
+        default: false
+        }
+    }
 
     /// Strips an ordinal prefix such as `一、`, `(一)`, `1.`, `十四、`.
     static func withoutOrdinal(_ key: String) -> String {
         let scalars = key.unicodeScalars
         if scalars.first == "(", let close = scalars.firstIndex(of: ")"),
-            scalars[scalars.index(after: scalars.startIndex)..<close].allSatisfy(ordinalScalars.contains)
+            scalars[scalars.index(after: scalars.startIndex)..<close].allSatisfy(isOrdinal)
         {
             return String(scalars[scalars.index(after: close)...])
         }
-        let ordinal = scalars.prefix(while: ordinalScalars.contains)
-        guard !ordinal.isEmpty, ordinal.endIndex < scalars.endIndex,
-            ordinalSeparators.contains(scalars[ordinal.endIndex])
+        let ordinal = scalars.prefix(while: isOrdinal)
+        guard !ordinal.isEmpty, ordinal.endIndex < scalars.endIndex, isOrdinalSeparator(scalars[ordinal.endIndex])
         else {
             return key
         }
