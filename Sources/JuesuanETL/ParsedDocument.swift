@@ -46,7 +46,10 @@ public struct ParsedDocument: Sendable {
     /// The project performance self-evaluations of 第五部分 附件.
     public var evaluations: [ProjectEvaluation] = []
 
+    /// Every table's rows in document order, as a new array: `tables` holds them, `rowCount`
+    /// counts them.
     public var rows: [StagingRow] { tables.flatMap(\.rows) }
+    public var rowCount: Int { tables.reduce(0) { $0 + $1.rows.count } }
 
     public func table(_ kind: TableKind) -> ParsedTable? { tables.first { $0.kind == kind } }
 

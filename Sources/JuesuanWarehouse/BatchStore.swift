@@ -96,12 +96,12 @@ final class BatchStore: @unchecked Sendable {
                     logger.debug(
                         "loaded",
                         metadata: [
-                            "file": "\(document.fileName)", "rows": "\(document.rows.count)",
+                            "file": "\(document.fileName)", "rows": "\(document.rowCount)",
                             "findings": "\(checked.findings.count)",
                         ])
                     settlements.append(
                         Settlement(
-                            path: document.fileName, outcome: .loaded, rows: document.rows.count,
+                            path: document.fileName, outcome: .loaded, rows: document.rowCount,
                             findings: checked.findings.count))
                 }
             }
@@ -172,7 +172,7 @@ final class BatchStore: @unchecked Sendable {
             [
                 column(\.document.sha256), column(\.document.fileName), column { String($0.document.byteCount) },
                 column(\.document.header.department), column(\.document.header.departmentCode),
-                column { String($0.document.header.fiscalYear) }, column { String($0.document.rows.count) },
+                column { String($0.document.header.fiscalYear) }, column { String($0.document.rowCount) },
                 column { String($0.findings.count) }, String(runID), column(\.document.template),
             ])
         let ids = Dictionary(uniqueKeysWithValues: try inserted.rows.map { (try $0.text(0), try $0.text(1)) })
@@ -184,11 +184,13 @@ final class BatchStore: @unchecked Sendable {
         ) { writer in
             for checked in fresh {
                 let documentID = ids[checked.document.sha256]
-                for row in checked.document.rows {
-                    try writer.append(
-                        documentID, row.table.rawValue, row.line, row.section, row.code, row.rowNumber, row.item,
-                        row.column, row.value.amount, row.value.kind, row.unit.rawValue,
-                        checked.document.page(ofLine: row.line))
+                for table in checked.document.tables {
+                    for row in table.rows {
+                        try writer.append(
+                            documentID, row.table.rawValue, row.line, row.section, row.code, row.rowNumber, row.item,
+                            row.column, row.value.amount, row.value.kind, row.unit.rawValue,
+                            checked.document.page(ofLine: row.line))
+                    }
                 }
             }
         }
