@@ -12,26 +12,30 @@ enum TextNormalization {
     static func label(_ text: some StringProtocol) -> String { transformed(text, foldingWidth: false) }
 
     /// The text without spaces (and, folding width, with full-width ASCII and 【】 as ASCII),
-    /// made byte by byte: every cell of every line of every document passes here.
+    /// made byte by byte: every cell of every line of every document passes here. Most text
+    /// has nothing to fold: copying it as it is skips the UTF-8 validation that a `String`
+    /// made from new bytes goes through.
     private static func transformed(_ text: some StringProtocol, foldingWidth: Bool) -> String {
-        let key = text.utf8.withContiguousStorageIfAvailable { bytes in
-            withUnsafeTemporaryAllocation(of: UInt8.self, capacity: bytes.count) { buffer -> String? in
-                let count = fold(bytes, foldingWidth: foldingWidth, into: buffer)
-                // Most text has nothing to fold: copying it as it is skips the UTF-8
-                // validation a String made from new bytes goes through.
-                guard count < bytes.count else { return nil }
-                return String(decoding: UnsafeBufferPointer(rebasing: buffer[..<count]), as: UTF8.self)
+        withFoldedBytes(of: text, foldingWidth: foldingWidth) { folded, unchanged in
+            unchanged ? nil : String(decoding: folded, as: UTF8.self)
+        } ?? String(text)
+    }
+
+    /// Folds `text` into a buffer on the stack and hands `body` the bytes of its key (or,
+    /// without `foldingWidth`, its label), and whether folding left them as they were.
+    static func withFoldedBytes<Result>(
+        of text: some StringProtocol, foldingWidth: Bool,
+        _ body: (_ folded: UnsafeBufferPointer<UInt8>, _ unchanged: Bool) -> Result
+    ) -> Result {
+        func fold(_ bytes: UnsafeBufferPointer<UInt8>) -> Result {
+            withUnsafeTemporaryAllocation(of: UInt8.self, capacity: bytes.count) { buffer in
+                let count = Self.fold(bytes, foldingWidth: foldingWidth, into: buffer)
+                return body(UnsafeBufferPointer(rebasing: buffer[..<count]), count == bytes.count)
             }
         }
-        switch key {
-        case .some(.some(let key)): return key
-        case .some(.none): return String(text)
-        case .none:
-            var copy = String(text)
-            return copy.withUTF8 { bytes in
-                String(unsafeUninitializedCapacity: bytes.count) { fold(bytes, foldingWidth: foldingWidth, into: $0) }
-            }
-        }
+        if let result = text.utf8.withContiguousStorageIfAvailable(fold) { return result }
+        var copy = String(text)
+        return copy.withUTF8(fold)
     }
 
     /// The bytes of the space at `index`, 0 when there is none. The spaces are ` `, TAB,
@@ -161,20 +165,9 @@ public enum CellValue: Sendable, Hashable {
     /// Read from the cell's key, folded into a buffer on the stack: every value cell of
     /// every table passes here, some more than once.
     init?(cell: some StringProtocol) {
-        func read(_ bytes: UnsafeBufferPointer<UInt8>) -> CellValue? {
-            withUnsafeTemporaryAllocation(of: UInt8.self, capacity: bytes.count) { buffer in
-                CellValue(
-                    key: UnsafeBufferPointer(
-                        rebasing: buffer[..<TextNormalization.fold(bytes, foldingWidth: true, into: buffer)]))
-            }
-        }
-        var copy = ""
         guard
-            let value = cell.utf8.withContiguousStorageIfAvailable(read)
-                ?? {
-                    copy = String(cell)
-                    return copy.withUTF8(read)
-                }()
+            let value = TextNormalization.withFoldedBytes(
+                of: cell, foldingWidth: true, { key, _ in CellValue(key: key) })
         else { return nil }
         self = value
     }
