@@ -32,7 +32,7 @@ struct Checker {
             var entry = TableRows(
                 all: table.rows, columns: columns, byColumn: Array(repeating: [], count: columns.count))
             for row in table.rows {
-                if let position = columns.firstIndex(where: { Self.sameColumn($0, row.column) }) {
+                if let position = columns.firstIndex(where: { $0.bytesEqual(row.column) }) {
                     entry.byColumn[position].append(row)
                 } else {
                     entry.unlisted.append(row)
@@ -54,10 +54,10 @@ struct Checker {
     {
         guard let entry = rowsByColumn[table] else { return [] }
         guard let column else { return entry.all.filter(predicate) }
-        if let position = entry.columns.firstIndex(where: { Self.sameColumn($0, column) }) {
+        if let position = entry.columns.firstIndex(where: { $0.bytesEqual(column) }) {
             return entry.byColumn[position].filter(predicate)
         }
-        return entry.unlisted.filter { Self.sameColumn($0.column, column) && predicate($0) }
+        return entry.unlisted.filter { $0.column.bytesEqual(column) && predicate($0) }
     }
 
     /// A table's first row (in document order) that `predicate` accepts, without copying the others.
@@ -67,21 +67,10 @@ struct Checker {
 
     func row(_ table: TableKind, column: String, where predicate: (StagingRow) -> Bool) -> StagingRow? {
         guard let entry = rowsByColumn[table] else { return nil }
-        if let position = entry.columns.firstIndex(where: { Self.sameColumn($0, column) }) {
+        if let position = entry.columns.firstIndex(where: { $0.bytesEqual(column) }) {
             return entry.byColumn[position].first(where: predicate)
         }
-        return entry.unlisted.first { Self.sameColumn($0.column, column) && predicate($0) }
-    }
-
-    /// Column paths are juesuan's own names: compared byte for byte, without the Unicode
-    /// normalisation that `==` on strings does (the checks compare them by the million).
-    static func sameColumn(_ a: String, _ b: String) -> Bool {
-        guard a.utf8.count == b.utf8.count else { return false }
-        guard !a.isEmpty else { return true }
-        let equal = a.utf8.withContiguousStorageIfAvailable { x in
-            b.utf8.withContiguousStorageIfAvailable { y in memcmp(x.baseAddress!, y.baseAddress!, x.count) == 0 }
-        }
-        return (equal ?? nil) ?? (a == b)
+        return entry.unlisted.first { $0.column.bytesEqual(column) && predicate($0) }
     }
 
     func total(_ table: TableKind, column: String, section: String? = nil) -> StagingRow? {
@@ -217,10 +206,10 @@ struct Checker {
             var end = start + 1
             while end < all.count, all[end].line == all[start].line { end += 1 }
             let line = all[start..<end]
-            for total in line where Self.sameColumn(total.column, totalColumn) && predicate(total) {
+            for total in line where total.column.bytesEqual(totalColumn) && predicate(total) {
                 let parts = partColumns.compactMap { column in
                     line.first {
-                        Self.sameColumn($0.column, column) && $0.section.bytesEqual(total.section)
+                        $0.column.bytesEqual(column) && $0.section.bytesEqual(total.section)
                             && $0.code == total.code
                     }
                 }
