@@ -56,8 +56,6 @@ struct PhraseList: Sendable {
             }
             return best
         }
-        if let found = text.utf8.withContiguousStorageIfAvailable(search) { return found }
-        var copy = String(text)
-        return copy.withUTF8(search)
+        return text.withUTF8Bytes(search)
     }
 }

@@ -33,9 +33,7 @@ enum TextNormalization {
                 return body(UnsafeBufferPointer(rebasing: buffer[..<count]), count == bytes.count)
             }
         }
-        if let result = text.utf8.withContiguousStorageIfAvailable(fold) { return result }
-        var copy = String(text)
-        return copy.withUTF8(fold)
+        return text.withUTF8Bytes(fold)
     }
 
     /// The bytes of the space at `index`, 0 when there is none. The spaces are ` `, TAB,
@@ -100,11 +98,7 @@ enum TextNormalization {
         return written
     }
 
-    static func isBlank(_ text: some StringProtocol) -> Bool {
-        if let blank = text.utf8.withContiguousStorageIfAvailable(isBlank(bytes:)) { return blank }
-        var copy = String(text)
-        return copy.withUTF8(isBlank(bytes:))
-    }
+    static func isBlank(_ text: some StringProtocol) -> Bool { text.withUTF8Bytes(isBlank(bytes:)) }
 
     /// Nothing but spaces (those a key drops).
     static func isBlank(bytes: UnsafeBufferPointer<UInt8>) -> Bool {
@@ -243,6 +237,14 @@ extension StringProtocol {
         if let compared = compared ?? nil { return compared }
         return atEnd
             ? utf8.reversed().starts(with: part.utf8.reversed()) : utf8.starts(with: part.utf8)
+    }
+
+    /// The text's UTF-8 bytes: in place where they are contiguous (native strings and their
+    /// substrings are), else copied.
+    func withUTF8Bytes<Result>(_ body: (UnsafeBufferPointer<UInt8>) -> Result) -> Result {
+        if let result = utf8.withContiguousStorageIfAvailable(body) { return result }
+        var copy = String(self)
+        return copy.withUTF8(body)
     }
 }
 
