@@ -224,9 +224,8 @@ enum NarrativeReader {
         }
 
         private func contains(_ words: String, in range: Range<Int>) -> Bool {
-            var words = words
-            return bytes.withUnsafeBufferPointer { bytes in
-                words.withUTF8 { UnsafeBufferPointer(rebasing: bytes[range]).byteOffset(of: $0) != nil }
+            bytes.withUnsafeBufferPointer { bytes in
+                words.withUTF8Bytes { UnsafeBufferPointer(rebasing: bytes[range]).byteOffset(of: $0) != nil }
             }
         }
 

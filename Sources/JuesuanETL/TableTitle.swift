@@ -59,8 +59,7 @@ enum TableTitle {
 
     /// Where the last `公` (E5 85 AC) or `表` (E8 A1 A8) starts, found by bytes from the end.
     private static func lastLabelStart(in text: Substring) -> Substring.Index? {
-        var text = text
-        let offset = text.withUTF8 { bytes -> Int? in
+        let offset = text.withUTF8Bytes { bytes -> Int? in
             var end = bytes.count
             while end >= 3 {
                 let (first, second, third) = (bytes[end - 3], bytes[end - 2], bytes[end - 1])
