@@ -16,6 +16,14 @@ struct SourceLine: Sendable {
         var firstPrinted = 0
         var copy = text
         copy.withUTF8 { bytes in
+            // Sized once: growing the array cell by cell cost more than slicing the cells.
+            var tabs = 0
+            var position = 0
+            while let tab = bytes.firstOffset(of: 0x09, in: position..<bytes.count) {
+                tabs += 1
+                position = tab + 1
+            }
+            cells.reserveCapacity(tabs + 1)
             var start = 0
             while start <= bytes.count {
                 let end = bytes.firstOffset(of: 0x09, in: start..<bytes.count) ?? bytes.count
