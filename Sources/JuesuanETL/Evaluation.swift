@@ -209,8 +209,8 @@ enum EvaluationReader {
 
     /// `038001-大同市…` → `038001`.
     private static func code(_ text: String) -> String? {
-        let digits = String(text.prefix { $0.isASCII && $0.isNumber })
-        return digits.isEmpty ? nil : digits
+        let digits = text.utf8.prefix { $0 >= 0x30 && $0 <= 0x39 }
+        return digits.isEmpty ? nil : String(Substring(digits))
     }
 
     /// `QT行政事业单位遗属补助经费` → `QT`: the capital letters the name starts with.
@@ -226,6 +226,11 @@ enum EvaluationReader {
         }
     }
 
+    /// Each stated measure and the words that introduce it, the longer spelling first.
+    private static let statedMeasures = [
+        ("budget", ["年初预算为", "年初预算"]), ("executed", ["实际支出", "实际支付"]), ("execution_rate", ["执行率为", "执行率"]),
+    ]
+
     /// `年初预算 35 万元，…实际支出 25.5 万元，执行率为 72.86%`.
     private static func readStatements(_ text: String, line: Int, into evaluation: inout ProjectEvaluation) {
         if evaluation.totalScore == nil, let score = figure(after: "总得分", in: text) {
@@ -237,10 +242,7 @@ enum EvaluationReader {
                 }
             }
         }
-        let phrases = [
-            ("budget", ["年初预算为", "年初预算"]), ("executed", ["实际支出", "实际支付"]), ("execution_rate", ["执行率为", "执行率"]),
-        ]
-        for (measure, words) in phrases where !evaluation.statements.contains(where: { $0.measure == measure }) {
+        for (measure, words) in statedMeasures where !evaluation.statements.contains(where: { $0.measure == measure }) {
             if let value = words.lazy.compactMap({ figure(after: $0, in: text) }).first {
                 evaluation.statements.append(StatedFigure(measure: measure, value: value, line: line))
             }
@@ -252,8 +254,10 @@ enum EvaluationReader {
         guard let range = text.byteRange(of: words) else { return nil }
         var rest = text[range.upperBound...]
         if rest.hasBytePrefix(":") { rest = rest.dropFirst() }
-        let digits = rest.prefix { $0.isASCII && ($0.isNumber || $0 == "." || $0 == ",") }
-        return digits.isEmpty ? nil : ExactDecimal(digits)
+        let digits = rest.utf8.prefix {
+            ($0 >= 0x30 && $0 <= 0x39) || $0 == UInt8(ascii: ".") || $0 == UInt8(ascii: ",")
+        }
+        return digits.isEmpty ? nil : ExactDecimal(Substring(digits))
     }
 }
 

@@ -30,12 +30,14 @@ struct TableReader {
     mutating func read(titleLine: Int, lines: ArraySlice<SourceLine>) throws(Diagnostic) -> ParsedTable {
         for line in lines where !line.isBlank {
             let keys = line.cells.map(TextNormalization.key)
-            let nonBlank = keys.filter { !$0.isEmpty }
-            if nonBlank.count == 1, Watermark.isWatermark(nonBlank[0]) { continue }
+            // A cell is blank exactly when its key is empty: the line knows how many are not.
+            let nonBlank = keys.lazy.filter { !$0.isEmpty }
+            let single = line.singleCell == nil ? nil : nonBlank.first
+            if let single, Watermark.isWatermark(single) { continue }
             if template.instructionMarkers.contains(where: { line.text.containsBytes($0) }) { continue }
             // `…⇥…`: a blank template's placeholder row, which holds nothing.
             if nonBlank.allSatisfy(Self.isPlaceholder) { continue }
-            if nonBlank.count == 1, let title = TableTitle.match(nonBlank[0], department: nil, template: template),
+            if let single, let title = TableTitle.match(single, department: nil, template: template),
                 title.kind == kind
             {
                 guard footnoteLine == nil else {
@@ -63,7 +65,7 @@ struct TableReader {
                     firstHeaderLine = firstHeaderLine ?? line.number
                     headerText += keys.joined()
                 }
-            } else if nonBlank.count == 1, layout.continueLabel(with: String(line.text), rows: &rows) {
+            } else if single != nil, layout.continueLabel(with: String(line.text), rows: &rows) {
                 continue
             } else {
                 throw failure(line, "cannot place this line: \(Self.quoted(line.text))")
@@ -402,8 +404,8 @@ struct StatisticsLayout: TableLayout {
     }
 
     private func isSectionLine(_ keys: [String]) -> Bool {
-        let nonBlank = keys.filter { !$0.isEmpty }
-        return nonBlank.count == 1 && !keys[0].isEmpty && TextNormalization.withoutOrdinal(keys[0]) != keys[0]
+        return keys.count(where: { !$0.isEmpty }) == 1 && !keys[0].isEmpty
+            && TextNormalization.withoutOrdinal(keys[0]) != keys[0]
             && !isInteger(keys[safe: 1] ?? "")
     }
 
