@@ -23,8 +23,8 @@ enum FunctionClass {
         return codes
     }()
 
-    static func key(_ name: String) -> String {
-        var key = name
+    static func key(_ name: some StringProtocol) -> String {
+        var key = String(name)
         while let deng = key.byteRange(of: "等") { key.removeSubrange(deng) }
         return key
     }

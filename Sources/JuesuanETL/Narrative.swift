@@ -52,7 +52,7 @@ enum NarrativeReader {
     /// `一、收入决算情况说明`, `(三)…`, `2、其他需要说明的事项`: an ordinal, a few words, no
     /// figure; not a numbered subject item cut at the end of a PDF line (`3、一般公共服务支出(类)…`).
     static func isHeading(_ key: String) -> Bool {
-        TextNormalization.withoutOrdinal(key).utf8.count != key.utf8.count && key.unicodeScalars.count <= 40
+        TextNormalization.hasOrdinal(key) && key.unicodeScalars.count <= 40
             && !key.hasByteSuffix("。")
             && !NarrativeUnit.allCases.contains { $0 != .items && key.containsBytes($0.rawValue) }
             && !key.containsBytes("(类)") && !key.containsBytes("(款)")

@@ -83,10 +83,7 @@ struct Checker {
         row(table, column: column) { $0.section.bytesEqual(section) && TextNormalization.key($0.item).contains(name) }
     }
 
-    static func hasOrdinal(_ row: StagingRow) -> Bool {
-        let key = TextNormalization.key(row.item)
-        return TextNormalization.withoutOrdinal(key) != key
-    }
+    static func hasOrdinal(_ row: StagingRow) -> Bool { TextNormalization.hasOrdinal(TextNormalization.key(row.item)) }
 
     // MARK: Comparing
 

@@ -405,7 +405,7 @@ struct StatisticsLayout: TableLayout {
 
     private func isSectionLine(_ keys: [String]) -> Bool {
         return keys.count(where: { !$0.isEmpty }) == 1 && !keys[0].isEmpty
-            && TextNormalization.withoutOrdinal(keys[0]) != keys[0]
+            && TextNormalization.hasOrdinal(keys[0])
             && !isInteger(keys[safe: 1] ?? "")
     }
 

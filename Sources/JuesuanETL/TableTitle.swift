@@ -19,7 +19,7 @@ enum TableTitle {
     /// short line of its own, without an ordinal (as in a contents list), that ends in 决算表;
     /// not the heading of the tables' part (`…2024年度部门决算表`).
     static func isUnknownTable(_ key: String, department: String) -> Bool {
-        guard key.unicodeScalars.count <= 40, TextNormalization.withoutOrdinal(key).utf8.count == key.utf8.count,
+        guard key.unicodeScalars.count <= 40, !TextNormalization.hasOrdinal(key),
             !key.hasBytePrefix("第")
         else {
             return false

@@ -133,20 +133,24 @@ enum TextNormalization {
     }
 
     /// Strips an ordinal prefix such as `一、`, `(一)`, `1.`, `十四、`.
-    static func withoutOrdinal(_ key: String) -> String {
+    static func withoutOrdinal(_ key: some StringProtocol) -> Substring {
+        let key = Substring(key)
         let scalars = key.unicodeScalars
         if scalars.first == "(", let close = scalars.firstIndex(of: ")"),
             scalars[scalars.index(after: scalars.startIndex)..<close].allSatisfy(isOrdinal)
         {
-            return String(scalars[scalars.index(after: close)...])
+            return key[scalars.index(after: close)...]
         }
         let ordinal = scalars.prefix(while: isOrdinal)
         guard !ordinal.isEmpty, ordinal.endIndex < scalars.endIndex, isOrdinalSeparator(scalars[ordinal.endIndex])
         else {
             return key
         }
-        return String(scalars[scalars.index(after: ordinal.endIndex)...])
+        return key[scalars.index(after: ordinal.endIndex)...]
     }
+
+    /// Whether the key starts with an ordinal prefix.
+    static func hasOrdinal(_ key: some StringProtocol) -> Bool { withoutOrdinal(key).utf8.count != key.utf8.count }
 }
 
 /// What a value cell held: nothing, the template's `——` (cannot apply), or a number.
