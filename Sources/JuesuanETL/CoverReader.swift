@@ -15,7 +15,7 @@ enum CoverReader {
         var before: [String] = []
         for line in lines {
             guard let cell = line.singleCell else { continue }
-            let key = TextNormalization.key(cell)
+            let key = String(TextNormalization.key(cell))
             if Watermark.isWatermark(key) { continue }
             if Template.all.contains(where: { TableTitle.match(key, department: nil, template: $0) != nil }) { break }
             guard let (ending, isBudget) = titleEndings.first(where: { key.hasSuffix($0.ending) }) else {

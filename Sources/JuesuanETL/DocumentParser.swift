@@ -110,7 +110,7 @@ public struct DocumentParser: Sendable {
             if let cell = line.singleCell, cell.utf8.count <= 2 * longestKey || cell.containsBytes("部分"),
                 cell.containsBytes("表") || cell.containsBytes("第")
             {
-                let key = TextNormalization.key(cell)
+                let key = String(TextNormalization.key(cell))
                 let mayBeTitle = cell.containsBytes("表")
                 if mayBeTitle, let match = TableTitle.match(key, department: header.department, template: template) {
                     if match.isBudget {

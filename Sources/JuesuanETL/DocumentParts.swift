@@ -25,7 +25,7 @@ struct DocumentParts {
             guard let first = lines[index].firstPrintedCell,
                 first.utf8.starts(with: "第".utf8)
             else { continue }
-            var key = TextNormalization.key(first)
+            var key = String(TextNormalization.key(first))
             guard let number = Self.partNumber(key) else { continue }
             let isBare = key.unicodeScalars.count <= 4 + String(number).count
             let following = lines[(index + 1)...].prefix(while: { $0.singleCell != nil || $0.isBlank }).filter {

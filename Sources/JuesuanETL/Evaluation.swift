@@ -91,7 +91,7 @@ enum EvaluationReader {
     }
 
     /// `J残疾人就业保障金项目支出绩效自评表`, `…项目支出绩效自` or `…项目支出` before `(2024年度)`.
-    private static func titleName(_ key: String, next: String?) -> String? {
+    private static func titleName(_ key: Substring, next: Substring?) -> String? {
         guard let range = key.byteRange(of: "项目支出") else { return nil }
         let rest = key[range.upperBound...]
         guard rest.hasBytePrefix("绩效") || (rest.isEmpty && next.map(isYearLine) == true) else { return nil }
@@ -99,9 +99,9 @@ enum EvaluationReader {
         return name.isEmpty ? nil : name
     }
 
-    private static func isYearLine(_ key: String) -> Bool { key.hasBytePrefix("(") && key.hasByteSuffix("年度)") }
+    private static func isYearLine(_ key: Substring) -> Bool { key.hasBytePrefix("(") && key.hasByteSuffix("年度)") }
 
-    private static func nextText(after index: Int, in lines: ArraySlice<SourceLine>) -> String? {
+    private static func nextText(after index: Int, in lines: ArraySlice<SourceLine>) -> Substring? {
         lines[(index + 1)...].first { !$0.isBlank }.map { TextNormalization.key($0.nonBlankCells.joined()) }
     }
 
@@ -124,23 +124,23 @@ enum EvaluationReader {
             {
                 continue
             }
-            // The whole line's key decides whether its cells are needed.
-            let text = TextNormalization.key(line.text)
+            // The words of the whole line's key decide whether its cells are needed.
+            let words = LineWords(line.text)
             lazy var cells = line.cells.map { TextNormalization.key($0) }  // keyed once, if at all
-            if text.containsBytes("项目名称"), let name = value(after: "项目名称", in: cells) { evaluation.name = name }
-            if text.containsBytes("主管部门"),
+            if words.has(.projectName), let name = value(after: "项目名称", in: cells) { evaluation.name = name }
+            if words.has(.department),
                 let owner = value(after: "主管部门", in: cells) ?? value(after: "主管部门及代码", in: cells)
             {
                 evaluation.departmentCode = code(owner)
             }
-            if text.containsBytes("单位"), let unit = value(after: "项目单位", in: cells) ?? value(after: "预算单位", in: cells) {
+            if words.has(.unit), let unit = value(after: "项目单位", in: cells) ?? value(after: "预算单位", in: cells) {
                 evaluation.unitCode = code(unit)
             }
-            if text.containsBytes("全年预算") || text.containsBytes("资金来源") || text.containsBytes("项目资金预算安排") {
+            if words.has(.annualBudget) || words.has(.fundSource) || words.has(.budgetArrangement) {
                 inBudgetTable = true
-                if text.containsBytes("(元)") { evaluation.unit = .yuan }
+                if words.has(.inYuan) { evaluation.unit = .yuan }
             }
-            if inBudgetTable, evaluation.budgetLine == nil, text.containsBytes("合计") || text.containsBytes("资金总额"),
+            if inBudgetTable, evaluation.budgetLine == nil, words.has(.total) || words.has(.fundTotal),
                 cells.contains(where: { $0.bytesEqual("合计") || $0.hasBytePrefix("资金总额") })
             {
                 // The figures are on this line, or, after a header printed beside 资金总额, on the next one that has them.
@@ -159,15 +159,15 @@ enum EvaluationReader {
                 }
                 continue
             }
-            if text.containsBytes("一级指标"), cells.contains(where: { $0.bytesEqual("一级指标") }) {
+            if words.has(.level1), cells.contains(where: { $0.bytesEqual("一级指标") }) {
                 inBudgetTable = false
-                indicatorColumns = IndicatorColumns(qualitative: text.containsBytes("分值") || text.containsBytes("定性"))
+                indicatorColumns = IndicatorColumns(qualitative: words.has(.points) || words.has(.qualitative))
                 continue
             }
             // The first printed cell starts the line's key.
-            if text.hasBytePrefix("总分"), let first = cells.first(where: { !$0.isEmpty }), first.bytesEqual("总分") {
+            if words.startsWithTotalScore, let first = cells.first(where: { !$0.isEmpty }), first.bytesEqual("总分") {
                 let printed = cells.filter { !$0.isEmpty }
-                evaluation.grade = printed.last.flatMap { grades.contains(ByteKey($0)) ? $0 : nil }
+                evaluation.grade = printed.last.flatMap { grades.contains(ByteKey($0)) ? String($0) : nil }
                 evaluation.totalScore = printed.dropLast(evaluation.grade == nil ? 0 : 1).last.flatMap {
                     ExactDecimal($0)
                 }
@@ -177,7 +177,7 @@ enum EvaluationReader {
                 continue
             }
             // `三、项目自评结果` (not its entry in the contents, `三、项目自评结果.....`) ends the indicators.
-            if (text.hasBytePrefix("三、") && !text.containsBytes("..")) || text.hasBytePrefix("项目绩效") {
+            if words.startsWithResults && !words.has(.contentsDots) || words.startsWithPerformance {
                 indicatorColumns = nil
                 afterScores = true
             }
@@ -187,18 +187,64 @@ enum EvaluationReader {
                 }
                 continue
             }
-            if afterScores { readStatements(text, line: line.number, into: &evaluation) }
+            if afterScores { readStatements(TextNormalization.key(line.text), line: line.number, into: &evaluation) }
         }
         evaluation.category = category(of: evaluation.name)
         return evaluation
     }
 
+    /// What a line's key holds of the words that decide what the line is: found in one pass
+    /// over the key folded on the stack, without making it a string.
+    private struct LineWords {
+        enum Word: Int, CaseIterable {
+            case projectName, department, unit, annualBudget, fundSource, budgetArrangement, inYuan, total, fundTotal
+            case level1, points, qualitative, contentsDots
+
+            var phrase: String {
+                switch self {
+                case .projectName: "项目名称"
+                case .department: "主管部门"
+                case .unit: "单位"
+                case .annualBudget: "全年预算"
+                case .fundSource: "资金来源"
+                case .budgetArrangement: "项目资金预算安排"
+                case .inYuan: "(元)"
+                case .total: "合计"
+                case .fundTotal: "资金总额"
+                case .level1: "一级指标"
+                case .points: "分值"
+                case .qualitative: "定性"
+                case .contentsDots: ".."
+                }
+            }
+        }
+
+        private static let phrases = PhraseList(Word.allCases.map(\.phrase))
+        private let found: UInt64
+        /// `总分…`, `三、…` and `项目绩效…`: the score row and the headings after the indicators.
+        let startsWithTotalScore: Bool
+        let startsWithResults: Bool
+        let startsWithPerformance: Bool
+
+        init(_ text: Substring) {
+            (found, startsWithTotalScore, startsWithResults, startsWithPerformance) =
+                TextNormalization.withFoldedBytes(of: text, foldingWidth: true) { key, _ in
+                    (
+                        Self.phrases.occurrences(in: key), key.starts(with: "总分".utf8), key.starts(with: "三、".utf8),
+                        key.starts(with: "项目绩效".utf8)
+                    )
+                }
+        }
+
+        func has(_ word: Word) -> Bool { found >> word.rawValue & 1 != 0 }
+    }
+
     /// The cell after `label`, or the text after `label:` in the same cell.
-    private static func value(after label: String, in cells: [String]) -> String? {
+    private static func value(after label: String, in cells: [Substring]) -> String? {
         for (index, cell) in cells.enumerated() {
             guard cell.hasBytePrefix(label) else { continue }
             let rest = cell.utf8.dropFirst(label.utf8.count)
-            if rest.isEmpty { return cells[(index + 1)...].first { !$0.isEmpty } }
+            if rest.isEmpty { return cells[(index + 1)...].first { !$0.isEmpty }.map(String.init) }
             if rest.first == UInt8(ascii: ":") {
                 let value = String(Substring(rest.dropFirst()))
                 return value.isEmpty ? nil : value
@@ -232,7 +278,7 @@ enum EvaluationReader {
     ]
 
     /// `年初预算 35 万元，…实际支出 25.5 万元，执行率为 72.86%`.
-    private static func readStatements(_ text: String, line: Int, into evaluation: inout ProjectEvaluation) {
+    private static func readStatements(_ text: Substring, line: Int, into evaluation: inout ProjectEvaluation) {
         if evaluation.totalScore == nil, let score = figure(after: "总得分", in: text) {
             evaluation.totalScore = score
             evaluation.scoreLine = line
@@ -250,7 +296,7 @@ enum EvaluationReader {
     }
 
     /// The number printed right after `words` (an optional `:` between).
-    private static func figure(after words: String, in text: String) -> ExactDecimal? {
+    private static func figure(after words: String, in text: Substring) -> ExactDecimal? {
         guard let range = text.byteRange(of: words) else { return nil }
         var rest = text[range.upperBound...]
         if rest.hasBytePrefix(":") { rest = rest.dropFirst() }
@@ -275,7 +321,8 @@ struct IndicatorColumns {
         "经济效益", "社会效益", "生态效益", "可持续影响", "可持续发展", "可持续发展影响", "服务对象满意度",
     ]
 
-    func indicator(_ cells: [String], line: Int, level1: inout String?, level2: inout String?) -> PerformanceIndicator?
+    func indicator(_ cells: [Substring], line: Int, level1: inout String?, level2: inout String?)
+        -> PerformanceIndicator?
     {
         // Blank cells may stand between the weight and the score (`20||20`).
         let printed = cells.indices.filter { !cells[$0].isEmpty }
@@ -291,15 +338,15 @@ struct IndicatorColumns {
         var values: [String] = []
         for cell in cells[..<weightIndex] where !cell.isEmpty {
             if name == nil, printedLevel1 == nil, printedLevel2 == nil, Self.level1Names.contains(ByteKey(cell)) {
-                printedLevel1 = cell
+                printedLevel1 = String(cell)
             } else if name == nil, printedLevel2 == nil,
                 cell.hasByteSuffix("指标") || Self.level2Names.contains(ByteKey(cell))
             {
-                printedLevel2 = cell
+                printedLevel2 = String(cell)
             } else if name == nil {
-                name = cell
+                name = String(cell)
             } else {
-                values.append(cell)
+                values.append(String(cell))
             }
         }
         guard let name else { return nil }

@@ -36,7 +36,7 @@ enum NarrativeReader {
             if Watermark.isWatermark(key) { continue }
             if isHeading(key) {
                 facts += section.facts()
-                section = Section(heading: key)
+                section = Section(heading: String(key))
             } else {
                 section.append(key, line: line.number)
             }
@@ -51,7 +51,7 @@ enum NarrativeReader {
 
     /// `一、收入决算情况说明`, `(三)…`, `2、其他需要说明的事项`: an ordinal, a few words, no
     /// figure; not a numbered subject item cut at the end of a PDF line (`3、一般公共服务支出(类)…`).
-    static func isHeading(_ key: String) -> Bool {
+    static func isHeading(_ key: Substring) -> Bool {
         TextNormalization.hasOrdinal(key) && key.unicodeScalars.count <= 40
             && !key.hasByteSuffix("。")
             && !NarrativeUnit.allCases.contains { $0 != .items && key.containsBytes($0.rawValue) }
@@ -66,7 +66,7 @@ enum NarrativeReader {
         var names: [String: String] = [:]
         for table in tables {
             for row in table.rows where row.code != nil && names[row.code!] == nil {
-                names[row.code!] = TextNormalization.key(row.item)
+                names[row.code!] = String(TextNormalization.key(row.item))
             }
         }
         var itemCodes: [ByteKey: [String]] = [:]
@@ -101,7 +101,7 @@ enum NarrativeReader {
             aboutEvaluations = heading.containsBytes("绩效")
         }
 
-        mutating func append(_ key: String, line: Int) {
+        mutating func append(_ key: Substring, line: Int) {
             lineStarts.append((bytes.count, line))
             bytes.append(contentsOf: key.utf8)
         }

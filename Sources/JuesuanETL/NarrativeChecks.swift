@@ -83,7 +83,7 @@ extension Checker {
         func threePublic(_ category: String) -> (rows: [StagingRow], anchor: StagingRow?)? {
             let column = fact.measure == .budget ? "预算数" : "决算数"
             guard fact.measure != .completionRate else { return nil }
-            let path = TextNormalization.key("\(column)/\(category)")
+            let path = String(TextNormalization.key("\(column)/\(category)"))
             return one(firstRow(.threePublic) { TextNormalization.key($0.column).bytesEqual(path) })
         }
         func statistics(_ section: String, _ item: String) -> (rows: [StagingRow], anchor: StagingRow?) {

@@ -32,30 +32,47 @@ struct PhraseList: Sendable {
     /// Whether any phrase of the list occurs in `text`.
     func occurs(in text: some StringProtocol) -> Bool { firstIndex(in: text, stoppingAtAny: true) != nil }
 
+    /// Every phrase that occurs in `bytes`, as bits: bit `i` for the list's `i`-th phrase.
+    func occurrences(in bytes: UnsafeBufferPointer<UInt8>) -> UInt64 {
+        precondition(phraseBytes.count <= 64, "a list of more than 64 phrases does not fit in the bits")
+        var found: UInt64 = 0
+        forEachOccurrence(in: bytes) { index in
+            found |= 1 << index
+            return true
+        }
+        return found
+    }
+
     private func firstIndex(in text: some StringProtocol, stoppingAtAny: Bool) -> Int? {
-        func search(_ bytes: UnsafeBufferPointer<UInt8>) -> Int? {
+        text.withUTF8Bytes { bytes in
             var best: Int?
-            var position = 0
-            while position + 1 < bytes.count {
-                let pair = Self.pair(bytes[position], bytes[position + 1])
-                if leadPairBits[Int(pair >> 6)] & (1 << (pair & 63)) != 0 {
-                    for index in byLeadPair[pair]! where index < (best ?? .max) {
-                        let phrase = phraseBytes[index]
-                        if phrase.count <= bytes.count - position,
-                            phrase.withUnsafeBufferPointer({
-                                memcmp(bytes.baseAddress! + position, $0.baseAddress!, $0.count)
-                            })
-                                == 0
-                        {
-                            if stoppingAtAny || index == 0 { return index }
-                            best = index
-                        }
-                    }
-                }
-                position += 1
+            forEachOccurrence(in: bytes) { index in
+                if index < (best ?? .max) { best = index }
+                return !(stoppingAtAny || index == 0)
             }
             return best
         }
-        return text.withUTF8Bytes(search)
+    }
+
+    /// Hands `body` each phrase that starts at each position in turn, until it returns false.
+    private func forEachOccurrence(in bytes: UnsafeBufferPointer<UInt8>, _ body: (_ index: Int) -> Bool) {
+        var position = 0
+        while position + 1 < bytes.count {
+            let pair = Self.pair(bytes[position], bytes[position + 1])
+            if leadPairBits[Int(pair >> 6)] & (1 << (pair & 63)) != 0 {
+                for index in byLeadPair[pair]! {
+                    let phrase = phraseBytes[index]
+                    if phrase.count <= bytes.count - position,
+                        phrase.withUnsafeBufferPointer({
+                            memcmp(bytes.baseAddress! + position, $0.baseAddress!, $0.count)
+                        }) == 0,
+                        !body(index)
+                    {
+                        return
+                    }
+                }
+            }
+            position += 1
+        }
     }
 }

@@ -92,12 +92,12 @@ struct TableReader {
     private static let frameCellPrefixes = ["部门名称", "单位名称", "编制单位", "金额单位", "单位:", "注:", "说明:", "备注"]
 
     /// Cells around the grid: label, department, year, unit, footnotes.
-    private func isFrameCell(_ key: String) -> Bool {
-        TableTitle.isLabel(key) || TableTitle.strippingYear(Substring(key)).isEmpty
+    private func isFrameCell(_ key: Substring) -> Bool {
+        TableTitle.isLabel(key) || TableTitle.strippingYear(key).isEmpty
             || Self.frameCellPrefixes.contains(where: key.hasBytePrefix)
     }
 
-    private mutating func readFrameCell(_ key: String, line: Int) {
+    private mutating func readFrameCell(_ key: Substring, line: Int) {
         if key.hasBytePrefix("金额单位") || key.hasBytePrefix("单位:") {
             unit = key.hasByteSuffix("万元") ? .wanYuan : key.hasByteSuffix("元") ? .yuan : unit
         } else if key.hasBytePrefix("注:") || key.hasBytePrefix("说明:") || key.hasBytePrefix("备注") {
@@ -107,7 +107,7 @@ struct TableReader {
     }
 
     /// Only `…` (E2 80 A6) and `.`.
-    private static func isPlaceholder(_ key: String) -> Bool {
+    private static func isPlaceholder(_ key: Substring) -> Bool {
         var rest = key.utf8[...]
         while let first = rest.first {
             if first == UInt8(ascii: ".") {
@@ -135,8 +135,9 @@ struct RowError: Error {
 
 /// One table layout: which lines are rows, and the staging rows of each.
 protocol TableLayout {
-    func isDataLine(_ keys: [String]) -> Bool
-    mutating func read(_ line: SourceLine, keys: [String], unit: Unit, into rows: inout [StagingRow]) throws(RowError)
+    func isDataLine(_ keys: [Substring]) -> Bool
+    mutating func read(_ line: SourceLine, keys: [Substring], unit: Unit, into rows: inout [StagingRow])
+        throws(RowError)
     /// A name wrapped onto its own line; false when this layout has no such thing.
     mutating func continueLabel(with text: String, rows: inout [StagingRow]) -> Bool
 }
@@ -180,9 +181,9 @@ private func values(
     return result
 }
 
-private func isInteger(_ key: String) -> Bool { TextNormalization.isDigits(key) && key.count <= 4 }
+private func isInteger(_ key: Substring) -> Bool { TextNormalization.isDigits(key) && key.count <= 4 }
 
-private func isTotal(_ key: String) -> Bool { key == "合计" || key == "总计" }
+private func isTotal(_ key: Substring) -> Bool { key.bytesEqual("合计") || key.bytesEqual("总计") }
 
 /// Tables keyed by functional subject code: 02, 03, 05, 07, 08. Codes may be printed in
 /// one cell (`2010301`) or split over three (`201⇥03⇥01`).
@@ -198,7 +199,7 @@ struct CodedLayout: TableLayout {
 
     /// A row starts with a code, or is a total whose value cells are values (a header row
     /// can start with 合计 too: `合计⇥⇥⇥⇥合计⇥基本支出⇥项目支出`).
-    func isDataLine(_ keys: [String]) -> Bool {
+    func isDataLine(_ keys: [Substring]) -> Bool {
         guard let first = keys.first else { return false }
         if TextNormalization.isDigits(first, count: 3...7) { return true }
         let labelIndex = first.isEmpty ? 1 : 0
@@ -206,13 +207,15 @@ struct CodedLayout: TableLayout {
         return keys.dropFirst(2).allSatisfy { CellValue(cell: $0) != nil }
     }
 
-    mutating func read(_ line: SourceLine, keys: [String], unit: Unit, into rows: inout [StagingRow]) throws(RowError) {
+    mutating func read(_ line: SourceLine, keys: [Substring], unit: Unit, into rows: inout [StagingRow])
+        throws(RowError)
+    {
         var code: String?
         var labelIndex = 1
         if isTotal(keys[0]) || keys[0].isEmpty {
             labelIndex = keys[0].isEmpty ? 1 : 0
         } else {
-            var joined = keys[0]
+            var joined = String(keys[0])
             while joined.count < 7, labelIndex < keys.count, TextNormalization.isDigits(keys[labelIndex], count: 2...2)
             {
                 joined += keys[labelIndex]
@@ -223,7 +226,7 @@ struct CodedLayout: TableLayout {
             }
             code = joined
         }
-        let item = code == nil ? keys[labelIndex] : TextNormalization.label(line.cells[safe: labelIndex] ?? "")
+        let item = code == nil ? String(keys[labelIndex]) : TextNormalization.label(line.cells[safe: labelIndex] ?? "")
         let valueStart = code == nil ? max(labelIndex + 1, 2) : labelIndex + 1
         let start = rows.count
         for (column, value) in try values(line.cells.dropFirst(valueStart), columns: columns) {
@@ -261,7 +264,7 @@ struct TwoSidedLayout: TableLayout {
 
     /// With 行次, a row is a line that numbers one; without, a line whose amount cells are
     /// amounts (or empty) and that names an item other than a header word.
-    func isDataLine(_ keys: [String]) -> Bool {
+    func isDataLine(_ keys: [Substring]) -> Bool {
         if rowNumbers {
             return keys.first != "栏次" && (isInteger(keys[safe: 1] ?? "") || isInteger(keys[safe: 4] ?? ""))
         }
@@ -273,7 +276,9 @@ struct TwoSidedLayout: TableLayout {
             && amounts.allSatisfy { CellValue(cell: $0) != nil }
     }
 
-    mutating func read(_ line: SourceLine, keys: [String], unit: Unit, into rows: inout [StagingRow]) throws(RowError) {
+    mutating func read(_ line: SourceLine, keys: [Substring], unit: Unit, into rows: inout [StagingRow])
+        throws(RowError)
+    {
         let cells = line.cells
         let rowNumberIndex = rowNumbers ? 1 : nil
         // Left: income.
@@ -317,17 +322,17 @@ struct TwoSidedLayout: TableLayout {
 /// 06: four groups of (economic code, name, amount) side by side, and the footer
 /// `人员经费合计 … 公用经费合计 …`.
 struct EconomicDetailLayout: TableLayout {
-    func isDataLine(_ keys: [String]) -> Bool {
+    func isDataLine(_ keys: [Substring]) -> Bool {
         keys.contains { $0.hasByteSuffix("经费合计") }
             || stride(from: 0, to: keys.count, by: 3).contains { TextNormalization.isDigits(keys[$0], count: 3...5) }
     }
 
     /// 301 and 303 are personnel costs (人员经费); all other classes are running costs.
-    static func section(forCode code: String) -> String {
+    static func section(forCode code: some StringProtocol) -> String {
         code.hasBytePrefix("301") || code.hasBytePrefix("303") ? "人员经费" : "公用经费"
     }
 
-    func read(_ line: SourceLine, keys: [String], unit: Unit, into rows: inout [StagingRow]) throws(RowError) {
+    func read(_ line: SourceLine, keys: [Substring], unit: Unit, into rows: inout [StagingRow]) throws(RowError) {
         let kind = TableKind.basicExpenditureDetail
         if keys.contains(where: { $0.hasByteSuffix("经费合计") }) {
             var index = 0
@@ -369,7 +374,8 @@ struct EconomicDetailLayout: TableLayout {
             }
             rows.append(
                 StagingRow(
-                    table: kind, line: line.number, section: Self.section(forCode: code), code: code, item: name,
+                    table: kind, line: line.number, section: Self.section(forCode: code), code: String(code),
+                    item: name,
                     column: ColumnPath.final, value: value, unit: unit))
         }
     }
@@ -380,12 +386,12 @@ struct PositionalLayout: TableLayout {
     static let item = "财政拨款“三公”经费"
     let columns: [String]
 
-    func isDataLine(_ keys: [String]) -> Bool {
+    func isDataLine(_ keys: [Substring]) -> Bool {
         let isColumnNumbers = keys.filter { !$0.isEmpty }.enumerated().allSatisfy { Int($0.element) == $0.offset + 1 }
         return !isColumnNumbers && keys.contains { CellValue(cell: $0)?.amount != nil }
     }
 
-    func read(_ line: SourceLine, keys: [String], unit: Unit, into rows: inout [StagingRow]) throws(RowError) {
+    func read(_ line: SourceLine, keys: [Substring], unit: Unit, into rows: inout [StagingRow]) throws(RowError) {
         for (column, value) in try values(line.cells[...], columns: columns) {
             rows.append(
                 StagingRow(
@@ -399,17 +405,19 @@ struct PositionalLayout: TableLayout {
 struct StatisticsLayout: TableLayout {
     private var section: String?
 
-    func isDataLine(_ keys: [String]) -> Bool {
+    func isDataLine(_ keys: [Substring]) -> Bool {
         isInteger(keys[safe: 1] ?? "") || isSectionLine(keys)
     }
 
-    private func isSectionLine(_ keys: [String]) -> Bool {
+    private func isSectionLine(_ keys: [Substring]) -> Bool {
         return keys.count(where: { !$0.isEmpty }) == 1 && !keys[0].isEmpty
             && TextNormalization.hasOrdinal(keys[0])
             && !isInteger(keys[safe: 1] ?? "")
     }
 
-    mutating func read(_ line: SourceLine, keys: [String], unit: Unit, into rows: inout [StagingRow]) throws(RowError) {
+    mutating func read(_ line: SourceLine, keys: [Substring], unit: Unit, into rows: inout [StagingRow])
+        throws(RowError)
+    {
         if isSectionLine(keys) {
             section = TextNormalization.label(line.cells[0])
             return

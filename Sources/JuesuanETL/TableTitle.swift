@@ -3,13 +3,15 @@
 enum TableTitle {
     /// Compares bytes, not characters: keys are normalised already, and most lines of a
     /// document are tested here.
-    static func match(_ key: String, department: String?, template: Template) -> (kind: TableKind, isBudget: Bool)? {
+    static func match(_ key: some StringProtocol, department: String?, template: Template) -> (
+        kind: TableKind, isBudget: Bool
+    )? {
         guard key.utf8.count <= template.longestTitleBytes + (department?.utf8.count ?? 0) + 64 else { return nil }
         return template.titlesByKey[ByteKey(title(key, department: department))]
     }
 
     /// The key without label, department and year.
-    private static func title(_ key: String, department: String?) -> Substring {
+    private static func title(_ key: some StringProtocol, department: String?) -> Substring {
         var rest = strippingLabel(Substring(key))
         if let department, let afterDepartment = rest.dropping(prefix: department) { rest = afterDepartment }
         return strippingLabel(strippingYear(rest))
@@ -18,7 +20,7 @@ enum TableTitle {
     /// A title of a table no template knows (`项目支出决算表`, `机关运行经费支出决算表`): a
     /// short line of its own, without an ordinal (as in a contents list), that ends in 决算表;
     /// not the heading of the tables' part (`…2024年度部门决算表`).
-    static func isUnknownTable(_ key: String, department: String) -> Bool {
+    static func isUnknownTable(_ key: some StringProtocol, department: String) -> Bool {
         guard key.unicodeScalars.count <= 40, !TextNormalization.hasOrdinal(key),
             !key.hasBytePrefix("第")
         else {

@@ -6,34 +6,56 @@ import Foundation
 /// drop the spaces.
 enum TextNormalization {
     /// A comparison key: no spaces, full-width ASCII folded, `（）【】` as `()[]`, `：` as `:`.
-    static func key(_ text: some StringProtocol) -> String { transformed(text, foldingWidth: true) }
+    /// Every cell of every line of every document passes here, and most have nothing to
+    /// fold: their key is the text itself, not a copy. Only folded text is a new string.
+    static func key(_ text: Substring) -> Substring {
+        withFoldedBytes(of: text, foldingWidth: true) { folded, unchanged in
+            unchanged ? nil : Substring(String(decoding: folded, as: UTF8.self))
+        } ?? text
+    }
 
-    /// The label as printed, without the spaces that PDF extraction put inside it.
-    static func label(_ text: some StringProtocol) -> String { transformed(text, foldingWidth: false) }
+    static func key(_ text: String) -> Substring { key(Substring(text)) }
 
-    /// The text without spaces (and, folding width, with full-width ASCII and 【】 as ASCII),
-    /// made byte by byte: every cell of every line of every document passes here. Most text
-    /// has nothing to fold: copying it as it is skips the UTF-8 validation that a `String`
-    /// made from new bytes goes through.
-    private static func transformed(_ text: some StringProtocol, foldingWidth: Bool) -> String {
-        withFoldedBytes(of: text, foldingWidth: foldingWidth) { folded, unchanged in
+    /// The label as printed, without the spaces that PDF extraction put inside it. Copying
+    /// text with nothing to fold as it is skips the UTF-8 validation of new bytes.
+    static func label(_ text: some StringProtocol) -> String {
+        withFoldedBytes(of: text, foldingWidth: false) { folded, unchanged in
             unchanged ? nil : String(decoding: folded, as: UTF8.self)
         } ?? String(text)
     }
 
-    /// Folds `text` into a buffer on the stack and hands `body` the bytes of its key (or,
-    /// without `foldingWidth`, its label), and whether folding left them as they were.
+    /// Hands `body` the bytes of the text's key (or, without `foldingWidth`, its label),
+    /// folded into a buffer on the stack where there is something to fold, and whether
+    /// folding left them as they were.
     static func withFoldedBytes<Result>(
         of text: some StringProtocol, foldingWidth: Bool,
         _ body: (_ folded: UnsafeBufferPointer<UInt8>, _ unchanged: Bool) -> Result
     ) -> Result {
         func fold(_ bytes: UnsafeBufferPointer<UInt8>) -> Result {
-            withUnsafeTemporaryAllocation(of: UInt8.self, capacity: bytes.count) { buffer in
+            if isFoldedAlready(bytes) { return body(bytes, true) }
+            return withUnsafeTemporaryAllocation(of: UInt8.self, capacity: bytes.count) { buffer in
                 let count = Self.fold(bytes, foldingWidth: foldingWidth, into: buffer)
                 return body(UnsafeBufferPointer(rebasing: buffer[..<count]), count == bytes.count)
             }
         }
         return text.withUTF8Bytes(fold)
+    }
+
+    /// Printable ASCII and Chinese (leads E4–E9) only, the bytes `fold` keeps as they are:
+    /// most cells, found without copying them.
+    private static func isFoldedAlready(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        var index = 0
+        while index < bytes.count {
+            let lead = bytes[index]
+            if lead > 0x20 && lead < 0x80 {
+                index += 1
+            } else if lead >= 0xE4 && lead <= 0xE9 && index + 2 < bytes.count {
+                index += 3
+            } else {
+                return false
+            }
+        }
+        return true
     }
 
     /// The bytes of the space at `index`, 0 when there is none. The spaces are ` `, TAB,
@@ -112,7 +134,7 @@ enum TextNormalization {
     }
 
     /// `201`, `20103`, `2010301`: digits only, after folding full-width digits.
-    static func isDigits(_ key: String, count: ClosedRange<Int>? = nil) -> Bool {
+    static func isDigits(_ key: some StringProtocol, count: ClosedRange<Int>? = nil) -> Bool {
         !key.isEmpty && key.utf8.allSatisfy { (0x30...0x39).contains($0) }
             && (count.map { $0.contains(key.utf8.count) } ?? true)
     }

@@ -2,7 +2,7 @@
 enum Watermark {
     static let texts: Set<ByteKey> = ["仅供内部审核", "内部审核", "仅供审核", "样稿", "征求意见稿"]
     /// Asked of every line of the narrative: a line longer than any stamp is not hashed.
-    static func isWatermark(_ key: String) -> Bool {
+    static func isWatermark(_ key: some StringProtocol) -> Bool {
         key.utf8.count <= longestBytes && texts.contains(ByteKey(key))
     }
     private static let longestBytes = texts.map(\.text.utf8.count).max()!

@@ -96,7 +96,7 @@ struct ColumnSpec: Sendable {
 
     init(_ path: String, header: String? = nil) {
         self.path = path
-        headerWord = TextNormalization.key(header ?? String(path.split(separator: "/").last ?? ""))
+        headerWord = String(TextNormalization.key(header ?? String(path.split(separator: "/").last ?? "")))
     }
 }
 
