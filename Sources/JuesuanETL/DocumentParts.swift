@@ -22,9 +22,7 @@ struct DocumentParts {
         var index = titleLine
         while index < lines.count {
             defer { index += 1 }
-            guard let first = lines[index].firstPrintedCell,
-                first.utf8.starts(with: "第".utf8)
-            else { continue }
+            guard let first = lines[index].firstPrintedCell, first.hasBytePrefix("第") else { continue }
             var key = String(TextNormalization.key(first))
             guard let number = Self.partNumber(key) else { continue }
             let isBare = key.unicodeScalars.count <= 4 + String(number).count
