@@ -70,23 +70,23 @@ extension Checker {
     }
 
     /// The table rows that print what a narrative figure states.
-    private func tableCounterpart(of fact: NarrativeFact) -> (rows: [StagingRow], anchor: StagingRow?)? {
-        func one(_ row: StagingRow?) -> (rows: [StagingRow], anchor: StagingRow?) { (row.map { [$0] } ?? [], row) }
+    private func tableCounterpart(of fact: NarrativeFact) -> (rows: [Int], anchor: Int?)? {
+        func one(_ row: Int?) -> (rows: [Int], anchor: Int?) { (row.map { [$0] } ?? [], row) }
         func summary(_ table: TableKind, _ section: String, _ item: String, column: String = "金额") -> (
-            rows: [StagingRow], anchor: StagingRow?
+            rows: [Int], anchor: Int?
         ) {
             one(row(table, column: column) { $0.section.bytesEqual(section) && $0.item.bytesEqual(item) })
         }
-        func total(_ table: TableKind, _ column: String) -> (rows: [StagingRow], anchor: StagingRow?) {
+        func total(_ table: TableKind, _ column: String) -> (rows: [Int], anchor: Int?) {
             one(row(table, column: column) { $0.code == nil && $0.item.bytesEqual("合计") })
         }
-        func threePublic(_ category: String) -> (rows: [StagingRow], anchor: StagingRow?)? {
+        func threePublic(_ category: String) -> (rows: [Int], anchor: Int?)? {
             let column = fact.measure == .budget ? "预算数" : "决算数"
             guard fact.measure != .completionRate else { return nil }
             let path = String(TextNormalization.key("\(column)/\(category)"))
             return one(firstRow(.threePublic) { TextNormalization.key($0.column).bytesEqual(path) })
         }
-        func statistics(_ section: String, _ item: String) -> (rows: [StagingRow], anchor: StagingRow?) {
+        func statistics(_ section: String, _ item: String) -> (rows: [Int], anchor: Int?) {
             one(
                 firstRow(.statistics) {
                     $0.section?.containsBytes(section) == true && TextNormalization.key($0.item).containsBytes(item)
@@ -122,7 +122,7 @@ extension Checker {
             guard let code = fact.subjectCode else { return nil }
             return one(row(.generalBudget, column: ColumnPath.spendingSubtotal) { $0.code == code })
         case (.operatingCost, _):
-            let parts = rows(.statistics).filter { $0.section?.containsBytes("机关运行经费") == true }
+            let parts = rows(.statistics) { $0.section?.containsBytes("机关运行经费") == true }
             return (parts, parts.first)
         case (.procurementTotal, _): return statistics("采购", "合计")
         case (.procurementGoods, _): return statistics("采购", "货物")
@@ -135,22 +135,24 @@ extension Checker {
     /// A stated figure against the table's (the sum of its rows): a stated zero agrees with
     /// an empty cell, anything else needs the table's figure.
     private mutating func compareStated(
-        _ check: String, printed rows: [StagingRow], stated: ExactDecimal, statedPlace: Place, anchor: StagingRow?,
+        _ check: String, printed parts: [Int], stated: ExactDecimal, statedPlace: Place, anchor: Int?,
         summary: String
     ) {
-        let amounts = rows.compactMap(\.value.amount)
+        let amounts = parts.compactMap { rows[$0].value.amount }
         guard let anchor else { return }
         guard let printed = amounts.isEmpty ? nil : amounts.sum() else {
             if !stated.isZero {
                 findings.append(
                     Finding(
-                        check: check, severity: .missing, expected: nil, actual: stated, expectedPlace: Place(anchor),
+                        check: check, severity: .missing, expected: nil, actual: stated,
+                        expectedPlace: Place(rows[anchor]),
                         actualPlace: statedPlace, actualLines: [statedPlace.line], summary: summary))
             }
             return
         }
         compareFigures(
-            check, printed: printed, at: Place(anchor), other: stated, at: statedPlace, summary: summary, tolerance: 2)
+            check, printed: printed, at: Place(rows[anchor]), other: stated, at: statedPlace, summary: summary,
+            tolerance: 2)
     }
 
     /// Records a finding when `other` differs from `printed`: rounding within one unit of

@@ -9,38 +9,48 @@ public enum Reconciliation {
     }
 }
 
+/// The checks pass rows around by their index in `rows`, the document's rows in order:
+/// copying a row copies its strings' references, and a check looks at hundreds of rows to
+/// compare a few.
 struct Checker {
     let document: ParsedDocument
     var findings: [Finding] = []
-    private let rowsByColumn: [TableKind: TableRows]
+    /// Every row of the document's tables, in document order.
+    let rows: [StagingRow]
+    private let tables: [TableKind: TableRows]
 
-    /// A table's rows in document order, and by the position of their column among the
-    /// table's columns (a check asks for one column's rows many times).
+    /// Where a table's rows are in `rows`, and which of them each of its columns holds (a
+    /// check asks for one column's rows many times).
     private struct TableRows {
-        var all: [StagingRow]
+        var all: Range<Int>
         var columns: [String]
-        var byColumn: [[StagingRow]]
+        var byColumn: [[Int]]
         /// Rows of a column the table does not list.
-        var unlisted: [StagingRow] = []
+        var unlisted: [Int] = []
     }
 
     init(document: ParsedDocument) {
         self.document = document
-        var rowsByColumn: [TableKind: TableRows] = [:]
-        for table in document.tables where !table.rows.isEmpty {
+        let rows = document.rows
+        self.rows = rows
+        var tables: [TableKind: TableRows] = [:]
+        var start = 0
+        for table in document.tables {
+            let all = start..<(start + table.rows.count)
+            start = all.upperBound
+            guard !all.isEmpty else { continue }
             let columns = table.columns
-            var entry = TableRows(
-                all: table.rows, columns: columns, byColumn: Array(repeating: [], count: columns.count))
-            for row in table.rows {
-                if let position = columns.firstIndex(where: { $0.bytesEqual(row.column) }) {
-                    entry.byColumn[position].append(row)
+            var entry = TableRows(all: all, columns: columns, byColumn: Array(repeating: [], count: columns.count))
+            for index in all {
+                if let position = columns.firstIndex(where: { $0.bytesEqual(rows[index].column) }) {
+                    entry.byColumn[position].append(index)
                 } else {
-                    entry.unlisted.append(row)
+                    entry.unlisted.append(index)
                 }
             }
-            rowsByColumn[table.kind] = entry
+            tables[table.kind] = entry
         }
-        self.rowsByColumn = rowsByColumn
+        self.tables = tables
     }
 
     // MARK: Lookup
@@ -50,59 +60,54 @@ struct Checker {
 
     /// A table's rows in document order, or one column's.
     func rows(_ table: TableKind, column: String? = nil, where predicate: (StagingRow) -> Bool = { _ in true })
-        -> [StagingRow]
+        -> [Int]
     {
-        guard let entry = rowsByColumn[table] else { return [] }
-        guard let column else { return entry.all.filter(predicate) }
+        guard let entry = tables[table] else { return [] }
+        guard let column else { return entry.all.filter { predicate(rows[$0]) } }
         if let position = entry.columns.firstIndex(where: { $0.bytesEqual(column) }) {
-            return entry.byColumn[position].filter(predicate)
+            return entry.byColumn[position].filter { predicate(rows[$0]) }
         }
-        return entry.unlisted.filter { $0.column.bytesEqual(column) && predicate($0) }
+        return entry.unlisted.filter { rows[$0].column.bytesEqual(column) && predicate(rows[$0]) }
     }
 
-    /// A table's first row (in document order) that `predicate` accepts, without copying the others.
-    func firstRow(_ table: TableKind, where predicate: (StagingRow) -> Bool) -> StagingRow? {
-        rowsByColumn[table]?.all.first(where: predicate)
+    /// A table's first row (in document order) that `predicate` accepts.
+    func firstRow(_ table: TableKind, where predicate: (StagingRow) -> Bool) -> Int? {
+        tables[table]?.all.first { predicate(rows[$0]) }
     }
 
-    func row(_ table: TableKind, column: String, where predicate: (StagingRow) -> Bool) -> StagingRow? {
-        guard let entry = rowsByColumn[table] else { return nil }
+    func row(_ table: TableKind, column: String, where predicate: (StagingRow) -> Bool) -> Int? {
+        guard let entry = tables[table] else { return nil }
         if let position = entry.columns.firstIndex(where: { $0.bytesEqual(column) }) {
-            return entry.byColumn[position].first(where: predicate)
+            return entry.byColumn[position].first { predicate(rows[$0]) }
         }
-        return entry.unlisted.first { $0.column.bytesEqual(column) && predicate($0) }
+        return entry.unlisted.first { rows[$0].column.bytesEqual(column) && predicate(rows[$0]) }
     }
 
-    func total(_ table: TableKind, column: String, section: String? = nil) -> StagingRow? {
+    func total(_ table: TableKind, column: String, section: String? = nil) -> Int? {
         row(table, column: column) {
             $0.code == nil && $0.item.bytesEqual("合计") && (section == nil || $0.section.bytesEqual(section))
         }
     }
 
-    func item(_ table: TableKind, _ name: String, column: String, section: String) -> StagingRow? {
-        row(table, column: column) { $0.section.bytesEqual(section) && TextNormalization.key($0.item).contains(name) }
-    }
-
-    static func hasOrdinal(_ row: StagingRow) -> Bool { TextNormalization.hasOrdinal(TextNormalization.key(row.item)) }
+    func hasOrdinal(_ row: Int) -> Bool { TextNormalization.hasOrdinal(TextNormalization.key(rows[row].item)) }
 
     // MARK: Comparing
 
     /// Compares a printed figure with the sum of its parts (or with one figure elsewhere).
     /// The summary is made only for a finding: most comparisons agree.
     mutating func compare(
-        _ check: String, _ expected: StagingRow?, _ parts: some Collection<StagingRow>,
-        _ summary: @autoclosure () -> String
+        _ check: String, _ expected: Int?, _ parts: some Collection<Int>, _ summary: @autoclosure () -> String
     ) {
         // Most comparisons agree: the sum is made without a list of the parts' amounts.
         var sum: ExactDecimal?
         var amountCount = 0
         for part in parts {
-            guard let amount = part.value.amount else { continue }
+            guard let amount = rows[part].value.amount else { continue }
             sum = (sum ?? .zero) + amount
             amountCount += 1
         }
-        guard let anchor = expected ?? parts.first(where: { $0.value.amount != nil }) else { return }
-        let printed = expected?.value.amount
+        let printed = expected.flatMap { rows[$0].value.amount }
+        guard let anchor = expected ?? parts.first(where: { rows[$0].value.amount != nil }) else { return }
         let severity: Finding.Severity
         switch (printed, sum) {
         case (nil, nil): return
@@ -117,12 +122,12 @@ struct Checker {
             if value.isZero { return }
             severity = .missing
         }
-        let actualPlace = (parts.first { $0.value.amount != nil } ?? parts.first).map(Place.init) ?? Place(anchor)
+        let actualPlace = Place(rows[parts.first { rows[$0].value.amount != nil } ?? parts.first ?? anchor])
         findings.append(
             Finding(
                 check: check, severity: severity, expected: printed, actual: sum,
-                expectedPlace: Place(expected ?? anchor), actualPlace: actualPlace,
-                actualLines: Array(Set(parts.filter { $0.value.amount != nil }.map(\.line))).sorted(),
+                expectedPlace: Place(rows[expected ?? anchor]), actualPlace: actualPlace,
+                actualLines: Array(Set(parts.filter { rows[$0].value.amount != nil }.map { rows[$0].line })).sorted(),
                 summary: summary())
         )
     }
@@ -158,7 +163,7 @@ struct Checker {
             let coded = rows(table, column: column) { $0.code != nil }
             // The coded layout reads codes of digits only: a child's code as a number, less
             // its last digits, is its parent's (numbers hash without String's normalisation).
-            let codes = coded.map { (length: $0.code!.utf8.count, number: Int($0.code!)) }
+            let codes = coded.map { (length: rows[$0].code!.utf8.count, number: Int(rows[$0].code!)) }
             for (parentLength, childLength) in codeLengths {
                 var divisor = 1
                 for _ in parentLength..<childLength { divisor *= 10 }
@@ -174,7 +179,8 @@ struct Checker {
                 }
             }
             if let total = total(table, column: column) {
-                compare("subtotal", total, coded.filter { $0.code!.utf8.count == 3 }, "its classes (类) add up to")
+                compare(
+                    "subtotal", total, coded.filter { rows[$0].code!.utf8.count == 3 }, "its classes (类) add up to")
             }
         }
     }
@@ -197,17 +203,17 @@ struct Checker {
         _ table: TableKind, total totalColumn: String, parts partColumns: [String], _ summary: String,
         where predicate: (StagingRow) -> Bool = { _ in true }
     ) {
-        guard let all = rowsByColumn[table]?.all else { return }
-        var start = 0
-        while start < all.count {
+        guard let all = tables[table]?.all else { return }
+        var start = all.lowerBound
+        while start < all.upperBound {
             var end = start + 1
-            while end < all.count, all[end].line == all[start].line { end += 1 }
-            let line = all[start..<end]
-            for total in line where total.column.bytesEqual(totalColumn) && predicate(total) {
+            while end < all.upperBound, rows[end].line == rows[start].line { end += 1 }
+            let line = start..<end
+            for total in line where rows[total].column.bytesEqual(totalColumn) && predicate(rows[total]) {
                 let parts = partColumns.compactMap { column in
                     line.first {
-                        $0.column.bytesEqual(column) && $0.section.bytesEqual(total.section)
-                            && $0.code == total.code
+                        rows[$0].column.bytesEqual(column) && rows[$0].section.bytesEqual(rows[total].section)
+                            && rows[$0].code == rows[total].code
                     }
                 }
                 compare("row_total", total, parts, summary)
@@ -223,24 +229,25 @@ struct Checker {
 
     mutating func checkTwoSided(_ table: TableKind) {
         let income = rows(table) { $0.section.bytesEqual("收入") }
-        let incomeTotal = income.first { TextNormalization.key($0.item).hasBytePrefix("本年收入合计") }
-        compare("income_total", incomeTotal, income.filter(Self.hasOrdinal), "the income items add up to")
-        let incomeGrandTotal = income.first { $0.item.bytesEqual("总计") }
-        let incomeBalances = income.filter { !Self.hasOrdinal($0) && $0 != incomeTotal && $0 != incomeGrandTotal }
+        let incomeTotal = income.first { TextNormalization.key(rows[$0].item).hasBytePrefix("本年收入合计") }
+        compare("income_total", incomeTotal, income.filter(hasOrdinal), "the income items add up to")
+        let incomeGrandTotal = income.first { rows[$0].item.bytesEqual("总计") }
+        let incomeBalances = income.filter { !hasOrdinal($0) && $0 != incomeTotal && $0 != incomeGrandTotal }
         compare(
             "grand_total", incomeGrandTotal, [incomeTotal].compactMap { $0 } + incomeBalances,
             "本年收入合计 and the balances add up to")
         // Sub-items of the opening balance (04).
-        if let opening = income.first(where: { $0.item.containsBytes("年初") }) {
-            let subItems = rows(table) { $0.section.bytesEqual("收入/\(opening.item)") }
+        if let opening = income.first(where: { rows[$0].item.containsBytes("年初") }) {
+            let subItems = rows(table) { $0.section.bytesEqual("收入/\(rows[opening].item)") }
             if !subItems.isEmpty { compare("opening_balance", opening, subItems, "its funds add up to") }
         }
         for expenditureColumn in columns(table) {
             let spending = rows(table, column: expenditureColumn) { $0.section.bytesEqual("支出") }
-            let spendingTotal = spending.first { TextNormalization.key($0.item).hasBytePrefix("本年支出合计") }
-            compare("expenditure_total", spendingTotal, spending.filter { $0.code != nil }, "the classes add up to")
-            let spendingGrandTotal = spending.first { $0.item.bytesEqual("总计") }
-            let balances = spending.filter { $0.code == nil && !Self.hasOrdinal($0) && $0 != spendingGrandTotal }
+            let spendingTotal = spending.first { TextNormalization.key(rows[$0].item).hasBytePrefix("本年支出合计") }
+            compare(
+                "expenditure_total", spendingTotal, spending.filter { rows[$0].code != nil }, "the classes add up to")
+            let spendingGrandTotal = spending.first { rows[$0].item.bytesEqual("总计") }
+            let balances = spending.filter { rows[$0].code == nil && !hasOrdinal($0) && $0 != spendingGrandTotal }
             compare("grand_total", spendingGrandTotal, balances, "本年支出合计 and the balances add up to")
         }
         let rightTotal = columns(table).first.flatMap { column in
@@ -272,7 +279,7 @@ struct Checker {
     /// 09: 合计 = 出国 + 公务用车 + 接待; 公务用车 小计 = 购置 + 运行维护, for budget and actual.
     mutating func checkThreePublic() {
         for side in ColumnPath.threePublicSides {
-            func cell(_ category: String) -> StagingRow? {
+            func cell(_ category: String) -> Int? {
                 row(.threePublic, column: ColumnPath.threePublic(side, category)) { _ in true }
             }
             let categories = ColumnPath.threePublicCategories
@@ -288,13 +295,14 @@ struct Checker {
     /// 10: procurement 合计 = 货物 + 工程 + 服务; 车辆数合计 = Σ vehicle kinds.
     mutating func checkStatistics() {
         let items = rows(.statistics)
-        if let procurement = items.first(where: { $0.item.bytesEqual("合计") && $0.section?.containsBytes("采购") == true })
-        {
-            let parts = items.filter { $0.section.bytesEqual(procurement.section) && $0 != procurement }
+        if let procurement = items.first(where: {
+            rows[$0].item.bytesEqual("合计") && rows[$0].section?.containsBytes("采购") == true
+        }) {
+            let parts = items.filter { rows[$0].section.bytesEqual(rows[procurement].section) && $0 != procurement }
             compare("subtotal", procurement, parts, "货物, 工程 and 服务 add up to")
         }
-        let vehicles = items.filter { $0.unit == .vehicles }
-        if let total = vehicles.first(where: { $0.item.containsBytes("合计") }) {
+        let vehicles = items.filter { rows[$0].unit == .vehicles }
+        if let total = vehicles.first(where: { rows[$0].item.containsBytes("合计") }) {
             compare("subtotal", total, vehicles.filter { $0 != total }, "the kinds of vehicle add up to")
         }
     }
@@ -304,16 +312,16 @@ struct Checker {
         let incomeTotal01 = row(.summary, column: "金额") {
             $0.section.bytesEqual("收入") && $0.item.hasBytePrefix("本年收入合计")
         }
-        let incomeItems01 = rows(.summary) { $0.section.bytesEqual("收入") && Self.hasOrdinal($0) }
+        let incomeItems01 = rows(.summary) { $0.section.bytesEqual("收入") }.filter(hasOrdinal)
         compare(
             "01=02.income_total", incomeTotal01, [total(.income, column: "本年收入合计")].compactMap { $0 }, "公开02表 合计 is")
-        let fiscalItems01 = incomeItems01.filter { $0.item.containsBytes("财政拨款") }
+        let fiscalItems01 = incomeItems01.filter { rows[$0].item.containsBytes("财政拨款") }
         if let fiscal02 = total(.income, column: "财政拨款收入") {
             compare("01=02.fiscal_income", fiscal02, fiscalItems01, "公开01表's 财政拨款 income items add up to")
         }
         for source in ["上级补助收入", "事业收入", "经营收入", "附属单位上缴收入", "其他收入"] {
             let item01 = incomeItems01.first {
-                TextNormalization.key($0.item).hasByteSuffix(source) && !$0.item.containsBytes("财政拨款")
+                TextNormalization.key(rows[$0].item).hasByteSuffix(source) && !rows[$0].item.containsBytes("财政拨款")
             }
             if let item01 {
                 compare("01=02.\(source)", item01, [total(.income, column: source)].compactMap { $0 }, "公开02表 合计 is")
@@ -321,16 +329,16 @@ struct Checker {
         }
         // 01 expenditure = 03, in total and by class.
         let spending01 = rows(.summary) { $0.section.bytesEqual("支出") }
-        let spendingTotal01 = spending01.first { $0.item.hasBytePrefix("本年支出合计") }
+        let spendingTotal01 = spending01.first { rows[$0].item.hasBytePrefix("本年支出合计") }
         compare(
             "01=03.expenditure_total", spendingTotal01, [total(.expenditure, column: "本年支出合计")].compactMap { $0 },
             "公开03表 合计 is")
         compareClasses("01=03.class", spending01, .expenditure, column: "本年支出合计")
         // 04 fiscal income = 01's fiscal items.
-        for item04 in rows(.fiscalSummary) where item04.section.bytesEqual("收入") && Self.hasOrdinal(item04) {
-            let key04 = TextNormalization.withoutOrdinal(TextNormalization.key(item04.item))
+        for item04 in rows(.fiscalSummary) where rows[item04].section.bytesEqual("收入") && hasOrdinal(item04) {
+            let key04 = TextNormalization.withoutOrdinal(TextNormalization.key(rows[item04].item))
             let item01 = fiscalItems01.first {
-                TextNormalization.withoutOrdinal(TextNormalization.key($0.item)).hasPrefix(key04)
+                TextNormalization.withoutOrdinal(TextNormalization.key(rows[$0].item)).hasPrefix(key04)
             }
             compare("04=01.fiscal_income", item04, [item01].compactMap { $0 }, "公开01表 prints")
         }
@@ -341,9 +349,9 @@ struct Checker {
             ("04=07.government_fund", .governmentFund, funds[1], ColumnPath.spendingSubtotal),
             ("04=08.state_capital", .stateCapital, funds[2], ColumnPath.spendingTotal),
         ]
-        for (check, table, column04, column) in pairs where rowsByColumn[table] != nil {
+        for (check, table, column04, column) in pairs where tables[table] != nil {
             let spending04 = rows(.fiscalSummary, column: column04) { $0.section.bytesEqual("支出") }
-            let total04 = spending04.first { $0.item.hasBytePrefix("本年支出合计") }
+            let total04 = spending04.first { rows[$0].item.hasBytePrefix("本年支出合计") }
             compare(check, total04, [total(table, column: column)].compactMap { $0 }, "\(table.label) 合计 is")
             compareClasses(check + ".class", spending04, table, column: column)
         }
@@ -364,15 +372,16 @@ struct Checker {
     }
 
     /// The class rows of a two-sided table against the 3-digit rows of a coded table.
-    mutating func compareClasses(_ check: String, _ classRows: [StagingRow], _ table: TableKind, column: String) {
+    mutating func compareClasses(_ check: String, _ classRows: [Int], _ table: TableKind, column: String) {
         let classes = rows(table, column: column) { $0.code?.utf8.count == 3 }
         var matched = Set<String>()
-        for row in classRows where row.code != nil {
-            let other = classes.first { $0.code == row.code }
-            if let other { matched.insert(other.code!) }
-            compare(check, row, [other].compactMap { $0 }, "\(table.label) \(row.code!) is")
+        for row in classRows {
+            guard let code = rows[row].code else { continue }
+            let other = classes.first { rows[$0].code == code }
+            if let other { matched.insert(code) }
+            compare(check, row, [other].compactMap { $0 }, "\(table.label) \(code) is")
         }
-        for other in classes where !matched.contains(other.code!) && !classRows.isEmpty {
+        for other in classes where !matched.contains(rows[other].code!) && !classRows.isEmpty {
             compare(check, nil, [other], "\(table.label) prints")
         }
     }
