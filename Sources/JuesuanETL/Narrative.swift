@@ -103,7 +103,7 @@ enum NarrativeReader {
 
         mutating func append(_ key: Substring, line: Int) {
             lineStarts.append((bytes.count, line))
-            bytes.append(contentsOf: key.utf8)
+            key.withUTF8Bytes { bytes.append(contentsOf: $0) }
         }
 
         /// The line of the last start at or before `offset` (the starts are in order).
@@ -285,6 +285,8 @@ enum NarrativeReader {
         ].sorted { $0.words.unicodeScalars.count > $1.words.unicodeScalars.count }
         static let subjectNames = PhraseList(subjects.map(\.words))
 
+        /// Words that start a label about the current topic.
+        static let referringWords = ["占", "完成", "比", "较", "与上年", "共"]
         static let incomeSources = ["财政拨款收入", "上级补助收入", "事业收入", "经营收入", "附属单位上缴收入", "其他收入"]
         static let expenditureKinds = ["上缴上级支出", "经营支出", "对附属单位补助支出"]
 
@@ -297,7 +299,7 @@ enum NarrativeReader {
             var topic = current
             var rest = Substring(label)
             // `占本年支出合计的`, `比2022年增加`, `较上年决算增加`, `共接待`: about the current topic.
-            let refersBack = ["占", "完成", "比", "较", "与上年", "共"].contains { label.hasBytePrefix($0) }
+            let refersBack = referringWords.contains { label.hasBytePrefix($0) }
             if !refersBack {
                 if let named = subjectNames.firstIndex(in: label).map({ subjects[$0] }),
                     !aboutEvaluations || named.subject == .evaluatedProjects

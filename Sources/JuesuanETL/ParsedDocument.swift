@@ -48,7 +48,12 @@ public struct ParsedDocument: Sendable {
 
     /// Every table's rows in document order, as a new array: `tables` holds them, `rowCount`
     /// counts them.
-    public var rows: [StagingRow] { tables.flatMap(\.rows) }
+    public var rows: [StagingRow] {
+        var rows: [StagingRow] = []
+        rows.reserveCapacity(rowCount)
+        for table in tables { rows += table.rows }
+        return rows
+    }
     public var rowCount: Int { tables.reduce(0) { $0 + $1.rows.count } }
 
     public func table(_ kind: TableKind) -> ParsedTable? { tables.first { $0.kind == kind } }

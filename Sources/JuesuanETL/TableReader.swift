@@ -28,6 +28,8 @@ struct TableReader {
     }
 
     mutating func read(titleLine: Int, lines: ArraySlice<SourceLine>) throws(Diagnostic) -> ParsedTable {
+        // About a row per column per line: sized once rather than grown row by row.
+        rows.reserveCapacity(lines.count * max(1, spec.columnPaths.count))
         for line in lines where !line.isBlank {
             let keys = line.cells.map(TextNormalization.key)
             // A cell is blank exactly when its key is empty: the line knows how many are not.
