@@ -76,8 +76,7 @@ enum TableTitle {
     }
 
     /// `公开01表`, `公开02`, `表`, `公开表一`, `表一`, `表1:`.
-    static func isLabel(_ key: some StringProtocol) -> Bool {
-        let text = Substring(key)
+    static func isLabel(_ text: Substring) -> Bool {
         if text.bytesEqual("表") { return true }
         for prefix in labelPrefixes {
             guard let afterPrefix = text.dropping(prefix: prefix) else { continue }
