@@ -169,7 +169,7 @@ enum EvaluationReader {
                 let printed = cells.filter { !$0.isEmpty }
                 evaluation.grade = printed.last.flatMap { grades.contains(ByteKey($0)) ? String($0) : nil }
                 evaluation.totalScore = printed.dropLast(evaluation.grade == nil ? 0 : 1).last.flatMap {
-                    ExactDecimal($0)
+                    ExactDecimal(key: $0)
                 }
                 evaluation.scoreLine = line.number
                 indicatorColumns = nil
@@ -268,7 +268,7 @@ enum EvaluationReader {
     private static func numbers(in line: SourceLine) -> [ExactDecimal] {
         line.cells.compactMap { cell in
             let key = TextNormalization.key(cell)
-            return key.isEmpty ? nil : ExactDecimal(key)
+            return key.isEmpty ? nil : ExactDecimal(key: key)
         }
     }
 
@@ -326,9 +326,9 @@ struct IndicatorColumns {
     {
         // Blank cells may stand between the weight and the score (`20||20`).
         let printed = cells.indices.filter { !cells[$0].isEmpty }
-        guard let scorePosition = printed.indices.last(where: { ExactDecimal(cells[printed[$0]]) != nil }),
+        guard let scorePosition = printed.indices.last(where: { ExactDecimal(key: cells[printed[$0]]) != nil }),
             scorePosition > 0,
-            ExactDecimal(cells[printed[scorePosition - 1]]) != nil
+            ExactDecimal(key: cells[printed[scorePosition - 1]]) != nil
         else { return nil }
         let weightIndex = printed[scorePosition - 1]
         let scoreIndex = printed[scorePosition]
@@ -361,7 +361,7 @@ struct IndicatorColumns {
             line: line, level1: level1, level2: level2, name: name,
             initialTarget: values.count >= 3 ? values[values.count - 3] : nil,
             adjustedTarget: values.count >= 2 ? values[values.count - 2] : nil, actual: values.last,
-            weight: ExactDecimal(cells[weightIndex])!, score: ExactDecimal(cells[scoreIndex])!,
+            weight: ExactDecimal(key: cells[weightIndex])!, score: ExactDecimal(key: cells[scoreIndex])!,
             note: note.isEmpty ? nil : note)
     }
 }
