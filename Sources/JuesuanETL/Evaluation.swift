@@ -177,7 +177,7 @@ enum EvaluationReader {
                 continue
             }
             // `三、项目自评结果` (not its entry in the contents, `三、项目自评结果.....`) ends the indicators.
-            if words.startsWithResults && !words.has(.contentsDots) || words.startsWithPerformance {
+            if (words.startsWithResults && !words.has(.contentsDots)) || words.startsWithPerformance {
                 indicatorColumns = nil
                 afterScores = true
             }
