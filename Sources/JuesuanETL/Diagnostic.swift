@@ -17,6 +17,6 @@ public struct Diagnostic: Error, Sendable, Equatable, CustomStringConvertible {
     }
 
     public var description: String {
-        "\(file):\(line.map { "\($0):" } ?? "") \(severity.rawValue): \(message)"
+        String(concatenating: [file, ":", line.map { "\($0):" } ?? "", " ", severity.rawValue, ": ", message])
     }
 }

@@ -86,8 +86,10 @@ public struct Finding: Sendable, Hashable {
             actualLines.count > 1
             ? "lines \(actualLines.map(String.init).joined(separator: ", "))" : "line \(actualPlace.line)"
         let otherTable = actualPlace.part == expectedPlace.part ? "" : "\(actualPlace.part.label) "
-        return "[\(check)] \(expectedPlace.part.label) \(expectedPlace.item) [\(expectedPlace.column)] is "
-            + "\(expected.map(\.description) ?? "empty"), but \(summary) \(actualText) (\(otherTable)\(lines)); "
-            + "difference \(difference), \(severity.rawValue)"
+        return String(concatenating: [
+            "[", check, "] ", expectedPlace.part.label, " ", expectedPlace.item, " [", expectedPlace.column, "] is ",
+            expected.map(\.description) ?? "empty", ", but ", summary, " ", actualText, " (", otherTable, lines,
+            "); difference ", difference.description, ", ", severity.rawValue,
+        ])
     }
 }

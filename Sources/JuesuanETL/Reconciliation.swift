@@ -378,7 +378,7 @@ struct Checker {
         for row in classRows {
             guard let code = rows[row].code else { continue }
             let other = classes.first { rows[$0].code == code }
-            if let other { matched.insert(code) }
+            if other != nil { matched.insert(code) }
             compare(check, row, [other].compactMap { $0 }, "\(table.label) \(code) is")
         }
         for other in classes where !matched.contains(rows[other].code!) && !classRows.isEmpty {
