@@ -20,3 +20,21 @@ public struct Diagnostic: Error, Sendable, Equatable, CustomStringConvertible {
         String(concatenating: [file, ":", line.map { "\($0):" } ?? "", " ", severity.rawValue, ": ", message])
     }
 }
+
+extension String {
+    /// The pieces as one string, made at its full length at once: a message of two dozen
+    /// pieces, joined one by one, would be grown at every other piece.
+    init(concatenating pieces: [String]) {
+        self.init(unsafeUninitializedCapacity: pieces.reduce(0) { $0 + $1.utf8.count }) { buffer in
+            var written = 0
+            for piece in pieces {
+                piece.withUTF8Bytes { bytes in
+                    guard let base = bytes.baseAddress else { return }
+                    (buffer.baseAddress! + written).initialize(from: base, count: bytes.count)
+                    written += bytes.count
+                }
+            }
+            return written
+        }
+    }
+}

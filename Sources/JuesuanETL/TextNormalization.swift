@@ -14,6 +14,7 @@ enum TextNormalization {
         } ?? text
     }
 
+    /// The same, for a whole string.
     static func key(_ text: String) -> Substring { key(Substring(text)) }
 
     /// The label as printed, without the spaces that PDF extraction put inside it. Copying
@@ -237,22 +238,6 @@ public enum CellValue: Sendable, Hashable {
 }
 
 extension String {
-    /// The pieces as one string, made at its full length at once: a message of two dozen
-    /// pieces, joined one by one, would be grown at every other piece.
-    init(concatenating pieces: [String]) {
-        self.init(unsafeUninitializedCapacity: pieces.reduce(0) { $0 + $1.utf8.count }) { buffer in
-            var written = 0
-            for piece in pieces {
-                piece.withUTF8Bytes { bytes in
-                    guard let base = bytes.baseAddress else { return }
-                    (buffer.baseAddress! + written).initialize(from: base, count: bytes.count)
-                    written += bytes.count
-                }
-            }
-            return written
-        }
-    }
-
     func containsBytes(_ needle: String) -> Bool { Substring(self).containsBytes(needle) }
     func byteRange(of needle: String) -> Range<String.Index>? { Substring(self).byteRange(of: needle) }
 }
