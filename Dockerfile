@@ -8,7 +8,7 @@ WORKDIR /src
 COPY Package.swift ./
 COPY Sources ./Sources
 COPY Tests ./Tests
-RUN swift build -c release --product juesuan
+RUN swift build -c release --static-swift-stdlib --product juesuan
 
 FROM swift:6.0-bookworm-slim
 RUN apt-get update && apt-get install -y --no-install-recommends libpq5 libssl3 libpoppler-glib8 libcairo2 util-linux \

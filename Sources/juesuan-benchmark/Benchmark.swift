@@ -77,7 +77,9 @@ struct Benchmark: ParsableCommand {
         let juesuan = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent()
             .appendingPathComponent("juesuan")
         guard FileManager.default.isExecutableFile(atPath: juesuan.path) else {
-            throw ValidationError("\(juesuan.path) is missing: build it first (`swift build -c release`)")
+            throw ValidationError(
+                "\(juesuan.path) is missing: build it first (BENCHMARKS.md: `swift build -c release --static-swift-stdlib "
+                    + "--product juesuan`)")
         }
         let process = Process()
         process.executableURL = URL(fileURLWithPath: "/usr/bin/taskset")
