@@ -133,6 +133,8 @@ final class BatchStore: @unchecked Sendable {
         try connection.execute(
             "SELECT pg_advisory_xact_lock(hashtextextended(key, 0)) FROM (SELECT DISTINCT unnest($1::text[]) AS key ORDER BY 1) keys",
             [PostgresArray.literal(documents.map { "\($0.header.department)/\($0.header.fiscalYear)" })])
+        // From here the next batch may store beside this one: the server works on two cores.
+        turn.taken()
         let hashes = PostgresArray.literal(documents.map(\.sha256))
         var skipped: Set<String> = []
         if force {
