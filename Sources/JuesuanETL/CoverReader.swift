@@ -17,7 +17,9 @@ enum CoverReader {
             guard let cell = line.singleCell else { continue }
             let key = String(TextNormalization.key(cell))
             if Watermark.isWatermark(key) { continue }
-            if Template.all.contains(where: { TableTitle.match(key, department: nil, template: $0) != nil }) { break }
+            if TableTitle.matches(key, department: nil, templates: Template.all).contains(where: { $0 != nil }) {
+                break
+            }
             guard let (ending, isBudget) = titleEndings.first(where: { key.hasSuffix($0.ending) }) else {
                 before.append(key)
                 if before.count > coverLinesBefore { before.removeFirst() }

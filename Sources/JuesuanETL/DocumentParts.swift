@@ -26,7 +26,8 @@ struct DocumentParts {
             var key = String(TextNormalization.key(first))
             guard let number = Self.partNumber(key) else { continue }
             let isBare = key.unicodeScalars.count <= 4 + String(number).count
-            let following = lines[(index + 1)...].prefix(while: { $0.singleCell != nil || $0.isBlank }).filter {
+            // Lazily: a heading is followed by its part's prose, hundreds of single-cell lines.
+            let following = lines[(index + 1)...].lazy.prefix(while: { $0.singleCell != nil || $0.isBlank }).filter {
                 !$0.isBlank
             }
             for next in following.prefix(isBare ? 2 : 1) {

@@ -6,8 +6,25 @@ enum TableTitle {
     static func match(_ key: some StringProtocol, department: String?, template: Template) -> (
         kind: TableKind, isBudget: Bool
     )? {
-        guard key.utf8.count <= template.longestTitleBytes + (department?.utf8.count ?? 0) + 64 else { return nil }
+        guard mayBeTitle(key, department: department, of: template) else { return nil }
         return template.titlesByKey[ByteKey(title(key, department: department))]
+    }
+
+    /// The match in each template, the title stripped once for all of them.
+    static func matches(_ key: some StringProtocol, department: String?, templates: [Template]) -> [(
+        kind: TableKind, isBudget: Bool
+    )?] {
+        var title: ByteKey?
+        return templates.map { template in
+            guard mayBeTitle(key, department: department, of: template) else { return nil }
+            title = title ?? ByteKey(Self.title(key, department: department))
+            return template.titlesByKey[title!]
+        }
+    }
+
+    /// A line longer than the template's longest title, the department's name and a label is not a title.
+    private static func mayBeTitle(_ key: some StringProtocol, department: String?, of template: Template) -> Bool {
+        key.utf8.count <= template.longestTitleBytes + (department?.utf8.count ?? 0) + 64
     }
 
     /// The key without label, department and year.
@@ -32,10 +49,18 @@ enum TableTitle {
 
     /// `二` or `02`, not `二2023`: the label's number is in one script.
     private static func number(at text: Substring) -> Substring {
-        let chinese = text.unicodeScalars.prefix { "一二三四五六七八九十".unicodeScalars.contains($0) }
+        let chinese = text.unicodeScalars.prefix(while: isChineseNumeral)
         if !chinese.isEmpty { return text[chinese.startIndex..<chinese.endIndex] }
         let digits = text.utf8.prefix { $0 >= 0x30 && $0 <= 0x39 }
         return text[digits.startIndex..<digits.endIndex]
+    }
+
+    /// By a switch: searching a string of the numerals decodes it at every character.
+    private static func isChineseNumeral(_ scalar: Unicode.Scalar) -> Bool {
+        switch scalar {
+        case "一", "二", "三", "四", "五", "六", "七", "八", "九", "十": true
+        default: false
+        }
     }
 
     private static let labelPrefixes = ["公开表", "公开", "表"]

@@ -22,11 +22,9 @@ public struct Template: Sendable {
         var kinds = Array(repeating: Set<TableKind>(), count: all.count)
         for line in lines {
             guard let cell = line.singleCell, cell.utf8.count <= longest, cell.containsBytes("表") else { continue }
-            let key = TextNormalization.key(cell)
-            for (index, template) in all.enumerated() {
-                if let match = TableTitle.match(key, department: department, template: template), !match.isBudget {
-                    kinds[index].insert(match.kind)
-                }
+            let matches = TableTitle.matches(TextNormalization.key(cell), department: department, templates: all)
+            for (index, match) in matches.enumerated() {
+                if let match, !match.isBudget { kinds[index].insert(match.kind) }
             }
         }
         let best = kinds.indices.max { (kinds[$0].count, $1) < (kinds[$1].count, $0) } ?? 0
