@@ -123,7 +123,8 @@ enum NarrativeReader {
             var subjectItem: String?
             var labelStart = 0
             var index = 0
-            while index < bytes.count {
+            while let digit = firstDigit(from: index) {
+                index = digit
                 guard let number = numberToken(at: index) else {
                     index += 1
                     continue
@@ -200,6 +201,15 @@ enum NarrativeReader {
         /// The bytes of the UTF-8 character that starts with `lead`.
         private static func scalarLength(_ lead: UInt8) -> Int {
             lead < 0x80 ? 1 : lead < 0xE0 ? 2 : lead < 0xF0 ? 3 : 4
+        }
+
+        /// Where the next ASCII digit is: figures are a few bytes of a section's thousands.
+        private func firstDigit(from offset: Int) -> Int? {
+            bytes.withUnsafeBufferPointer { bytes in
+                var index = offset
+                while index < bytes.count, bytes[index] &- 0x30 > 9 { index += 1 }
+                return index < bytes.count ? index : nil
+            }
         }
 
         /// `1,776.49`, `0.5`, `48.16` at `offset`: digits, thousands groups and one point.

@@ -167,13 +167,18 @@ struct Checker {
             for (parentLength, childLength) in codeLengths {
                 var divisor = 1
                 for _ in parentLength..<childLength { divisor *= 10 }
-                let childrenByParent = Dictionary(
-                    grouping: coded.indices.filter { codes[$0].length == childLength },
-                    by: { codes[$0].number.map { $0 / divisor } })
+                // The children by their parent's number, then in document order: each parent's
+                // are a run, found by binary search (no dictionary of arrays per column).
+                let children = coded.indices.filter { codes[$0].length == childLength }
+                    .map { (parent: codes[$0].number.map { $0 / divisor } ?? -1, row: coded[$0]) }
+                    .sorted { ($0.parent, $0.row) < ($1.parent, $1.row) }
                 for (parent, code) in zip(coded, codes) where code.length == parentLength {
-                    if let children = childrenByParent[code.number] {
+                    let key = code.number ?? -1
+                    let start = Self.firstPosition(in: children) { $0 >= key }
+                    let end = Self.firstPosition(in: children) { $0 > key }
+                    if start < end {
                         compare(
-                            "subtotal", parent, children.lazy.map { coded[$0] },
+                            "subtotal", parent, children[start..<end].lazy.map(\.row),
                             "its \(childLength)-digit subjects add up to")
                     }
                 }
@@ -183,6 +188,17 @@ struct Checker {
                     "subtotal", total, coded.filter { rows[$0].code!.utf8.count == 3 }, "its classes (类) add up to")
             }
         }
+    }
+
+    /// The first position of `sorted` (ascending by parent) whose parent satisfies
+    /// `predicate`, a predicate false and then true along it.
+    private static func firstPosition(in sorted: [(parent: Int, row: Int)], where predicate: (Int) -> Bool) -> Int {
+        var (low, high) = (0, sorted.count)
+        while low < high {
+            let middle = (low + high) / 2
+            if predicate(sorted[middle].parent) { high = middle } else { low = middle + 1 }
+        }
+        return low
     }
 
     /// A row's total column equals the sum of its parts: 本年支出 合计 (or 小计) = 基本 + 项目
