@@ -2,7 +2,10 @@
 struct SourceLine: Sendable {
     let number: Int
     let text: Substring
-    let cells: [Substring]
+    /// The cells of a line with TABs; a line without (prose, titles, blank lines: most
+    /// lines) is its only cell, and gets no array of its own unless a reader asks.
+    private let tabbedCells: [Substring]
+    var cells: [Substring] { tabbedCells.isEmpty ? [text] : tabbedCells }
     /// How many cells hold more than spaces, and the first of them: every reader asks
     /// whether a line is blank or holds one cell, so it is found once, by bytes.
     private let printedCount: Int
@@ -23,6 +26,10 @@ struct SourceLine: Sendable {
                 tabs += 1
                 position = tab + 1
             }
+            guard tabs > 0 else {
+                if !TextNormalization.isBlank(bytes: bytes) { printedCount = 1 }
+                return
+            }
             cells.reserveCapacity(tabs + 1)
             var start = 0
             while start <= bytes.count {
@@ -36,7 +43,7 @@ struct SourceLine: Sendable {
                 start = end + 1
             }
         }
-        self.cells = cells
+        self.tabbedCells = cells
         self.printedCount = printedCount
         self.firstPrinted = firstPrinted
     }
@@ -46,10 +53,12 @@ struct SourceLine: Sendable {
     }
 
     /// The first cell that holds more than spaces.
-    var firstPrintedCell: Substring? { printedCount > 0 ? cells[firstPrinted] : nil }
+    var firstPrintedCell: Substring? { printedCount > 0 ? cell(firstPrinted) : nil }
 
     /// The line's only non-blank cell, when it has exactly one.
-    var singleCell: Substring? { printedCount == 1 ? cells[firstPrinted] : nil }
+    var singleCell: Substring? { printedCount == 1 ? cell(firstPrinted) : nil }
+
+    private func cell(_ index: Int) -> Substring { tabbedCells.isEmpty ? text : tabbedCells[index] }
 
     var isBlank: Bool { printedCount == 0 }
 }
