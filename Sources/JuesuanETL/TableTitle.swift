@@ -14,11 +14,12 @@ enum TableTitle {
     static func matches(_ key: some StringProtocol, department: String?, templates: [Template]) -> [(
         kind: TableKind, isBudget: Bool
     )?] {
-        var title: ByteKey?
+        var stripped: ByteKey?
         return templates.map { template in
             guard mayBeTitle(key, department: department, of: template) else { return nil }
-            title = title ?? ByteKey(Self.title(key, department: department))
-            return template.titlesByKey[title!]
+            let title = stripped ?? ByteKey(Self.title(key, department: department))
+            stripped = title
+            return template.titlesByKey[title]
         }
     }
 
