@@ -45,7 +45,13 @@ enum TextNormalization {
     /// Printable ASCII and Chinese (leads E4–E9) only, the bytes `fold` keeps as they are:
     /// most cells, found without copying them.
     private static func isFoldedAlready(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
-        var index = 0
+        endOfKeptRun(bytes, from: 0) == bytes.count
+    }
+
+    /// Where the run of bytes `fold` keeps as they are (printable ASCII, Chinese) that
+    /// starts at `start` ends.
+    private static func endOfKeptRun(_ bytes: UnsafeBufferPointer<UInt8>, from start: Int) -> Int {
+        var index = start
         while index < bytes.count {
             let lead = bytes[index]
             if lead > 0x20 && lead < 0x80 {
@@ -53,10 +59,10 @@ enum TextNormalization {
             } else if lead >= 0xE4 && lead <= 0xE9 && index + 2 < bytes.count {
                 index += 3
             } else {
-                return false
+                break
             }
         }
-        return true
+        return index
     }
 
     /// The bytes of the space at `index`, 0 when there is none. The spaces are ` `, TAB,
@@ -85,20 +91,16 @@ enum TextNormalization {
             written += 1
         }
         while index < bytes.count {
+            // Most bytes are printable ASCII or Chinese (U+4E00–U+9FFF, leads E4–E9): kept as
+            // they are, a run at a time.
+            let runEnd = endOfKeptRun(bytes, from: index)
+            if runEnd > index {
+                (output.baseAddress! + written).update(from: bytes.baseAddress! + index, count: runEnd - index)
+                written += runEnd - index
+                index = runEnd
+                continue
+            }
             let lead = bytes[index]
-            // Most bytes are printable ASCII or Chinese (U+4E00–U+9FFF, leads E4–E9): kept as they are.
-            if lead > 0x20 && lead < 0x80 {
-                emit(lead)
-                index += 1
-                continue
-            }
-            if lead >= 0xE4 && lead <= 0xE9 && index + 2 < bytes.count {
-                emit(lead)
-                emit(bytes[index + 1])
-                emit(bytes[index + 2])
-                index += 3
-                continue
-            }
             let space = spaceLength(bytes, at: index)
             if space > 0 {
                 index += space
