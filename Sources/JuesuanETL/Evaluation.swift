@@ -255,7 +255,7 @@ enum EvaluationReader {
 
     /// `038001-大同市…` → `038001`.
     private static func code(_ text: String) -> String? {
-        let digits = text.utf8.prefix { $0 >= 0x30 && $0 <= 0x39 }
+        let digits = text.utf8.prefix(while: \.isASCIIDigit)
         return digits.isEmpty ? nil : String(Substring(digits))
     }
 
@@ -300,9 +300,7 @@ enum EvaluationReader {
         guard let range = text.byteRange(of: words) else { return nil }
         var rest = text[range.upperBound...]
         if rest.hasBytePrefix(":") { rest = rest.dropFirst() }
-        let digits = rest.utf8.prefix {
-            ($0 >= 0x30 && $0 <= 0x39) || $0 == UInt8(ascii: ".") || $0 == UInt8(ascii: ",")
-        }
+        let digits = rest.utf8.prefix { $0.isASCIIDigit || $0 == UInt8(ascii: ".") || $0 == UInt8(ascii: ",") }
         return digits.isEmpty ? nil : ExactDecimal(Substring(digits))
     }
 }

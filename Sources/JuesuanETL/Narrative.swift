@@ -207,14 +207,14 @@ enum NarrativeReader {
         private func firstDigit(from offset: Int) -> Int? {
             bytes.withUnsafeBufferPointer { bytes in
                 var index = offset
-                while index < bytes.count, bytes[index] &- 0x30 > 9 { index += 1 }
+                while index < bytes.count, !bytes[index].isASCIIDigit { index += 1 }
                 return index < bytes.count ? index : nil
             }
         }
 
         /// `1,776.49`, `0.5`, `48.16` at `offset`: digits, thousands groups and one point.
         private func numberToken(at offset: Int) -> (start: Int, end: Int, value: ExactDecimal)? {
-            func isDigit(_ i: Int) -> Bool { i < bytes.count && (0x30...0x39).contains(bytes[i]) }
+            func isDigit(_ i: Int) -> Bool { i < bytes.count && bytes[i].isASCIIDigit }
             guard isDigit(offset), offset == 0 || !isDigit(offset - 1) else { return nil }
             var end = offset
             while isDigit(end) { end += 1 }

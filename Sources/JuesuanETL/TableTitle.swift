@@ -52,7 +52,7 @@ enum TableTitle {
     private static func number(at text: Substring) -> Substring {
         let chinese = text.unicodeScalars.prefix(while: isChineseNumeral)
         if !chinese.isEmpty { return text[chinese.startIndex..<chinese.endIndex] }
-        let digits = text.utf8.prefix { $0 >= 0x30 && $0 <= 0x39 }
+        let digits = text.utf8.prefix(while: \.isASCIIDigit)
         return text[digits.startIndex..<digits.endIndex]
     }
 
@@ -116,7 +116,7 @@ enum TableTitle {
 
     /// Drops `2024年度` / `2024年` at the start.
     static func strippingYear(_ text: Substring) -> Substring {
-        let digits = text.utf8.prefix { $0 >= 0x30 && $0 <= 0x39 }
+        let digits = text.utf8.prefix(while: \.isASCIIDigit)
         guard digits.count == 4 else { return text }
         let rest = text[digits.endIndex...]
         return rest.dropping(prefix: "年度") ?? rest.dropping(prefix: "年") ?? text

@@ -138,7 +138,7 @@ enum TextNormalization {
 
     /// `201`, `20103`, `2010301`: digits only, after folding full-width digits.
     static func isDigits(_ key: some StringProtocol, count: ClosedRange<Int>? = nil) -> Bool {
-        !key.isEmpty && key.utf8.allSatisfy { (0x30...0x39).contains($0) }
+        !key.isEmpty && key.utf8.allSatisfy(\.isASCIIDigit)
             && (count.map { $0.contains(key.utf8.count) } ?? true)
     }
 
@@ -315,6 +315,11 @@ extension Substring {
         var needle = needle
         return text.withUTF8 { haystack in needle.withUTF8 { haystack.byteOffset(of: $0) } }
     }
+}
+
+extension UInt8 {
+    /// `0`–`9`: the digits of codes, years and amounts (full-width ones are folded in keys).
+    var isASCIIDigit: Bool { self >= 0x30 && self <= 0x39 }
 }
 
 extension UnsafeBufferPointer<UInt8> {

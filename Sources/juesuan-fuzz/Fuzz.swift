@@ -21,16 +21,18 @@ func layOutAnything(_ input: [UInt8]) {
     var rules: [PDFRule] = []
     var index = 0
     while index + 6 <= bytes.count {
-        let values = bytes[index..<(index + 6)].map { Double($0) * 3.3 }
+        let coordinates = bytes[index..<(index + 6)].map { Double($0) * 3.3 }  // points on a page
         if bytes[index] & 1 == 1 {
             rules.append(
-                PDFRule(bytes[index] & 2 == 0 ? .horizontal : .vertical, at: values[1], from: values[2], to: values[3]))
+                PDFRule(
+                    bytes[index] & 2 == 0 ? .horizontal : .vertical, at: coordinates[1], from: coordinates[2],
+                    to: coordinates[3]))
         } else {
             let scalar = Unicode.Scalar(0x4E00 + UInt32(bytes[index + 5])) ?? "字"
             characters.append(
                 PDFCharacter(
-                    scalar: scalar, x0: values[1], y0: values[2], x1: values[1] + values[3] / 20,
-                    y1: values[2] + values[4] / 20))
+                    scalar: scalar, x0: coordinates[1], y0: coordinates[2], x1: coordinates[1] + coordinates[3] / 20,
+                    y1: coordinates[2] + coordinates[4] / 20))
         }
         index += 6
     }
