@@ -221,6 +221,8 @@ final class BatchStore: @unchecked Sendable {
                 }
             }
         }
+        // Last: their rows read the documents' facts, findings, narrative and evaluations.
+        try connection.execute("SELECT analytics.store_documents($1::bigint[])", batchIDs)
         return skipped
     }
 

@@ -144,28 +144,29 @@ public struct Migrator {
 
     /// Re-applies the functions, and the views with their privileges, when their files
     /// changed: re-creating a materialised view computes it again, which a load should not
-    /// pay for every run.
+    /// pay for every run. Re-applying the functions drops the views first (they may call
+    /// the functions), so the views follow.
     private func applyRepeatable(_ connection: Connection) throws {
         let privileges = sql.url.appendingPathComponent("privileges.sql")
         try connection.transaction {
             let functionsApplied = try applyIfChanged(
                 connection, folder: "functions", files: try sql.files(in: "functions"))
             let viewsApplied = try applyIfChanged(
-                connection, folder: "views", files: try sql.files(in: "views") + [privileges])
-            if functionsApplied && !viewsApplied {
-                try connection.executeScript(try String(contentsOf: privileges, encoding: .utf8))
-            }
+                connection, folder: "views", files: try sql.files(in: "views") + [privileges], always: functionsApplied)
             if viewsApplied { try AnalyticsRefresh(connection: connection).markFresh() }
         }
     }
 
-    /// Runs the files, in order, when their checksum differs from the one recorded for the folder.
-    private func applyIfChanged(_ connection: Connection, folder: String, files: [URL]) throws -> Bool {
+    /// Runs the files, in order, when their checksum differs from the one recorded for the
+    /// folder, or `always`.
+    private func applyIfChanged(_ connection: Connection, folder: String, files: [URL], always: Bool = false) throws
+        -> Bool
+    {
         let scripts = try files.map { try String(contentsOf: $0, encoding: .utf8) }
         let checksum = SHA256Hex.of(Array(scripts.joined(separator: "\n").utf8))
         let recorded = try connection.execute("SELECT checksum FROM etl.repeatable_sql WHERE folder = $1", [folder])
             .scalar
-        guard recorded != checksum else { return false }
+        guard always || recorded != checksum else { return false }
         for script in scripts { try connection.executeScript(script) }
         try connection.execute(
             """

@@ -214,7 +214,7 @@ struct Benchmark: ParsableCommand {
     /// Server-side execution time of reading each view whole, and of one department's rows.
     func viewTimes(_ connection: Connection) throws -> [(String, Double)] {
         let views = try connection.execute(
-            "SELECT relname FROM pg_class WHERE relnamespace = 'analytics'::regnamespace AND relkind IN ('v', 'm') ORDER BY 1"
+            "SELECT relname FROM pg_class WHERE relnamespace = 'analytics'::regnamespace AND relkind IN ('r', 'v', 'm') ORDER BY 1"
         ).rows.map { try $0.text(0) }
         let department = try connection.execute("SELECT min(department) FROM analytics.department_year").scalar ?? ""
         var times: [(String, Double)] = []

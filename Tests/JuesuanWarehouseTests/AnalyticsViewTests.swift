@@ -303,7 +303,7 @@ final class AnalyticsViewTests: DatabaseTestCase {
         try database.execute("GRANT juesuan_reader TO test_analyst")
         let analyst = try Connection(conninfo: conninfo + " user=test_analyst")
         let views = try database.execute(
-            "SELECT relname FROM pg_class WHERE relnamespace = 'analytics'::regnamespace AND relkind IN ('v', 'm') ORDER BY 1"
+            "SELECT relname FROM pg_class WHERE relnamespace = 'analytics'::regnamespace AND relkind IN ('r', 'v', 'm') ORDER BY 1"
         ).rows.map { $0[0]! }
         XCTAssertEqual(
             views,

@@ -37,6 +37,19 @@ final class MigrationTests: DatabaseTestCase {
         XCTAssertEqual(try Migrator(sql: Self.sql).migrate(roundOne), [], "migrate again: nothing to do")
     }
 
+    /// Changed functions are applied again over the views that call them (budget_execution
+    /// calls warehouse.subject_level): the views go first and come back, and the
+    /// per-document analytics are recomputed, all with the rows they had.
+    func testChangedFunctionsAreAppliedAgainUnderTheViewsThatCallThem() throws {
+        let database = try connect()
+        _ = try Loader(connection: database).load(files: Repository.seedPaths)
+        let loaded = try snapshot(database)
+        try database.execute("UPDATE etl.repeatable_sql SET checksum = 'edited' WHERE folder = 'functions'")
+        XCTAssertEqual(try Migrator(sql: Self.sql).migrate(database), [])
+        XCTAssertEqual(try snapshot(database), loaded)
+        XCTAssertEqual(try database.execute("SELECT count(*) FROM analytics.department_year").scalar, "2")
+    }
+
     func testADatabaseWithOnlySomeOfTheFirstRoundsMigrationsIsRefused() throws {
         let roundOne = try roundOneDatabase(upTo: "004")
         XCTAssertThrowsError(try Migrator(sql: Self.sql).migrate(roundOne)) { error in

@@ -150,12 +150,14 @@ LANGUAGE plpgsql AS $$
 DECLARE
     fact regclass;
 BEGIN
-    -- Every fact table, present and future: all carry document_id.
+    -- Every fact table and per-document analytics table, present and future: all carry document_id.
     FOR fact IN
         SELECT c.oid::regclass FROM pg_class c
-        WHERE c.relnamespace = 'warehouse'::regnamespace AND c.relkind = 'r' AND c.relname LIKE 'fact\_%' ORDER BY c.relname
+        WHERE c.relkind = 'r' AND ((c.relnamespace = 'warehouse'::regnamespace AND c.relname LIKE 'fact\_%')
+            OR c.relnamespace = 'analytics'::regnamespace)
+        ORDER BY c.relnamespace, c.relname
     LOOP
         EXECUTE format('DELETE FROM %s WHERE document_id = ANY ($1)', fact) USING p_document_ids;
     END LOOP;
 END $$;
-COMMENT ON FUNCTION warehouse.unload_documents(bigint[]) IS 'Removes documents'' facts (when newer versions replace them, or a forced reload).';
+COMMENT ON FUNCTION warehouse.unload_documents(bigint[]) IS 'Removes documents'' facts and per-document analytics rows (when newer versions replace them, or a forced reload).';

@@ -1,0 +1,123 @@
+-- The per-document analytics (analytics.department_year, analytics.project_performance):
+-- each batch stores its documents' rows in its own transaction, after their facts,
+-- findings, narrative and evaluations; warehouse.unload_documents removes a replaced
+-- document's rows. Grain: as the tables (migration 007).
+
+CREATE FUNCTION analytics.store_documents(p_document_ids bigint[]) RETURNS void
+LANGUAGE plpgsql AS $$
+BEGIN
+    DELETE FROM analytics.department_year WHERE document_id = ANY (p_document_ids);
+    DELETE FROM analytics.project_performance WHERE document_id = ANY (p_document_ids);
+    INSERT INTO analytics.department_year
+    WITH summary AS (
+        SELECT document_id,
+            max(amount) FILTER (WHERE table_code = '01' AND side = 'income' AND item = '本年收入合计') AS income_total,
+            max(amount) FILTER (WHERE table_code = '01' AND side = 'expenditure' AND item = '本年支出合计') AS expenditure_total_01,
+            max(amount) FILTER (WHERE table_code = '01' AND side = 'income' AND item = '年初结转和结余') AS carryover_begin,
+            max(amount) FILTER (WHERE table_code = '01' AND side = 'expenditure' AND item = '年末结转和结余') AS carryover_end,
+            max(amount) FILTER (WHERE table_code = '04' AND side = 'income' AND item = '本年收入合计') AS fiscal_income_total,
+            max(amount) FILTER (WHERE table_code = '04' AND side = 'expenditure' AND item = '本年支出合计' AND source_code IS NULL)
+                AS fiscal_expenditure_total
+        FROM warehouse.fact_summary_item
+        WHERE document_id = ANY (p_document_ids) AND item IN ('本年收入合计', '本年支出合计', '年初结转和结余', '年末结转和结余')
+        GROUP BY document_id
+    ), expenditure AS (
+        SELECT document_id,
+            max(amount) FILTER (WHERE kind_code = 'total') AS expenditure_total,
+            max(amount) FILTER (WHERE kind_code = 'basic') AS basic_expenditure,
+            max(amount) FILTER (WHERE kind_code = 'project') AS project_expenditure
+        FROM warehouse.fact_expenditure
+        WHERE document_id = ANY (p_document_ids) AND subject_level = '合计'
+        GROUP BY document_id
+    ), basic AS (
+        SELECT document_id,
+            max(amount) FILTER (WHERE cost_type = 'personnel') AS personnel_cost,
+            max(amount) FILTER (WHERE cost_type = 'public') AS public_cost
+        FROM warehouse.fact_basic_expenditure
+        WHERE document_id = ANY (p_document_ids) AND is_total
+        GROUP BY document_id
+    ), three_public AS (
+        SELECT document_id,
+            max(amount) FILTER (WHERE measure = 'budget') AS three_public_budget,
+            max(amount) FILTER (WHERE measure = 'actual') AS three_public_actual
+        FROM warehouse.fact_three_public
+        WHERE document_id = ANY (p_document_ids) AND category = 'total'
+        GROUP BY document_id
+    ), statistics AS (
+        SELECT document_id,
+            max(value) FILTER (WHERE measure_code = 'procurement_total') AS procurement_total,
+            sum(value) FILTER (WHERE measure_code LIKE 'operating_cost_%') AS operating_cost,
+            max(value) FILTER (WHERE measure_code = 'vehicles_total') AS vehicles
+        FROM warehouse.fact_statistics
+        WHERE document_id = ANY (p_document_ids) AND measure_code IN ('procurement_total', 'operating_cost_administrative', 'operating_cost_civil_service_managed', 'vehicles_total')
+        GROUP BY document_id
+    ), stated AS (
+        -- Where a document prints no 公开10表 (its template has none), the narrative's
+        -- 其他重要事项说明 states its figures.
+        SELECT document_id,
+            (array_agg(value ORDER BY line) FILTER (WHERE subject = 'procurement_total' AND measure = 'amount'))[1]
+                AS procurement_total,
+            (array_agg(value ORDER BY line) FILTER (WHERE subject = 'operating_cost' AND measure = 'amount'))[1] AS operating_cost,
+            (array_agg(value ORDER BY line) FILTER (WHERE subject = 'vehicles' AND measure = 'vehicles'))[1] AS vehicles
+        FROM warehouse.fact_narrative n
+        WHERE n.document_id = ANY (p_document_ids) AND subject IN ('procurement_total', 'operating_cost', 'vehicles')
+            AND item IS NULL
+            AND NOT EXISTS (SELECT FROM staging.cell c WHERE c.document_id = n.document_id AND c.table_code = '10')
+        GROUP BY document_id
+    ), quality AS (
+        SELECT document_id,
+            count(*) FILTER (WHERE severity = 'rounding') AS rounding_findings,
+            count(*) FILTER (WHERE severity <> 'rounding') AS mismatch_findings
+        FROM etl.finding
+        WHERE document_id = ANY (p_document_ids)
+        GROUP BY document_id
+    )
+    SELECT d.department, d.department_code, d.fiscal_year,
+        s.income_total,
+        coalesce(e.expenditure_total, s.expenditure_total_01) AS expenditure_total,
+        e.basic_expenditure, e.project_expenditure,
+        b.personnel_cost, b.public_cost,
+        s.carryover_begin, s.carryover_end,
+        s.fiscal_income_total, s.fiscal_expenditure_total,
+        t.three_public_budget, t.three_public_actual,
+        coalesce(st.procurement_total, n.procurement_total) AS procurement_total,
+        coalesce(st.operating_cost, n.operating_cost) AS operating_cost,
+        coalesce(st.vehicles, n.vehicles) AS vehicles,
+        coalesce(q.rounding_findings, 0) AS rounding_findings,
+        coalesce(q.mismatch_findings, 0) AS mismatch_findings,
+        d.document_id, d.file_name,
+        CASE WHEN st.procurement_total IS NOT NULL THEN 'table' WHEN n.procurement_total IS NOT NULL THEN 'narrative' END
+            AS procurement_total_source,
+        CASE WHEN st.operating_cost IS NOT NULL THEN 'table' WHEN n.operating_cost IS NOT NULL THEN 'narrative' END
+            AS operating_cost_source,
+        CASE WHEN st.vehicles IS NOT NULL THEN 'table' WHEN n.vehicles IS NOT NULL THEN 'narrative' END AS vehicles_source,
+        d.template
+    FROM etl.document d
+    LEFT JOIN summary s USING (document_id)
+    LEFT JOIN expenditure e USING (document_id)
+    LEFT JOIN basic b USING (document_id)
+    LEFT JOIN three_public t USING (document_id)
+    LEFT JOIN statistics st USING (document_id)
+    LEFT JOIN stated n USING (document_id)
+    LEFT JOIN quality q USING (document_id)
+    WHERE d.document_id = ANY (p_document_ids) AND d.status = 'loaded';
+    INSERT INTO analytics.project_performance
+    SELECT dep.name AS department, e.fiscal_year, e.project, e.category,
+        e.annual_budget AS budget, e.executed, e.execution_rate, e.total_score AS score, e.grade,
+        (e.grade IN ('优', '良') AND coalesce(e.execution_rate, 0) < 50) OR (e.grade IN ('中', '差') AND e.execution_rate >= 90)
+            AS grade_disagrees_with_execution,
+        e.budget_compiled AS initial_budget, e.balance, e.execution_score,
+        round(100 * e.executed / nullif(e.annual_budget, 0), 2) AS execution_rate_recomputed,
+        (SELECT count(*) FROM warehouse.fact_evaluation_indicator i
+         WHERE i.document_id = e.document_id AND i.evaluation_no = e.evaluation_no) AS indicators,
+        e.department_code, e.unit_code, e.evaluation_no, e.document_id, e.line
+    FROM warehouse.fact_project_evaluation e
+    JOIN warehouse.dim_department dep ON dep.department_key = e.department_key
+    WHERE e.document_id = ANY (p_document_ids);
+END $$;
+COMMENT ON FUNCTION analytics.store_documents(bigint[]) IS 'Stores the per-document analytics rows (department_year, project_performance) of a batch''s loaded documents.';
+
+-- These files are applied again when one of them changes: the rows are then recomputed
+-- for every loaded document, so that a changed definition never leaves rows of the old one.
+TRUNCATE analytics.department_year, analytics.project_performance;
+SELECT analytics.store_documents(array(SELECT document_id FROM etl.document WHERE status = 'loaded'));
