@@ -76,6 +76,30 @@ BEGIN
 END $$;
 COMMENT ON FUNCTION warehouse.load_expenditure(bigint[]) IS 'Inserts a batch''s fact_expenditure rows: 公开03表''s printed values by subject and expenditure kind.';
 
+CREATE FUNCTION warehouse.load_subject_expenditure(p_document_ids bigint[]) RETURNS void
+LANGUAGE plpgsql AS $$
+BEGIN
+    INSERT INTO warehouse.fact_subject_expenditure
+    WITH subject AS (
+        SELECT document_id, department_key, fiscal_year, subject_code, subject_level,
+            max(amount) FILTER (WHERE kind_code = 'total') AS total,
+            max(amount) FILTER (WHERE kind_code = 'basic') AS basic,
+            max(amount) FILTER (WHERE kind_code = 'project') AS project,
+            min(line) AS line, min(page) AS page
+        FROM warehouse.fact_expenditure
+        WHERE document_id = ANY (p_document_ids)
+        GROUP BY document_id, department_key, fiscal_year, subject_code, subject_level
+    ), with_document_total AS (
+        SELECT *, max(total) FILTER (WHERE subject_level = '合计') OVER (PARTITION BY document_id) AS document_total
+        FROM subject
+    )
+    SELECT document_id, department_key, fiscal_year, subject_code, subject_level, total, basic, project,
+        round(total / nullif(document_total, 0), 6), line, page
+    FROM with_document_total
+    WHERE subject_level <> '合计';
+END $$;
+COMMENT ON FUNCTION warehouse.load_subject_expenditure(bigint[]) IS 'Inserts a batch''s fact_subject_expenditure rows from its fact_expenditure rows: the kinds side by side, and the share of the document''s total.';
+
 CREATE FUNCTION warehouse.load_fiscal_expenditure(p_document_ids bigint[]) RETURNS void
 LANGUAGE plpgsql AS $$
 BEGIN
@@ -137,6 +161,7 @@ BEGIN
     PERFORM warehouse.load_dimensions(p_document_ids);
     PERFORM warehouse.load_income(p_document_ids);
     PERFORM warehouse.load_expenditure(p_document_ids);
+    PERFORM warehouse.load_subject_expenditure(p_document_ids);
     PERFORM warehouse.load_fiscal_expenditure(p_document_ids);
     PERFORM warehouse.load_summary_items(p_document_ids);
     PERFORM warehouse.load_basic_expenditure(p_document_ids);

@@ -116,8 +116,3 @@ BEGIN
     WHERE e.document_id = ANY (p_document_ids);
 END $$;
 COMMENT ON FUNCTION analytics.store_documents(bigint[]) IS 'Stores the per-document analytics rows (department_year, project_performance) of a batch''s loaded documents.';
-
--- These files are applied again when one of them changes: the rows are then recomputed
--- for every loaded document, so that a changed definition never leaves rows of the old one.
-TRUNCATE analytics.department_year, analytics.project_performance;
-SELECT analytics.store_documents(array(SELECT document_id FROM etl.document WHERE status = 'loaded'));

@@ -1,13 +1,46 @@
--- The per-document analytics as tables the loader maintains, in the transaction of each
--- batch (analytics.store_documents; warehouse.unload_documents removes a replaced
--- document's rows), instead of materialised views recomputed over every document after
--- each run: a night's refresh grew with the warehouse, not with the night. A row of them
--- depends on its own document only, so a batch writes only its documents' rows, and
--- readers see them with the batch's commit, never stale. The views that aggregate across
--- documents (yoy, function_totals) stay materialised.
+-- Per-document analytics as tables the loader maintains, in the transaction of each batch,
+-- instead of materialised views recomputed over every document after each run: a night's
+-- refresh grew with the warehouse, not with the night. A row of them depends on its own
+-- document only, so a batch writes only its documents' rows (warehouse.load_documents,
+-- analytics.store_documents), warehouse.unload_documents removes a replaced document's, and
+-- readers see them with the batch's commit, never stale. Names that a later document may
+-- respell (subjects) stay in the dimensions: analytics.expenditure_by_function becomes a view
+-- joining them to warehouse.fact_subject_expenditure. The views that aggregate across
+-- documents stay materialised.
 
 DROP MATERIALIZED VIEW IF EXISTS analytics.department_year CASCADE;
 DROP MATERIALIZED VIEW IF EXISTS analytics.project_performance CASCADE;
+
+DROP MATERIALIZED VIEW IF EXISTS analytics.expenditure_by_function CASCADE;
+
+CREATE TABLE warehouse.fact_subject_expenditure (
+    document_id bigint NOT NULL,
+    department_key integer NOT NULL,
+    fiscal_year integer NOT NULL,
+    subject_code text NOT NULL,
+    subject_level text NOT NULL CHECK (subject_level IN ('类', '款', '项')),
+    total numeric,
+    basic numeric,
+    project numeric,
+    share_of_department_total numeric,
+    line integer NOT NULL,
+    page integer,
+    PRIMARY KEY (document_id, subject_code)
+);
+CREATE INDEX ON warehouse.fact_subject_expenditure (department_key, fiscal_year);
+CREATE INDEX ON warehouse.fact_subject_expenditure (fiscal_year, subject_code);
+COMMENT ON TABLE warehouse.fact_subject_expenditure IS 'Expenditure by functional subject, its kinds side by side (公开03表 支出决算表), derived from fact_expenditure by the load. Grain: one document × one subject (类, 款 or 项).';
+COMMENT ON COLUMN warehouse.fact_subject_expenditure.document_id IS 'The document the row was printed in (etl.document).';
+COMMENT ON COLUMN warehouse.fact_subject_expenditure.department_key IS 'The department (dim_department).';
+COMMENT ON COLUMN warehouse.fact_subject_expenditure.fiscal_year IS 'The fiscal year (dim_fiscal_year).';
+COMMENT ON COLUMN warehouse.fact_subject_expenditure.subject_code IS 'Functional subject (dim_functional_subject).';
+COMMENT ON COLUMN warehouse.fact_subject_expenditure.subject_level IS '类, 款 or 项: sum one level only.';
+COMMENT ON COLUMN warehouse.fact_subject_expenditure.total IS '本年支出合计 on the subject, 万元; NULL when the cell is empty.';
+COMMENT ON COLUMN warehouse.fact_subject_expenditure.basic IS '基本支出 on the subject, 万元; NULL when the cell is empty.';
+COMMENT ON COLUMN warehouse.fact_subject_expenditure.project IS '项目支出 on the subject, 万元; NULL when the cell is empty.';
+COMMENT ON COLUMN warehouse.fact_subject_expenditure.share_of_department_total IS 'total ÷ the document''s 合计 row, rounded to 6 places.';
+COMMENT ON COLUMN warehouse.fact_subject_expenditure.line IS 'Line of the document where the subject''s row was printed.';
+COMMENT ON COLUMN warehouse.fact_subject_expenditure.page IS 'Page of the PDF where the subject''s row was printed; NULL for a document given as text.';
 
 CREATE TABLE analytics.department_year (
     department text,

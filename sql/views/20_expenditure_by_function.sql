@@ -1,33 +1,15 @@
 -- analytics.expenditure_by_function: what each department spent on each functional subject.
-DROP MATERIALIZED VIEW IF EXISTS analytics.expenditure_by_function CASCADE;
-CREATE MATERIALIZED VIEW analytics.expenditure_by_function AS
-WITH subject AS (
-    SELECT document_id, department_key, fiscal_year, subject_code, subject_level,
-        max(amount) FILTER (WHERE kind_code = 'total') AS total,
-        max(amount) FILTER (WHERE kind_code = 'basic') AS basic,
-        max(amount) FILTER (WHERE kind_code = 'project') AS project,
-        min(line) AS line, min(page) AS page
-    FROM warehouse.fact_expenditure
-    GROUP BY document_id, department_key, fiscal_year, subject_code, subject_level
-), with_document_total AS (
-    SELECT *, max(total) FILTER (WHERE subject_level = '合计') OVER (PARTITION BY document_id)
-        AS document_total
-    FROM subject
-)
+-- The rows are the load's (warehouse.fact_subject_expenditure); the names come from the
+-- dimensions, which a later document may respell.
+DROP VIEW IF EXISTS analytics.expenditure_by_function CASCADE;
+CREATE VIEW analytics.expenditure_by_function AS
 SELECT dep.name AS department, s.fiscal_year, s.subject_code, f.name AS subject_name, s.subject_level AS level,
-    f.parent_code, s.total, s.basic, s.project,
-    round(s.total / nullif(s.document_total, 0), 6) AS share_of_department_total,
-    s.document_id, s.line, s.page
-FROM with_document_total s
+    f.parent_code, s.total, s.basic, s.project, s.share_of_department_total, s.document_id, s.line, s.page
+FROM warehouse.fact_subject_expenditure s
 JOIN warehouse.dim_department dep ON dep.department_key = s.department_key
-JOIN warehouse.dim_functional_subject f ON f.subject_code = s.subject_code
-WHERE s.subject_level <> '合计';
--- Unique, so that the loader can refresh it CONCURRENTLY (readers are never blocked).
-CREATE UNIQUE INDEX ON analytics.expenditure_by_function (document_id, subject_code);
-CREATE INDEX ON analytics.expenditure_by_function (department, fiscal_year);
-CREATE INDEX ON analytics.expenditure_by_function (fiscal_year, subject_code);
+JOIN warehouse.dim_functional_subject f ON f.subject_code = s.subject_code;
 
-COMMENT ON MATERIALIZED VIEW analytics.expenditure_by_function IS 'Expenditure of each department by functional subject (支出功能分类科目), all funds (公开03表 支出决算表). One row per department × fiscal year × subject at every level: sum the rows of one level only (level = ''类'' adds up to the document''s 合计, up to the rounding recorded in analytics.data_quality). Amounts in 万元.';
+COMMENT ON VIEW analytics.expenditure_by_function IS 'Expenditure of each department by functional subject (支出功能分类科目), all funds (公开03表 支出决算表). One row per department × fiscal year × subject at every level: sum the rows of one level only (level = ''类'' adds up to the document''s 合计, up to the rounding recorded in analytics.data_quality). Amounts in 万元.';
 COMMENT ON COLUMN analytics.expenditure_by_function.department IS '部门 — department name.';
 COMMENT ON COLUMN analytics.expenditure_by_function.fiscal_year IS '决算年度 — fiscal year.';
 COMMENT ON COLUMN analytics.expenditure_by_function.subject_code IS '科目代码 — functional subject code: 3 digits (类), 5 (款) or 7 (项).';
