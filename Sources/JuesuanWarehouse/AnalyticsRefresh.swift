@@ -1,10 +1,12 @@
 import PostgresClient
 
-/// The materialised views of `analytics` aggregate every document, so that they answer
-/// fast; they are brought up to date after a load. They are stale when the set of
-/// documents has changed since their last refresh: every load inserts a document (a
-/// supersession or a forced reload too), so the count and the sum of the document ids
-/// tell, whichever process loaded it and even if that process died before refreshing.
+/// What of `analytics` aggregates across documents is brought up to date after a load:
+/// `yoy`, recomputed for the departments whose documents changed, and the materialised
+/// views, recomputed whole. They are stale when the set of documents has changed since their
+/// last refresh: every load inserts a document (a supersession or a forced reload too), so
+/// the count and the sum of the document ids tell, and the documents not yet marked
+/// `analytics_current` name the departments, whichever process loaded them and even if that
+/// process died before refreshing.
 public struct AnalyticsRefresh {
     private let connection: Connection
 
@@ -33,23 +35,36 @@ public struct AnalyticsRefresh {
             // instead of 3 at 10,000 documents). Each view is analysed once refreshed, since
             // later ones read it.
             let refreshes = views.flatMap { ["REFRESH MATERIALIZED VIEW CONCURRENTLY \($0)", "ANALYZE \($0)"] }
-            for statement in try staleStatistics() + refreshes { try connection.execute(statement) }
+            for statement in try staleStatistics() + [Self.recomputeChangedDepartments] + refreshes {
+                try connection.execute(statement)
+            }
             try recordFresh(current)
             return true
         }
     }
 
-    /// `ANALYZE` of the tables the views read whose statistics a load has outgrown, by
-    /// autovacuum's own threshold.
+    /// A document loaded while this runs stays unmarked, for the next refresh: the marks are
+    /// taken first, and the rows computed after, from what is committed by then.
+    private static let recomputeChangedDepartments = """
+        WITH taken AS (UPDATE etl.document SET analytics_current = true WHERE NOT analytics_current RETURNING department)
+        SELECT analytics.recompute_yoy(array(SELECT DISTINCT department FROM taken ORDER BY 1))
+        """
+
+    /// `ANALYZE` of the tables the refresh reads (those the views read, and those
+    /// `recompute_yoy` reads) whose statistics a load has outgrown, by autovacuum's own
+    /// threshold.
     private func staleStatistics() throws -> [String] {
         try connection.execute(
             """
-            SELECT DISTINCT format('ANALYZE %I.%I', s.schemaname, s.relname)
-            FROM pg_class v JOIN pg_rewrite r ON r.ev_class = v.oid
-            JOIN pg_depend d ON d.classid = 'pg_rewrite'::regclass AND d.objid = r.oid AND d.refclassid = 'pg_class'::regclass
-            JOIN pg_stat_user_tables s ON s.relid = d.refobjid
-            WHERE v.relnamespace = 'analytics'::regnamespace AND v.relkind = 'm'
-                AND s.n_mod_since_analyze > 50 + 0.1 * s.n_live_tup
+            SELECT format('ANALYZE %I.%I', s.schemaname, s.relname) FROM pg_stat_user_tables s
+            WHERE s.n_mod_since_analyze > 50 + 0.1 * s.n_live_tup
+                AND (s.relid IN ('analytics.department_year'::regclass, 'warehouse.fact_narrative'::regclass)
+                    OR s.relid IN (
+                        SELECT d.refobjid FROM pg_class v JOIN pg_rewrite r ON r.ev_class = v.oid
+                        JOIN pg_depend d ON d.classid = 'pg_rewrite'::regclass AND d.objid = r.oid
+                            AND d.refclassid = 'pg_class'::regclass
+                        WHERE v.relnamespace = 'analytics'::regnamespace AND v.relkind = 'm'))
+            ORDER BY 1
             """
         ).rows.map { try $0.text(0) }
     }

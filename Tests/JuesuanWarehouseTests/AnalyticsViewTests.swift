@@ -189,6 +189,32 @@ final class AnalyticsViewTests: DatabaseTestCase {
         XCTAssertEqual(try database.execute("SELECT count(*) FROM analytics.yoy").scalar, "31")
     }
 
+    /// yoy is recomputed for the departments a run changed: the year before, loaded in a
+    /// later run, turns the comparisons from the narrative's to the document's, as if both
+    /// years had been loaded at once.
+    func testYearOnYearFollowsAYearLoadedInALaterRun() throws {
+        let database = try connect()
+        _ = try Loader(connection: database).load(files: Repository.seedPaths)
+        let fromDocuments =
+            "SELECT count(*) FROM analytics.yoy WHERE fiscal_year = 2023 AND previous_source = 'document'"
+        XCTAssertEqual(try database.execute(fromDocuments).scalar, "0")
+        _ = try Loader(connection: database).load(files: [seed2023(redatedTo: 2022)])
+        XCTAssertEqual(try database.execute(fromDocuments).scalar, "18")
+        let together = try connect()
+        _ = try Loader(connection: together).load(files: Repository.seedPaths + [seed2023(redatedTo: 2022)])
+        XCTAssertEqual(try snapshot(database)["analytics.yoy"], try snapshot(together)["analytics.yoy"])
+        // What a run that died between its last commit and its refresh leaves behind: its
+        // documents unmarked, its departments' rows as they were before it.
+        try database.execute(
+            """
+            WITH died AS (UPDATE etl.document SET analytics_current = false WHERE fiscal_year = 2022 RETURNING department)
+            DELETE FROM analytics.yoy WHERE department IN (SELECT department FROM died)
+            """)
+        try database.execute("UPDATE etl.analytics_state SET refreshed_documents = NULL")
+        XCTAssertTrue(try AnalyticsRefresh(connection: database).refreshIfStale())
+        XCTAssertEqual(try snapshot(database)["analytics.yoy"], try snapshot(together)["analytics.yoy"])
+    }
+
     func testBudgetExecutionAsTheNarrativeStatesIt() throws {
         let database = try connect()
         _ = try Loader(connection: database).load(files: Repository.seedPaths)

@@ -175,9 +175,9 @@ LANGUAGE plpgsql AS $$
 DECLARE
     fact regclass;
 BEGIN
-    -- Every fact table and per-document analytics table, present and future: all carry document_id.
+    -- Every table of facts or analytics by document, present and future.
     FOR fact IN
-        SELECT c.oid::regclass FROM pg_class c
+        SELECT c.oid::regclass FROM pg_class c JOIN pg_attribute a ON a.attrelid = c.oid AND a.attname = 'document_id'
         WHERE c.relkind = 'r' AND ((c.relnamespace = 'warehouse'::regnamespace AND c.relname LIKE 'fact\_%')
             OR c.relnamespace = 'analytics'::regnamespace)
         ORDER BY c.relnamespace, c.relname

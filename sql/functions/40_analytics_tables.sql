@@ -1,7 +1,9 @@
--- The per-document analytics (analytics.department_year, analytics.project_performance):
--- each batch stores its documents' rows in its own transaction, after their facts,
--- findings, narrative and evaluations; warehouse.unload_documents removes a replaced
--- document's rows. Grain: as the tables (migration 007).
+-- The analytics kept as tables. The per-document ones (department_year,
+-- project_performance): each batch stores its documents' rows in its own transaction,
+-- after their facts, findings, narrative and evaluations; warehouse.unload_documents
+-- removes a replaced document's rows. yoy, by department: the end of a run recomputes the
+-- departments whose documents changed (AnalyticsRefresh). Grain: as the tables
+-- (migrations 007 and 008).
 
 CREATE FUNCTION analytics.store_documents(p_document_ids bigint[]) RETURNS void
 LANGUAGE plpgsql AS $$
@@ -116,3 +118,56 @@ BEGIN
     WHERE e.document_id = ANY (p_document_ids);
 END $$;
 COMMENT ON FUNCTION analytics.store_documents(bigint[]) IS 'Stores the per-document analytics rows (department_year, project_performance) of a batch''s loaded documents.';
+
+CREATE FUNCTION analytics.recompute_yoy(p_departments text[]) RETURNS void
+LANGUAGE plpgsql AS $$
+BEGIN
+    DELETE FROM analytics.yoy WHERE department = ANY (p_departments);
+    INSERT INTO analytics.yoy
+    WITH measure AS (
+        SELECT y.department, y.fiscal_year, y.document_id, m.measure, m.value
+        FROM analytics.department_year y
+        CROSS JOIN LATERAL (VALUES
+            ('income_total', y.income_total), ('expenditure_total', y.expenditure_total),
+            ('basic_expenditure', y.basic_expenditure), ('project_expenditure', y.project_expenditure),
+            ('personnel_cost', y.personnel_cost), ('public_cost', y.public_cost),
+            ('carryover_begin', y.carryover_begin), ('carryover_end', y.carryover_end),
+            ('three_public_budget', y.three_public_budget), ('three_public_actual', y.three_public_actual),
+            ('procurement_total', y.procurement_total), ('operating_cost', y.operating_cost),
+            ('vehicles', y.vehicles)
+        ) AS m (measure, value)
+        WHERE y.department = ANY (p_departments)
+        UNION ALL
+        -- Totals that only the narrative states.
+        (SELECT DISTINCT ON (n.document_id, n.subject) y.department, y.fiscal_year, y.document_id, n.subject, n.value
+        FROM warehouse.fact_narrative n JOIN analytics.department_year y USING (document_id)
+        WHERE y.department = ANY (p_departments) AND n.measure = 'amount' AND n.item IS NULL
+            AND n.subject IN ('income_grand_total', 'expenditure_grand_total', 'fiscal_income_grand_total',
+                'fiscal_expenditure_grand_total', 'general_budget_expenditure', 'state_capital_expenditure')
+        ORDER BY n.document_id, n.subject, n.line)
+    ), stated AS (
+        -- The narrative's own figure and its change on the year before, for each total it explains.
+        SELECT DISTINCT ON (c.document_id, c.subject) c.document_id, c.subject AS measure, a.value - c.value AS previous_value,
+            c.line
+        FROM warehouse.fact_narrative c
+        JOIN analytics.department_year y ON y.document_id = c.document_id AND y.department = ANY (p_departments)
+        JOIN warehouse.fact_narrative a ON a.document_id = c.document_id AND a.subject = c.subject AND a.item IS NULL
+            AND a.measure = 'amount'
+        WHERE c.measure = 'change' AND c.item IS NULL
+        ORDER BY c.document_id, c.subject, c.line, a.line
+    )
+    SELECT cur.department, cur.fiscal_year, cur.measure, cur.value,
+        coalesce(prev.value, s.previous_value) AS previous_value,
+        CASE WHEN prev.document_id IS NOT NULL THEN 'document' ELSE 'narrative' END AS previous_source,
+        cur.value - coalesce(prev.value, s.previous_value) AS change,
+        round(100 * (cur.value - coalesce(prev.value, s.previous_value)) / nullif(coalesce(prev.value, s.previous_value), 0), 2)
+            AS change_pct,
+        coalesce(prev.document_id, cur.document_id) AS previous_document_id,
+        s.line AS narrative_line
+    FROM measure cur
+    LEFT JOIN measure prev ON prev.department = cur.department AND prev.measure = cur.measure
+        AND prev.fiscal_year = cur.fiscal_year - 1
+    LEFT JOIN stated s ON s.document_id = cur.document_id AND s.measure = cur.measure
+    WHERE prev.document_id IS NOT NULL OR s.previous_value IS NOT NULL;
+END $$;
+COMMENT ON FUNCTION analytics.recompute_yoy(text[]) IS 'Recomputes the analytics.yoy rows of some departments: each measure against the year before, from the earlier year''s document when loaded, else from the change the narrative states.';
