@@ -132,7 +132,7 @@ public final class Loader {
             throw error
         }
         if try AnalyticsRefresh(connection: connection).refreshIfStale() {
-            logger.info("refreshed the materialised views", metadata: ["schema": "analytics"])
+            logger.info("recomputed the analytics across documents", metadata: ["schema": "analytics"])
         }
         var summary = run.summary
         summary.seconds = Date().timeIntervalSince(started)

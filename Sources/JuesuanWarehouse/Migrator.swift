@@ -143,17 +143,16 @@ public struct Migrator {
     }
 
     /// Re-applies the functions, and the views with their privileges, when their files
-    /// changed: re-creating a materialised view computes it again, which a load should not
-    /// pay for every run. Re-applying the functions drops the views first (they may call
+    /// changed: re-applying the functions recomputes every row derived from the documents,
+    /// which a load should not pay for every run. It drops the views first (they may call
     /// the functions), so the views follow.
     private func applyRepeatable(_ connection: Connection) throws {
         let privileges = sql.url.appendingPathComponent("privileges.sql")
         try connection.transaction {
             let functionsApplied = try applyIfChanged(
                 connection, folder: "functions", files: try sql.files(in: "functions"))
-            let viewsApplied = try applyIfChanged(
+            _ = try applyIfChanged(
                 connection, folder: "views", files: try sql.files(in: "views") + [privileges], always: functionsApplied)
-            if viewsApplied { try AnalyticsRefresh(connection: connection).markFresh() }
         }
     }
 

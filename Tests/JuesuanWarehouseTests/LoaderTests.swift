@@ -216,7 +216,7 @@ final class LoaderTests: DatabaseTestCase {
                 AND column_name = ANY ($1::text[])
             """, [PostgresArray.literal(Array(referenced.keys))]
         ).rows.map { ($0[0]!, $0[1]!) }
-        XCTAssertEqual(keys.count, 1 + 1 + 11 * 3 + 5 + 3 + 2 + 1 + 1)
+        XCTAssertEqual(keys.count, 1 + 1 + 12 * 3 + 1 + 7 + 3 + 2 + 1 + 1)
         for (table, column) in keys {
             let orphans = try database.execute(
                 "SELECT count(*) FROM \(table) t WHERE t.\(column) IS NOT NULL AND NOT EXISTS (SELECT FROM \(referenced[column]!) r WHERE r.\(column) = t.\(column))"

@@ -155,6 +155,25 @@ BEGIN
 END $$;
 COMMENT ON FUNCTION warehouse.load_statistics(bigint[]) IS 'Inserts a batch''s fact_statistics rows: 公开10表''s items with their measure.';
 
+CREATE FUNCTION warehouse.load_budget_execution(p_document_ids bigint[]) RETURNS void
+LANGUAGE plpgsql AS $$
+BEGIN
+    INSERT INTO warehouse.fact_budget_execution
+    SELECT n.document_id, n.department_key, n.fiscal_year, n.subject_code, warehouse.subject_level(n.subject_code), n.item,
+        max(n.value) FILTER (WHERE n.measure = 'initial_budget'),
+        max(n.value) FILTER (WHERE n.measure = 'final'),
+        max(n.value) FILTER (WHERE n.measure = 'completion_rate'),
+        max(n.value) FILTER (WHERE n.measure = 'change'),
+        max(n.value) FILTER (WHERE n.measure = 'budget'),
+        min(n.line)
+    FROM warehouse.fact_narrative n
+    WHERE n.document_id = ANY (p_document_ids)
+        AND (n.subject IN ('functional_class', 'functional_subject') OR (n.subject = 'general_budget_expenditure' AND n.item IS NULL))
+        AND n.section LIKE '%具体情况%'
+    GROUP BY n.document_id, n.department_key, n.fiscal_year, n.subject_code, n.item;
+END $$;
+COMMENT ON FUNCTION warehouse.load_budget_execution(bigint[]) IS 'Inserts a batch''s fact_budget_execution rows from its narrative facts (第三部分 五(三)): budget, final accounts, rates and change side by side.';
+
 CREATE FUNCTION warehouse.load_documents(p_document_ids bigint[]) RETURNS void
 LANGUAGE plpgsql AS $$
 BEGIN

@@ -1,15 +1,14 @@
--- The analytics kept as tables. The per-document ones (department_year,
--- project_performance): each batch stores its documents' rows in its own transaction,
--- after their facts, findings, narrative and evaluations; warehouse.unload_documents
--- removes a replaced document's rows. yoy, by department: the end of a run recomputes the
--- departments whose documents changed (AnalyticsRefresh). Grain: as the tables
--- (migrations 007 and 008).
+-- What the analytics read, kept as tables. By document (department_year,
+-- project_performance, warehouse.fact_budget_execution): each batch stores its documents'
+-- rows in its own transaction, after their facts, findings, narrative and evaluations;
+-- warehouse.unload_documents removes a replaced document's rows. Across documents (yoy by
+-- department, warehouse.fact_function_year by fiscal year): the end of a run recomputes
+-- what its documents changed (AnalyticsRefresh). Grain: as the tables (migrations 007 and 008).
 
 CREATE FUNCTION analytics.store_documents(p_document_ids bigint[]) RETURNS void
 LANGUAGE plpgsql AS $$
 BEGIN
-    DELETE FROM analytics.department_year WHERE document_id = ANY (p_document_ids);
-    DELETE FROM analytics.project_performance WHERE document_id = ANY (p_document_ids);
+    PERFORM warehouse.load_budget_execution(p_document_ids);
     INSERT INTO analytics.department_year
     WITH summary AS (
         SELECT document_id,
@@ -117,7 +116,7 @@ BEGIN
     JOIN warehouse.dim_department dep ON dep.department_key = e.department_key
     WHERE e.document_id = ANY (p_document_ids);
 END $$;
-COMMENT ON FUNCTION analytics.store_documents(bigint[]) IS 'Stores the per-document analytics rows (department_year, project_performance) of a batch''s loaded documents.';
+COMMENT ON FUNCTION analytics.store_documents(bigint[]) IS 'Stores the rows by document that the analytics read (department_year, project_performance, warehouse.fact_budget_execution) for a batch''s loaded documents.';
 
 CREATE FUNCTION analytics.recompute_yoy(p_departments text[]) RETURNS void
 LANGUAGE plpgsql AS $$
@@ -171,3 +170,26 @@ BEGIN
     WHERE prev.document_id IS NOT NULL OR s.previous_value IS NOT NULL;
 END $$;
 COMMENT ON FUNCTION analytics.recompute_yoy(text[]) IS 'Recomputes the analytics.yoy rows of some departments: each measure against the year before, from the earlier year''s document when loaded, else from the change the narrative states.';
+
+CREATE FUNCTION warehouse.recompute_function_year(p_fiscal_years integer[]) RETURNS void
+LANGUAGE plpgsql AS $$
+BEGIN
+    DELETE FROM warehouse.fact_function_year WHERE fiscal_year = ANY (p_fiscal_years);
+    INSERT INTO warehouse.fact_function_year
+    WITH per_department AS (
+        SELECT e.fiscal_year, e.subject_code, dep.name AS department,
+            sum(e.amount) FILTER (WHERE e.kind_code = 'total') AS total,
+            sum(e.amount) FILTER (WHERE e.kind_code = 'basic') AS basic,
+            sum(e.amount) FILTER (WHERE e.kind_code = 'project') AS project
+        FROM warehouse.fact_expenditure e
+        JOIN warehouse.dim_department dep USING (department_key)
+        WHERE e.fiscal_year = ANY (p_fiscal_years) AND e.subject_level <> '合计'
+            AND e.kind_code IN ('total', 'basic', 'project')
+        GROUP BY e.fiscal_year, e.subject_code, dep.name
+    )
+    SELECT fiscal_year, subject_code, count(*), sum(total), sum(basic), sum(project),
+        (array_agg(department ORDER BY total DESC NULLS LAST, department))[1], max(total)
+    FROM per_department
+    GROUP BY fiscal_year, subject_code;
+END $$;
+COMMENT ON FUNCTION warehouse.recompute_function_year(integer[]) IS 'Recomputes the warehouse.fact_function_year rows of some fiscal years: every department''s spending on each subject, added up.';

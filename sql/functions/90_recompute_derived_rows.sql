@@ -1,8 +1,13 @@
 -- The rows the load derives from the documents (warehouse.fact_subject_expenditure,
--- analytics.department_year, analytics.project_performance, analytics.yoy) are recomputed
--- for every loaded document whenever these files are applied (migrate applies them when
--- one changes): a changed definition never leaves rows of the old one beside rows of the new.
-TRUNCATE warehouse.fact_subject_expenditure, analytics.department_year, analytics.project_performance, analytics.yoy;
+-- warehouse.fact_budget_execution, warehouse.fact_function_year, analytics.department_year,
+-- analytics.project_performance, analytics.yoy) are recomputed for every loaded document
+-- whenever these files are applied (migrate applies them when one changes): a changed
+-- definition never leaves rows of the old one beside rows of the new. The marks go first,
+-- so that a document loaded meanwhile stays unmarked for the end of its run.
+UPDATE etl.document SET analytics_current = true WHERE NOT analytics_current;
+TRUNCATE warehouse.fact_subject_expenditure, warehouse.fact_budget_execution, warehouse.fact_function_year,
+    analytics.department_year, analytics.project_performance, analytics.yoy;
 SELECT warehouse.load_subject_expenditure(loaded.ids), analytics.store_documents(loaded.ids)
 FROM (SELECT array(SELECT document_id FROM etl.document WHERE status = 'loaded' ORDER BY document_id) AS ids) loaded;
-SELECT analytics.recompute_yoy(array(SELECT DISTINCT department FROM etl.document WHERE status = 'loaded'));
+SELECT analytics.recompute_yoy(array(SELECT DISTINCT department FROM etl.document WHERE status = 'loaded' ORDER BY 1)),
+    warehouse.recompute_function_year(array(SELECT DISTINCT fiscal_year FROM etl.document WHERE status = 'loaded' ORDER BY 1));
