@@ -32,10 +32,16 @@ public struct AnalyticsRefresh {
     }
 
     /// A document loaded while this runs stays unmarked, for the next refresh: the marks are
-    /// taken first, and the rows computed after, from what is committed by then.
+    /// taken first, and the rows computed after, from what is committed by then. A document
+    /// a batch is replacing right now is skipped, not waited for: that batch's own
+    /// replacement is unmarked and names the same department and year, and waiting on its
+    /// rows while it waits on ours would deadlock.
     private static let recomputeChanged = """
         WITH taken AS (
-            UPDATE etl.document SET analytics_current = true WHERE NOT analytics_current RETURNING department, fiscal_year)
+            UPDATE etl.document d SET analytics_current = true
+            FROM (SELECT document_id FROM etl.document WHERE NOT analytics_current FOR UPDATE SKIP LOCKED) unmarked
+            WHERE d.document_id = unmarked.document_id
+            RETURNING d.department, d.fiscal_year)
         SELECT analytics.recompute_yoy(array(SELECT DISTINCT department FROM taken ORDER BY 1)),
             warehouse.recompute_function_year(array(SELECT DISTINCT fiscal_year FROM taken ORDER BY 1))
         """

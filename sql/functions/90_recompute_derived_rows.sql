@@ -2,9 +2,8 @@
 -- warehouse.fact_budget_execution, warehouse.fact_function_year, analytics.department_year,
 -- analytics.project_performance, analytics.yoy) are recomputed for every loaded document
 -- whenever these files are applied (migrate applies them when one changes): a changed
--- definition never leaves rows of the old one beside rows of the new. The marks go first,
--- so that a document loaded meanwhile stays unmarked for the end of its run.
-UPDATE etl.document SET analytics_current = true WHERE NOT analytics_current;
+-- definition never leaves rows of the old one beside rows of the new. (Documents left
+-- unmarked are recomputed again at the end of the next run: the marks are the refresh's.)
 TRUNCATE warehouse.fact_subject_expenditure, warehouse.fact_budget_execution, warehouse.fact_function_year,
     analytics.department_year, analytics.project_performance, analytics.yoy;
 SELECT warehouse.load_subject_expenditure(loaded.ids), analytics.store_documents(loaded.ids)
