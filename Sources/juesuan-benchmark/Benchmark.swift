@@ -155,6 +155,12 @@ struct Benchmark: ParsableCommand {
         report.line(
             "| a night: \(nightly.documentsLoaded) new documents into the warehouse, views refreshed | \(format(clock.lap())) s |"
         )
+        let nextYear = try synthetic.writeNextYear(of: 0..<64, to: workspace.appendingPathComponent("next-year"))
+        clock = Clock()
+        let yearNight = try Loader(connection: connection).load(files: nextYear.paths)
+        report.line(
+            "| a night of one fiscal year: \(yearNight.documentsLoaded) departments' next year into the warehouse, views refreshed | \(format(clock.lap())) s |"
+        )
 
         let copyRate = try plainCopyRate(connection, rows: rows)
         report.line("| plain COPY of \(rows) rows into a bare table | \(format(copyRate)) rows/s |")

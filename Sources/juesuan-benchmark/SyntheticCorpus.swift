@@ -31,13 +31,23 @@ struct SyntheticCorpus {
     /// Writes documents `indices`: departments of ten fiscal years each (2015–2024), the
     /// same documents for the same indices.
     func write(_ indices: Range<Int>, to folder: URL) throws -> Written {
+        try write(indices.map { (index: $0, department: $0 / years, year: 2015 + $0 % years) }, to: folder)
+    }
+
+    /// Writes the year after the corpus's last (2025) for `departments`: a night as nights
+    /// come, one fiscal year's documents of departments the warehouse holds.
+    func writeNextYear(of departments: Range<Int>, to folder: URL) throws -> Written {
+        try write(
+            departments.map { (index: $0 * years + years, department: $0, year: 2015 + years) }, to: folder)
+    }
+
+    private func write(_ documents: [(index: Int, department: Int, year: Int)], to folder: URL) throws -> Written {
         try? FileManager.default.removeItem(at: folder)  // a larger earlier corpus would be read too
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-        let written = DocumentFiles.concurrentMap(Array(indices)) { index -> Result<(String, Int), Error> in
-            let department = index / years
+        let written = DocumentFiles.concurrentMap(documents) { document -> Result<(String, Int), Error> in
+            let (index, department, year) = document
             let seed = seeds[department % seeds.count]
             let name = String(format: "合成市第%04d部门", department)
-            let year = 2015 + index % years
             let text = String(decoding: scaledAmounts(seed.bytes, factor: 50 + (index * 37) % 101), as: UTF8.self)
                 .replacingOccurrences(of: seed.department, with: name)
                 .replacingOccurrences(of: "\(seed.fiscalYear)年", with: "\(year)年")
