@@ -159,7 +159,8 @@ CREATE FUNCTION warehouse.load_budget_execution(p_document_ids bigint[]) RETURNS
 LANGUAGE plpgsql AS $$
 BEGIN
     INSERT INTO warehouse.fact_budget_execution
-    SELECT n.document_id, n.department_key, n.fiscal_year, n.subject_code, warehouse.subject_level(n.subject_code), n.item,
+    SELECT n.document_id, n.department_key, n.fiscal_year, n.subject_code, warehouse.subject_level(n.subject_code),
+        n.item,
         max(n.value) FILTER (WHERE n.measure = 'initial_budget'),
         max(n.value) FILTER (WHERE n.measure = 'final'),
         max(n.value) FILTER (WHERE n.measure = 'completion_rate'),
@@ -168,7 +169,8 @@ BEGIN
         min(n.line)
     FROM warehouse.fact_narrative n
     WHERE n.document_id = ANY (p_document_ids)
-        AND (n.subject IN ('functional_class', 'functional_subject') OR (n.subject = 'general_budget_expenditure' AND n.item IS NULL))
+        AND (n.subject IN ('functional_class', 'functional_subject')
+            OR (n.subject = 'general_budget_expenditure' AND n.item IS NULL))
         AND n.section LIKE '%具体情况%'
     GROUP BY n.document_id, n.department_key, n.fiscal_year, n.subject_code, n.item;
 END $$;

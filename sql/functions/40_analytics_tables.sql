@@ -5,10 +5,9 @@
 -- department, warehouse.fact_function_year by fiscal year): the end of a run recomputes
 -- what its documents changed (AnalyticsRefresh). Grain: as the tables (migrations 007 and 008).
 
-CREATE FUNCTION analytics.store_documents(p_document_ids bigint[]) RETURNS void
+CREATE FUNCTION analytics.store_department_year(p_document_ids bigint[]) RETURNS void
 LANGUAGE plpgsql AS $$
 BEGIN
-    PERFORM warehouse.load_budget_execution(p_document_ids);
     INSERT INTO analytics.department_year
     WITH summary AS (
         SELECT document_id,
@@ -50,7 +49,8 @@ BEGIN
             sum(value) FILTER (WHERE measure_code LIKE 'operating_cost_%') AS operating_cost,
             max(value) FILTER (WHERE measure_code = 'vehicles_total') AS vehicles
         FROM warehouse.fact_statistics
-        WHERE document_id = ANY (p_document_ids) AND measure_code IN ('procurement_total', 'operating_cost_administrative', 'operating_cost_civil_service_managed', 'vehicles_total')
+        WHERE document_id = ANY (p_document_ids) AND measure_code IN ('procurement_total', 'operating_cost_administrative',
+            'operating_cost_civil_service_managed', 'vehicles_total')
         GROUP BY document_id
     ), stated AS (
         -- Where a document prints no 公开10表 (its template has none), the narrative's
@@ -102,6 +102,12 @@ BEGIN
     LEFT JOIN stated n USING (document_id)
     LEFT JOIN quality q USING (document_id)
     WHERE d.document_id = ANY (p_document_ids) AND d.status = 'loaded';
+END $$;
+COMMENT ON FUNCTION analytics.store_department_year(bigint[]) IS 'Inserts a batch''s analytics.department_year rows: each loaded document''s headline figures, from the table that prints each.';
+
+CREATE FUNCTION analytics.store_project_performance(p_document_ids bigint[]) RETURNS void
+LANGUAGE plpgsql AS $$
+BEGIN
     INSERT INTO analytics.project_performance
     SELECT dep.name AS department, e.fiscal_year, e.project, e.category,
         e.annual_budget AS budget, e.executed, e.execution_rate, e.total_score AS score, e.grade,
@@ -116,7 +122,16 @@ BEGIN
     JOIN warehouse.dim_department dep ON dep.department_key = e.department_key
     WHERE e.document_id = ANY (p_document_ids);
 END $$;
-COMMENT ON FUNCTION analytics.store_documents(bigint[]) IS 'Stores the rows by document that the analytics read (department_year, project_performance, warehouse.fact_budget_execution) for a batch''s loaded documents.';
+COMMENT ON FUNCTION analytics.store_project_performance(bigint[]) IS 'Inserts a batch''s analytics.project_performance rows: each evaluation with its flags and its count of indicators.';
+
+CREATE FUNCTION analytics.store_documents(p_document_ids bigint[]) RETURNS void
+LANGUAGE plpgsql AS $$
+BEGIN
+    PERFORM warehouse.load_budget_execution(p_document_ids);
+    PERFORM analytics.store_department_year(p_document_ids);
+    PERFORM analytics.store_project_performance(p_document_ids);
+END $$;
+COMMENT ON FUNCTION analytics.store_documents(bigint[]) IS 'Stores the rows by document that the analytics read (department_year, project_performance, warehouse.fact_budget_execution) for a batch''s loaded documents, after their facts, findings, narrative and evaluations.';
 
 CREATE FUNCTION analytics.recompute_yoy(p_departments text[]) RETURNS void
 LANGUAGE plpgsql AS $$
