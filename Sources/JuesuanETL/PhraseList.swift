@@ -43,6 +43,16 @@ struct PhraseList: Sendable {
         return found
     }
 
+    /// Whether `bytes` start with a phrase of the list.
+    func startsOne(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        var starts = false
+        forEachOccurrence(in: bytes, from: 0, to: 1) { _ in
+            starts = true
+            return false
+        }
+        return starts
+    }
+
     private func firstIndex(in text: some StringProtocol, stoppingAtAny: Bool) -> Int? {
         text.withUTF8Bytes { bytes in
             var best: Int?
@@ -55,9 +65,14 @@ struct PhraseList: Sendable {
     }
 
     /// Hands `body` each phrase that starts at each position in turn, until it returns false.
-    private func forEachOccurrence(in bytes: UnsafeBufferPointer<UInt8>, _ body: (_ index: Int) -> Bool) {
-        var position = 0
-        while position + 1 < bytes.count {
+    /// A phrase starts where a character does (its first byte is ASCII or a lead byte, which
+    /// no continuation byte is): the scan steps a character at a time, three bytes over
+    /// Chinese.
+    private func forEachOccurrence(
+        in bytes: UnsafeBufferPointer<UInt8>, from start: Int = 0, to end: Int = .max, _ body: (_ index: Int) -> Bool
+    ) {
+        var position = start
+        while position + 1 < bytes.count, position < end {
             let pair = Self.pair(bytes[position], bytes[position + 1])
             if leadPairBits[Int(pair >> 6)] & (1 << (pair & 63)) != 0 {
                 for index in byLeadPair[pair]! {
@@ -72,7 +87,8 @@ struct PhraseList: Sendable {
                     }
                 }
             }
-            position += 1
+            let lead = bytes[position]
+            position += lead < 0xC0 ? 1 : lead < 0xE0 ? 2 : lead < 0xF0 ? 3 : 4
         }
     }
 }
