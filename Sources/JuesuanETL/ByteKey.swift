@@ -6,6 +6,7 @@ struct ByteKey: Hashable, Sendable, ExpressibleByStringLiteral {
 
     init(_ text: some StringProtocol) { self.text = String(text) }
     init(stringLiteral text: String) { self.text = text }
+    init(bytes: UnsafeBufferPointer<UInt8>) { self.text = String(decoding: bytes, as: UTF8.self) }
 
     static func == (left: ByteKey, right: ByteKey) -> Bool { left.text.bytesEqual(right.text) }
 

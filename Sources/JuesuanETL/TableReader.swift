@@ -30,47 +30,12 @@ struct TableReader {
     mutating func read(titleLine: Int, lines: ArraySlice<SourceLine>) throws(Diagnostic) -> ParsedTable {
         // About a row per column per line: sized once rather than grown row by row.
         rows.reserveCapacity(lines.count * max(1, spec.columnPaths.count))
-        for line in lines where !line.isBlank {
-            let keys = line.cells.map(TextNormalization.key)
-            // A cell is blank exactly when its key is empty: the line knows how many are not.
-            let nonBlank = keys.lazy.filter { !$0.isEmpty }
-            let single = line.singleCell == nil ? nil : nonBlank.first
-            if let single, Watermark.isWatermark(single) { continue }
-            if template.instructionMarkers.contains(where: { line.text.containsBytes($0) }) { continue }
-            // `…⇥…`: a blank template's placeholder row, which holds nothing.
-            if nonBlank.allSatisfy(Self.isPlaceholder) { continue }
-            if let single, let title = TableTitle.match(single, department: nil, template: template),
-                title.kind == kind
-            {
-                guard footnoteLine == nil else {
-                    throw failure(line, "the table appears a second time (first at line \(titleLine))")
-                }
-                continue
-            }
-            if nonBlank.allSatisfy(isFrameCell) {
-                for key in nonBlank { readFrameCell(key, line: line.number) }
-                continue
-            }
-            if footnoteLine != nil { break }  // the table is over: what follows belongs to no table
-            if layout.isDataLine(keys) {
-                do {
-                    try layout.read(line, keys: keys, unit: unit, into: &rows)
-                } catch let message {
-                    throw failure(line, message.text)
-                }
-                sawData = true
-            } else if nonBlank.allSatisfy({ spec.headerWords.contains(ByteKey($0)) || Int($0) != nil }) || !sawData {
-                guard nonBlank.allSatisfy({ CellValue(cell: $0)?.amount == nil || Int($0) != nil }) else {
-                    throw failure(line, "cannot place this line: amounts before the first row of the table")
-                }
-                if !sawData {
-                    firstHeaderLine = firstHeaderLine ?? line.number
-                    headerText += keys.joined()
-                }
-            } else if single != nil, layout.continueLabel(with: String(line.text), rows: &rows) {
-                continue
-            } else {
-                throw failure(line, "cannot place this line: \(Self.quoted(line.text))")
+        let buffer = LineCellBuffer()
+        lines: for line in lines where !line.isBlank {
+            switch read(line, buffer.cells(of: line), titleLine: titleLine) {
+            case .next: continue
+            case .endOfTable: break lines
+            case .failure(let message): throw failure(line, message)
             }
         }
         try checkHeader()
@@ -78,6 +43,56 @@ struct TableReader {
             kind: kind, columns: spec.columnPaths, titleLine: titleLine, unit: unit, saysNoData: saysNoData,
             footnoteLine: footnoteLine,
             rows: rows)
+    }
+
+    private enum LineOutcome {
+        case next
+        /// The table is over: what follows belongs to no table.
+        case endOfTable
+        case failure(String)
+    }
+
+    private mutating func read(_ line: SourceLine, _ cells: LineCells, titleLine: Int) -> LineOutcome {
+        // A cell is blank exactly when its key is empty: the line knows how many are not.
+        let printed = cells.printed
+        let single = line.singleCell == nil ? nil : cells.key(printed[0])
+        if let single, Watermark.isWatermark(single) { return .next }
+        if template.instructionMarkers.contains(where: cells.text.containsBytes) { return .next }
+        // `…⇥…`: a blank template's placeholder row, which holds nothing.
+        if printed.allSatisfy({ Self.isPlaceholder(cells.key($0)) }) { return .next }
+        if let single, let title = TableTitle.match(single.string, department: nil, template: template),
+            title.kind == kind
+        {
+            return footnoteLine == nil
+                ? .next : .failure("the table appears a second time (first at line \(titleLine))")
+        }
+        if printed.allSatisfy({ isFrameCell(cells.key($0)) }) {
+            for index in printed { readFrameCell(cells.key(index), line: line.number) }
+            return .next
+        }
+        if footnoteLine != nil { return .endOfTable }
+        if layout.isDataLine(cells) {
+            do {
+                try layout.read(cells, line: line.number, unit: unit, into: &rows)
+            } catch let message {
+                return .failure(message.text)
+            }
+            sawData = true
+        } else if printed.allSatisfy({
+            spec.headerWords.contains(ByteKey(bytes: cells.key($0))) || cells.key($0).integer != nil
+        }) || !sawData {
+            guard printed.allSatisfy({ CellValue(key: cells.key($0))?.amount == nil || cells.key($0).integer != nil })
+            else {
+                return .failure("cannot place this line: amounts before the first row of the table")
+            }
+            if !sawData {
+                firstHeaderLine = firstHeaderLine ?? line.number
+                for index in printed { headerText += cells.key(index).string }
+            }
+        } else if single == nil || !layout.continueLabel(with: String(line.text), rows: &rows) {
+            return .failure("cannot place this line: \(Self.quoted(line.text))")
+        }
+        return .next
     }
 
     /// A header that is printed must name the columns this reader assigns values to.
@@ -91,15 +106,19 @@ struct TableReader {
         }
     }
 
-    private static let frameCellPrefixes = ["部门名称", "单位名称", "编制单位", "金额单位", "单位:", "注:", "说明:", "备注"]
+    private static let frameCellPrefixes = PhraseList(["部门名称", "单位名称", "编制单位", "金额单位", "单位:", "注:", "说明:", "备注"])
 
-    /// Cells around the grid: label, department, year, unit, footnotes.
-    private func isFrameCell(_ key: Substring) -> Bool {
-        TableTitle.isLabel(key) || TableTitle.strippingYear(key).isEmpty
-            || Self.frameCellPrefixes.contains(where: key.hasBytePrefix)
+    /// Cells around the grid: label, department, year, unit, footnotes. Only a key that starts
+    /// like a label (`公开`, `表`) or a year (`2024年`: 年 is E5 B9 B4) is made a string to be
+    /// read as one.
+    private func isFrameCell(_ key: Bytes) -> Bool {
+        if Self.frameCellPrefixes.startsOne(key) { return true }
+        if key.hasBytePrefix("公开") || key.hasBytePrefix("表") { return TableTitle.isLabel(Substring(key.string)) }
+        return key.count >= 7 && key[0].isASCIIDigit && key[4] == 0xE5
+            && TableTitle.strippingYear(Substring(key.string)).isEmpty
     }
 
-    private mutating func readFrameCell(_ key: Substring, line: Int) {
+    private mutating func readFrameCell(_ key: Bytes, line: Int) {
         if key.hasBytePrefix("金额单位") || key.hasBytePrefix("单位:") {
             unit = key.hasByteSuffix("万元") ? .wanYuan : key.hasByteSuffix("元") ? .yuan : unit
         } else if key.hasBytePrefix("注:") || key.hasBytePrefix("说明:") || key.hasBytePrefix("备注") {
@@ -109,8 +128,8 @@ struct TableReader {
     }
 
     /// Only `…` (E2 80 A6) and `.`.
-    private static func isPlaceholder(_ key: Substring) -> Bool {
-        var rest = key.utf8[...]
+    private static func isPlaceholder(_ key: Bytes) -> Bool {
+        var rest = key[...]
         while let first = rest.first {
             if first == UInt8(ascii: ".") {
                 rest = rest.dropFirst()
@@ -137,9 +156,8 @@ struct RowError: Error {
 
 /// One table layout: which lines are rows, and the staging rows of each.
 protocol TableLayout {
-    func isDataLine(_ keys: [Substring]) -> Bool
-    mutating func read(_ line: SourceLine, keys: [Substring], unit: Unit, into rows: inout [StagingRow])
-        throws(RowError)
+    func isDataLine(_ cells: LineCells) -> Bool
+    mutating func read(_ cells: LineCells, line: Int, unit: Unit, into rows: inout [StagingRow]) throws(RowError)
     /// A name wrapped onto its own line; false when this layout has no such thing.
     mutating func continueLabel(with text: String, rows: inout [StagingRow]) -> Bool
 }
@@ -160,32 +178,32 @@ extension TableSpec {
     }
 }
 
-/// Value cells of a row, checked against the columns they belong to.
+/// The value cells from `start` to the line's end, checked against the columns they belong to.
 private func values(
-    _ cells: ArraySlice<Substring>, columns: [String]
+    _ cells: LineCells, from start: Int, limit: Int = .max, columns: [String]
 ) throws(RowError) -> [(column: String, value: CellValue)] {
-    var cells = cells
-    while cells.count > columns.count, let last = cells.last, TextNormalization.isBlank(last) { cells.removeLast() }
-    guard cells.count <= columns.count else {
+    var end = start < cells.count ? min(cells.count, start + min(limit, cells.count)) : start
+    while end - start > columns.count, cells.key(end - 1).isEmpty { end -= 1 }
+    guard end - start <= columns.count else {
         throw RowError(
-            "\(cells.count) values where the table has \(columns.count) columns: \(TableReader.quoted(cells.joined(separator: "\t")))"
+            "\(end - start) values where the table has \(columns.count) columns: \(TableReader.quoted(cells.text(of: start..<end)))"
         )
     }
     var result: [(column: String, value: CellValue)] = []
     result.reserveCapacity(columns.count)
     for (index, column) in columns.enumerated() {
-        let cell = index < cells.count ? cells[cells.startIndex + index] : ""
-        guard let value = CellValue(cell: cell) else {
-            throw RowError("'\(cell)' in column \(column) is not an amount")
+        // A missing cell is an empty one.
+        guard let value = CellValue(key: cells.key(start + index)) else {
+            throw RowError("'\(cells.cell(start + index).string)' in column \(column) is not an amount")
         }
         result.append((column, value))
     }
     return result
 }
 
-private func isInteger(_ key: Substring) -> Bool { TextNormalization.isDigits(key) && key.count <= 4 }
+private func isInteger(_ key: Bytes) -> Bool { key.isDigits() && key.count <= 4 }
 
-private func isTotal(_ key: Substring) -> Bool { key.bytesEqual("合计") || key.bytesEqual("总计") }
+private func isTotal(_ key: Bytes) -> Bool { key.bytesEqual("合计") || key.bytesEqual("总计") }
 
 /// Tables keyed by functional subject code: 02, 03, 05, 07, 08. Codes may be printed in
 /// one cell (`2010301`) or split over three (`201⇥03⇥01`).
@@ -201,26 +219,24 @@ struct CodedLayout: TableLayout {
 
     /// A row starts with a code, or is a total whose value cells are values (a header row
     /// can start with 合计 too: `合计⇥⇥⇥⇥合计⇥基本支出⇥项目支出`).
-    func isDataLine(_ keys: [Substring]) -> Bool {
-        guard let first = keys.first else { return false }
-        if TextNormalization.isDigits(first, count: 3...7) { return true }
+    func isDataLine(_ cells: LineCells) -> Bool {
+        let first = cells.key(0)
+        if first.isDigits(count: 3...7) { return true }
         let labelIndex = first.isEmpty ? 1 : 0
-        guard keys.count > labelIndex, isTotal(keys[labelIndex]) else { return false }
-        return keys.dropFirst(2).allSatisfy { CellValue(cell: $0) != nil }
+        guard cells.count > labelIndex, isTotal(cells.key(labelIndex)) else { return false }
+        return (2..<max(2, cells.count)).allSatisfy { CellValue(key: cells.key($0)) != nil }
     }
 
-    mutating func read(_ line: SourceLine, keys: [Substring], unit: Unit, into rows: inout [StagingRow])
-        throws(RowError)
-    {
+    mutating func read(_ cells: LineCells, line: Int, unit: Unit, into rows: inout [StagingRow]) throws(RowError) {
         var code: String?
         var labelIndex = 1
-        if isTotal(keys[0]) || keys[0].isEmpty {
-            labelIndex = keys[0].isEmpty ? 1 : 0
+        let first = cells.key(0)
+        if isTotal(first) || first.isEmpty {
+            labelIndex = first.isEmpty ? 1 : 0
         } else {
-            var joined = String(keys[0])
-            while joined.count < 7, labelIndex < keys.count, TextNormalization.isDigits(keys[labelIndex], count: 2...2)
-            {
-                joined += keys[labelIndex]
+            var joined = first.string
+            while joined.utf8.count < 7, labelIndex < cells.count, cells.key(labelIndex).isDigits(count: 2...2) {
+                joined += cells.key(labelIndex).string
                 labelIndex += 1
             }
             guard [3, 5, 7].contains(joined.count) else {
@@ -228,13 +244,12 @@ struct CodedLayout: TableLayout {
             }
             code = joined
         }
-        let item = code == nil ? String(keys[labelIndex]) : TextNormalization.label(line.cells[safe: labelIndex] ?? "")
+        let item = code == nil ? cells.key(labelIndex).string : cells.label(labelIndex)
         let valueStart = code == nil ? max(labelIndex + 1, 2) : labelIndex + 1
         let start = rows.count
-        for (column, value) in try values(line.cells.dropFirst(valueStart), columns: columns) {
+        for (column, value) in try values(cells, from: valueStart, columns: columns) {
             rows.append(
-                StagingRow(
-                    table: kind, line: line.number, code: code, item: item, column: column, value: value, unit: unit))
+                StagingRow(table: kind, line: line, code: code, item: item, column: column, value: value, unit: unit))
         }
         lastRowIndices = code == nil ? nil : start..<rows.count
     }
@@ -263,31 +278,31 @@ struct TwoSidedLayout: TableLayout {
     /// Cells per side before the amounts: the item, and its 行次 where printed.
     private var labelCells: Int { rowNumbers ? 2 : 1 }
     private var rightStart: Int { labelCells + 1 }
+    private static let headerWords: Set<ByteKey> = ["收入", "支出", "项目"]
 
     /// With 行次, a row is a line that numbers one; without, a line whose amount cells are
     /// amounts (or empty) and that names an item other than a header word.
-    func isDataLine(_ keys: [Substring]) -> Bool {
+    func isDataLine(_ cells: LineCells) -> Bool {
         if rowNumbers {
-            return keys.first != "栏次" && (isInteger(keys[safe: 1] ?? "") || isInteger(keys[safe: 4] ?? ""))
+            return !cells.key(0).bytesEqual("栏次") && (isInteger(cells.key(1)) || isInteger(cells.key(4)))
         }
-        let headerWords: Set<ByteKey> = ["收入", "支出", "项目"]
-        let items = [keys[safe: 0] ?? "", keys[safe: 2] ?? ""].filter { !$0.isEmpty }
-        let amounts = [keys[safe: 1] ?? ""] + keys.dropFirst(3)
+        let items = [0, 2].filter { !cells.key($0).isEmpty }
+        let amounts = [1] + Array(3..<max(3, cells.count))
         return !items.isEmpty
-            && items.allSatisfy { !headerWords.contains(ByteKey($0)) && CellValue(cell: $0)?.amount == nil }
-            && amounts.allSatisfy { CellValue(cell: $0) != nil }
+            && items.allSatisfy {
+                !Self.headerWords.contains(ByteKey(bytes: cells.key($0)))
+                    && CellValue(key: cells.key($0))?.amount == nil
+            }
+            && amounts.allSatisfy { CellValue(key: cells.key($0)) != nil }
     }
 
-    mutating func read(_ line: SourceLine, keys: [Substring], unit: Unit, into rows: inout [StagingRow])
-        throws(RowError)
-    {
-        let cells = line.cells
+    mutating func read(_ cells: LineCells, line: Int, unit: Unit, into rows: inout [StagingRow]) throws(RowError) {
         let rowNumberIndex = rowNumbers ? 1 : nil
         // Left: income.
-        let leftItem = TextNormalization.label(cells[0])
-        let leftValue = try values(cells.dropFirst(labelCells).prefix(1), columns: [ColumnPath.amount])[0].value
+        let leftItem = cells.label(0)
+        let leftValue = try values(cells, from: labelCells, limit: 1, columns: [ColumnPath.amount])[0].value
         if !leftItem.isEmpty {
-            let key = keys[0]
+            let key = cells.key(0)
             var section = "收入"
             // The funds under 年初(财政拨款)结转和结余 up to 总计, with or without an ordinal.
             if let parent = openingBalance, !isTotal(key) {
@@ -297,22 +312,22 @@ struct TwoSidedLayout: TableLayout {
             if isTotal(key) { openingBalance = nil }
             rows.append(
                 StagingRow(
-                    table: kind, line: line.number, section: section,
-                    rowNumber: rowNumberIndex.flatMap { Int(keys[safe: $0] ?? "") },
+                    table: kind, line: line, section: section,
+                    rowNumber: rowNumberIndex.flatMap { cells.key($0).integer },
                     item: leftItem, column: ColumnPath.amount, value: leftValue, unit: unit))
         } else if leftValue != .empty {
             throw RowError("an amount without an item on the income side")
         }
         // Right: expenditure.
-        let rightItem = TextNormalization.label(cells[safe: rightStart] ?? "")
-        let rightValues = try values(cells.dropFirst(rightStart + labelCells), columns: columns)
+        let rightItem = cells.label(rightStart)
+        let rightValues = try values(cells, from: rightStart + labelCells, columns: columns)
         if !rightItem.isEmpty {
             let code = FunctionClass.code(forLabel: rightItem)
             for (column, value) in rightValues {
                 rows.append(
                     StagingRow(
-                        table: kind, line: line.number, section: "支出", code: code,
-                        rowNumber: rowNumberIndex.flatMap { Int(keys[safe: rightStart + $0] ?? "") }, item: rightItem,
+                        table: kind, line: line, section: "支出", code: code,
+                        rowNumber: rowNumberIndex.flatMap { cells.key(rightStart + $0).integer }, item: rightItem,
                         column: column, value: value, unit: unit))
             }
         } else if rightValues.contains(where: { $0.value != .empty }) {
@@ -324,9 +339,12 @@ struct TwoSidedLayout: TableLayout {
 /// 06: four groups of (economic code, name, amount) side by side, and the footer
 /// `人员经费合计 … 公用经费合计 …`.
 struct EconomicDetailLayout: TableLayout {
-    func isDataLine(_ keys: [Substring]) -> Bool {
-        keys.contains { $0.hasByteSuffix("经费合计") }
-            || stride(from: 0, to: keys.count, by: 3).contains { TextNormalization.isDigits(keys[$0], count: 3...5) }
+    func isDataLine(_ cells: LineCells) -> Bool {
+        isTotalsLine(cells) || stride(from: 0, to: cells.count, by: 3).contains { cells.key($0).isDigits(count: 3...5) }
+    }
+
+    private func isTotalsLine(_ cells: LineCells) -> Bool {
+        (0..<cells.count).contains { cells.key($0).hasByteSuffix("经费合计") }
     }
 
     /// 301 and 303 are personnel costs (人员经费); all other classes are running costs.
@@ -334,50 +352,49 @@ struct EconomicDetailLayout: TableLayout {
         code.hasBytePrefix("301") || code.hasBytePrefix("303") ? "人员经费" : "公用经费"
     }
 
-    func read(_ line: SourceLine, keys: [Substring], unit: Unit, into rows: inout [StagingRow]) throws(RowError) {
+    func read(_ cells: LineCells, line: Int, unit: Unit, into rows: inout [StagingRow]) throws(RowError) {
         let kind = TableKind.basicExpenditureDetail
-        if keys.contains(where: { $0.hasByteSuffix("经费合计") }) {
+        if isTotalsLine(cells) {
             var index = 0
-            while index < keys.count {
-                let key = keys[index]
-                let label = TextNormalization.label(line.cells[index])
+            while index < cells.count {
+                let key = cells.key(index)
+                let label = cells.label(index)
                 index += 1
                 guard !key.isEmpty else { continue }
                 guard key.hasByteSuffix("合计") else {
-                    throw RowError("'\(key)' in the totals line is neither a total nor its amount")
+                    throw RowError("'\(key.string)' in the totals line is neither a total nor its amount")
                 }
                 var value = CellValue.empty
-                if let next = keys[index...].firstIndex(where: { !$0.isEmpty }),
-                    let amount = CellValue(cell: keys[next])
+                if let next = (index..<cells.count).first(where: { !cells.key($0).isEmpty }),
+                    let amount = CellValue(key: cells.key(next))
                 {
                     value = amount
                     index = next + 1
                 }
                 rows.append(
                     StagingRow(
-                        table: kind, line: line.number, section: key.hasBytePrefix("人员") ? "人员经费" : "公用经费",
+                        table: kind, line: line, section: key.hasBytePrefix("人员") ? "人员经费" : "公用经费",
                         item: label, column: ColumnPath.final, value: value, unit: unit))
             }
             return
         }
-        for group in stride(from: 0, to: keys.count, by: 3) {
-            let code = keys[group]
-            let name = TextNormalization.label(line.cells[safe: group + 1] ?? "")
-            let valueCell = line.cells[safe: group + 2] ?? ""
-            guard let value = CellValue(cell: valueCell) else {
-                throw RowError("'\(valueCell)' after \(code) \(name) is not an amount")
+        for group in stride(from: 0, to: cells.count, by: 3) {
+            let code = cells.key(group)
+            let name = cells.label(group + 1)
+            guard let value = CellValue(key: cells.key(group + 2)) else {
+                throw RowError("'\(cells.cell(group + 2).string)' after \(code.string) \(name) is not an amount")
             }
             if code.isEmpty && name.isEmpty {
                 guard value == .empty else { throw RowError("an amount without an economic code") }
                 continue
             }
-            guard TextNormalization.isDigits(code, count: 3...5) else {
-                throw RowError("'\(code)' is not an economic classification code (3 or 5 digits)")
+            guard code.isDigits(count: 3...5) else {
+                throw RowError("'\(code.string)' is not an economic classification code (3 or 5 digits)")
             }
+            let codeText = code.string
             rows.append(
                 StagingRow(
-                    table: kind, line: line.number, section: Self.section(forCode: code), code: String(code),
-                    item: name,
+                    table: kind, line: line, section: Self.section(forCode: codeText), code: codeText, item: name,
                     column: ColumnPath.final, value: value, unit: unit))
         }
     }
@@ -388,16 +405,17 @@ struct PositionalLayout: TableLayout {
     static let item = "财政拨款“三公”经费"
     let columns: [String]
 
-    func isDataLine(_ keys: [Substring]) -> Bool {
-        let isColumnNumbers = keys.filter { !$0.isEmpty }.enumerated().allSatisfy { Int($0.element) == $0.offset + 1 }
-        return !isColumnNumbers && keys.contains { CellValue(cell: $0)?.amount != nil }
+    func isDataLine(_ cells: LineCells) -> Bool {
+        let isColumnNumbers = cells.printed.enumerated().allSatisfy {
+            cells.key($0.element).integer == $0.offset + 1
+        }
+        return !isColumnNumbers && (0..<cells.count).contains { CellValue(key: cells.key($0))?.amount != nil }
     }
 
-    func read(_ line: SourceLine, keys: [Substring], unit: Unit, into rows: inout [StagingRow]) throws(RowError) {
-        for (column, value) in try values(line.cells[...], columns: columns) {
+    func read(_ cells: LineCells, line: Int, unit: Unit, into rows: inout [StagingRow]) throws(RowError) {
+        for (column, value) in try values(cells, from: 0, columns: columns) {
             rows.append(
-                StagingRow(
-                    table: .threePublic, line: line.number, item: Self.item, column: column, value: value, unit: unit))
+                StagingRow(table: .threePublic, line: line, item: Self.item, column: column, value: value, unit: unit))
         }
     }
 }
@@ -407,25 +425,22 @@ struct PositionalLayout: TableLayout {
 struct StatisticsLayout: TableLayout {
     private var section: String?
 
-    func isDataLine(_ keys: [Substring]) -> Bool {
-        isInteger(keys[safe: 1] ?? "") || isSectionLine(keys)
+    func isDataLine(_ cells: LineCells) -> Bool {
+        isInteger(cells.key(1)) || isSectionLine(cells)
     }
 
-    private func isSectionLine(_ keys: [Substring]) -> Bool {
-        return keys.count(where: { !$0.isEmpty }) == 1 && !keys[0].isEmpty
-            && TextNormalization.hasOrdinal(keys[0])
-            && !isInteger(keys[safe: 1] ?? "")
+    private func isSectionLine(_ cells: LineCells) -> Bool {
+        cells.printed.elementsEqual([0]) && TextNormalization.hasOrdinal(cells.key(0).string)
+            && !isInteger(cells.key(1))
     }
 
-    mutating func read(_ line: SourceLine, keys: [Substring], unit: Unit, into rows: inout [StagingRow])
-        throws(RowError)
-    {
-        if isSectionLine(keys) {
-            section = TextNormalization.label(line.cells[0])
+    mutating func read(_ cells: LineCells, line: Int, unit: Unit, into rows: inout [StagingRow]) throws(RowError) {
+        if isSectionLine(cells) {
+            section = cells.label(0)
             return
         }
-        let item = TextNormalization.label(line.cells[0])
-        let value = try values(line.cells.dropFirst(2), columns: [ColumnPath.statistic])[0].value
+        let item = cells.label(0)
+        let value = try values(cells, from: 2, columns: [ColumnPath.statistic])[0].value
         guard !item.isEmpty else {
             guard value == .empty else { throw RowError("an amount without an item") }
             return
@@ -434,7 +449,7 @@ struct StatisticsLayout: TableLayout {
         if section?.containsBytes("国有资产占用") == true { rowUnit = item.containsBytes("设备") ? .sets : .vehicles }
         rows.append(
             StagingRow(
-                table: .statistics, line: line.number, section: section, rowNumber: Int(keys[1]), item: item,
+                table: .statistics, line: line, section: section, rowNumber: cells.key(1).integer, item: item,
                 column: ColumnPath.statistic, value: value, unit: rowUnit))
     }
 }

@@ -32,14 +32,18 @@ enum TextNormalization {
         of text: some StringProtocol, foldingWidth: Bool,
         _ body: (_ folded: UnsafeBufferPointer<UInt8>, _ unchanged: Bool) -> Result
     ) -> Result {
-        func fold(_ bytes: UnsafeBufferPointer<UInt8>) -> Result {
-            if isFoldedAlready(bytes) { return body(bytes, true) }
-            return withUnsafeTemporaryAllocation(of: UInt8.self, capacity: bytes.count) { buffer in
-                let count = Self.fold(bytes, foldingWidth: foldingWidth, into: buffer)
-                return body(UnsafeBufferPointer(rebasing: buffer[..<count]), count == bytes.count)
-            }
+        text.withUTF8Bytes { withFoldedBytes(of: $0, foldingWidth: foldingWidth, body) }
+    }
+
+    static func withFoldedBytes<Result>(
+        of bytes: UnsafeBufferPointer<UInt8>, foldingWidth: Bool,
+        _ body: (_ folded: UnsafeBufferPointer<UInt8>, _ unchanged: Bool) -> Result
+    ) -> Result {
+        if isFoldedAlready(bytes) { return body(bytes, true) }
+        return withUnsafeTemporaryAllocation(of: UInt8.self, capacity: bytes.count) { buffer in
+            let count = Self.fold(bytes, foldingWidth: foldingWidth, into: buffer)
+            return body(UnsafeBufferPointer(rebasing: buffer[..<count]), count == bytes.count)
         }
-        return text.withUTF8Bytes(fold)
     }
 
     /// Printable ASCII and Chinese (leads E4–E9) only, the bytes `fold` keeps as they are:
@@ -195,7 +199,8 @@ public enum CellValue: Sendable, Hashable {
         self = value
     }
 
-    private init?(key: UnsafeBufferPointer<UInt8>) {
+    /// From a key's bytes.
+    init?(key: UnsafeBufferPointer<UInt8>) {
         if key.isEmpty {
             self = .empty
         } else if Self.isDashes(key) {

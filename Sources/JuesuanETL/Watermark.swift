@@ -5,5 +5,8 @@ enum Watermark {
     static func isWatermark(_ key: some StringProtocol) -> Bool {
         key.utf8.count <= longestBytes && texts.contains(ByteKey(key))
     }
+    static func isWatermark(_ key: UnsafeBufferPointer<UInt8>) -> Bool {
+        key.count <= longestBytes && texts.contains(ByteKey(bytes: key))
+    }
     private static let longestBytes = texts.map(\.text.utf8.count).max()!
 }

@@ -1,0 +1,126 @@
+import Foundation
+
+/// UTF-8 bytes of a line, a cell or a key, valid only inside the call that hands them out.
+typealias Bytes = UnsafeBufferPointer<UInt8>
+
+/// The cells of one line as bytes, and their keys (`TextNormalization.key`) folded into one
+/// buffer: what a table reader asks of every cell of every line of a grid. Nothing here is
+/// a `String` or a `Substring` (each copy of one counts a reference, atomically): a reader
+/// makes a string only of what it keeps. Valid until its buffer reads the next line.
+struct LineCells {
+    /// The whole line, TABs included.
+    let text: Bytes
+    /// Each cell's bytes as offsets into `text`, then each key's as offsets into `keyBytes`.
+    fileprivate let cellRanges: UnsafeBufferPointer<Range<Int>>
+    fileprivate let keyRanges: UnsafeBufferPointer<Range<Int>>
+    fileprivate let keyBytes: Bytes
+    /// The positions of the cells whose key is not empty (whose cell holds more than spaces).
+    let printed: UnsafeBufferPointer<Int>
+
+    var count: Int { cellRanges.count }
+
+    /// A cell as printed; empty past the last cell.
+    func cell(_ index: Int) -> Bytes {
+        index < count ? Bytes(rebasing: text[cellRanges[index]]) : Bytes(start: nil, count: 0)
+    }
+
+    /// A cell's key, empty for a blank cell and past the last cell.
+    func key(_ index: Int) -> Bytes {
+        index < count ? Bytes(rebasing: keyBytes[keyRanges[index]]) : Bytes(start: nil, count: 0)
+    }
+
+    /// A cell as a label: the characters as printed, without the spaces.
+    func label(_ index: Int) -> String {
+        TextNormalization.withFoldedBytes(of: cell(index), foldingWidth: false) { folded, _ in folded.string }
+    }
+
+    /// The cells from `range.lowerBound` to the last of `range` that exists, as printed,
+    /// TABs between (as the line has them).
+    func text(of range: Range<Int>) -> String {
+        let cells = range.clamped(to: 0..<count)
+        guard let first = cells.first, let last = cells.last else { return "" }
+        return String(decoding: text[cellRanges[first].lowerBound..<cellRanges[last].upperBound], as: UTF8.self)
+    }
+}
+
+/// Where a reader's `LineCells` live: memory grown to the longest line read, that each
+/// line's bytes, cells and keys are copied into in turn.
+final class LineCellBuffer {
+    /// The line's bytes, then its keys' (a key is never longer than its cell).
+    private var bytes = UnsafeMutableBufferPointer<UInt8>(start: nil, count: 0)
+    /// Cells' ranges, keys' ranges and the printed cells' positions: a line has at most a
+    /// cell per byte, and one more.
+    private var ranges = UnsafeMutableBufferPointer<Range<Int>>(start: nil, count: 0)
+    private var printed = UnsafeMutableBufferPointer<Int>(start: nil, count: 0)
+
+    deinit {
+        bytes.deallocate()
+        ranges.deallocate()
+        printed.deallocate()
+    }
+
+    /// `line`'s cells, valid until the next call.
+    func cells(of line: SourceLine) -> LineCells {
+        let length = line.text.utf8.count
+        if bytes.count < 2 * length {
+            bytes.deallocate()
+            bytes = .allocate(capacity: 2 * length)
+        }
+        if printed.count < length + 1 {
+            ranges.deallocate()
+            printed.deallocate()
+            ranges = .allocate(capacity: 2 * (length + 1))
+            printed = .allocate(capacity: length + 1)
+        }
+        line.text.withUTF8Bytes { source in
+            if let base = source.baseAddress { bytes.baseAddress!.update(from: base, count: length) }
+        }
+        let text = Bytes(rebasing: bytes[..<length])
+        let keys = UnsafeMutableBufferPointer(rebasing: bytes[length...])
+        var (cellCount, written, printedCount, start) = (0, 0, 0, 0)
+        while start <= length {
+            let end = text.firstOffset(of: 0x09, in: start..<length) ?? length
+            let folded = TextNormalization.fold(
+                Bytes(rebasing: text[start..<end]), foldingWidth: true,
+                into: UnsafeMutableBufferPointer(rebasing: keys[written...]))
+            ranges[cellCount] = start..<end
+            ranges[length + 1 + cellCount] = written..<(written + folded)
+            if folded > 0 {
+                printed[printedCount] = cellCount
+                printedCount += 1
+            }
+            written += folded
+            cellCount += 1
+            start = end + 1
+        }
+        return LineCells(
+            text: text, cellRanges: UnsafeBufferPointer(rebasing: ranges[..<cellCount]),
+            keyRanges: UnsafeBufferPointer(rebasing: ranges[(length + 1)..<(length + 1 + cellCount)]),
+            keyBytes: Bytes(rebasing: keys[..<written]),
+            printed: UnsafeBufferPointer(rebasing: printed[..<printedCount]))
+    }
+}
+
+extension Bytes {
+    func bytesEqual(_ other: String) -> Bool { count == other.utf8.count && hasBytes(other, at: 0) }
+    func hasBytePrefix(_ prefix: String) -> Bool { hasBytes(prefix, at: 0) }
+    func hasByteSuffix(_ suffix: String) -> Bool { hasBytes(suffix, at: count - suffix.utf8.count) }
+    func containsBytes(_ needle: String) -> Bool { needle.withUTF8Bytes { byteOffset(of: $0) } != nil }
+
+    private func hasBytes(_ part: String, at offset: Int) -> Bool {
+        let partCount = part.utf8.count
+        guard offset >= 0, offset + partCount <= count else { return false }
+        guard partCount > 0 else { return true }
+        return part.withUTF8Bytes { memcmp(baseAddress! + offset, $0.baseAddress!, partCount) == 0 }
+    }
+
+    /// `201`, `20103`: ASCII digits only, as many as `count` allows.
+    func isDigits(count allowed: ClosedRange<Int>? = nil) -> Bool {
+        !isEmpty && allSatisfy(\.isASCIIDigit) && (allowed.map { $0.contains(count) } ?? true)
+    }
+
+    /// As `Int(String)` reads it: an optional sign and digits.
+    var integer: Int? { Int(string) }
+
+    var string: String { String(decoding: self, as: UTF8.self) }
+}
