@@ -116,6 +116,7 @@ enum EvaluationReader {
         var afterScores = false
         var level1: String?
         var level2: String?
+        let buffer = LineCellBuffer()
         for (offset, line) in zip(lines.indices, lines) where !line.isBlank {
             // Outside the indicator table, a line matters only if it names what is read here:
             // most are not keyed at all.
@@ -126,7 +127,7 @@ enum EvaluationReader {
             }
             // The words of the whole line's key decide whether its cells are needed.
             let words = LineWords(line.text)
-            lazy var cells = line.cells.map { TextNormalization.key($0) }  // keyed once, if at all
+            lazy var cells = buffer.cells(of: line)  // keyed once, if at all
             if words.has(.projectName), let name = value(after: "项目名称", in: cells) { evaluation.name = name }
             if words.has(.department),
                 let owner = value(after: "主管部门", in: cells) ?? value(after: "主管部门及代码", in: cells)
@@ -141,7 +142,9 @@ enum EvaluationReader {
                 if words.has(.inYuan) { evaluation.unit = .yuan }
             }
             if inBudgetTable, evaluation.budgetLine == nil, words.has(.total) || words.has(.fundTotal),
-                cells.contains(where: { $0.bytesEqual("合计") || $0.hasBytePrefix("资金总额") })
+                (0..<cells.count).contains(where: {
+                    cells.key($0).bytesEqual("合计") || cells.key($0).hasBytePrefix("资金总额")
+                })
             {
                 // The figures are on this line, or, after a header printed beside 资金总额, on the next one that has them.
                 let candidates = [offset] + Array(lines.indices[(offset + 1)...].prefix(3))
@@ -159,17 +162,17 @@ enum EvaluationReader {
                 }
                 continue
             }
-            if words.has(.level1), cells.contains(where: { $0.bytesEqual("一级指标") }) {
+            if words.has(.level1), (0..<cells.count).contains(where: { cells.key($0).bytesEqual("一级指标") }) {
                 inBudgetTable = false
                 indicatorColumns = IndicatorColumns(qualitative: words.has(.points) || words.has(.qualitative))
                 continue
             }
             // The first printed cell starts the line's key.
-            if words.startsWithTotalScore, let first = cells.first(where: { !$0.isEmpty }), first.bytesEqual("总分") {
-                let printed = cells.filter { !$0.isEmpty }
-                evaluation.grade = printed.last.flatMap { grades.contains(ByteKey($0)) ? String($0) : nil }
+            if words.startsWithTotalScore, let first = cells.printed.first, cells.key(first).bytesEqual("总分") {
+                let printed = cells.printed.map { cells.key($0) }
+                evaluation.grade = printed.last.flatMap { grades.contains(ByteKey(bytes: $0)) ? $0.string : nil }
                 evaluation.totalScore = printed.dropLast(evaluation.grade == nil ? 0 : 1).last.flatMap {
-                    ExactDecimal(key: $0)
+                    ExactDecimal(bytes: $0)
                 }
                 evaluation.scoreLine = line.number
                 indicatorColumns = nil
@@ -240,13 +243,14 @@ enum EvaluationReader {
     }
 
     /// The cell after `label`, or the text after `label:` in the same cell.
-    private static func value(after label: String, in cells: [Substring]) -> String? {
-        for (index, cell) in cells.enumerated() {
+    private static func value(after label: String, in cells: LineCells) -> String? {
+        for index in 0..<cells.count {
+            let cell = cells.key(index)
             guard cell.hasBytePrefix(label) else { continue }
-            let rest = cell.utf8.dropFirst(label.utf8.count)
-            if rest.isEmpty { return cells[(index + 1)...].first { !$0.isEmpty }.map(String.init) }
+            let rest = cell.dropFirst(label.utf8.count)
+            if rest.isEmpty { return cells.printed.first { $0 > index }.map { cells.key($0).string } }
             if rest.first == UInt8(ascii: ":") {
-                let value = String(Substring(rest.dropFirst()))
+                let value = Bytes(rebasing: rest.dropFirst()).string
                 return value.isEmpty ? nil : value
             }
         }
@@ -319,14 +323,15 @@ struct IndicatorColumns {
         "经济效益", "社会效益", "生态效益", "可持续影响", "可持续发展", "可持续发展影响", "服务对象满意度",
     ]
 
-    func indicator(_ cells: [Substring], line: Int, level1: inout String?, level2: inout String?)
+    func indicator(_ cells: LineCells, line: Int, level1: inout String?, level2: inout String?)
         -> PerformanceIndicator?
     {
         // Blank cells may stand between the weight and the score (`20||20`).
-        let printed = cells.indices.filter { !cells[$0].isEmpty }
-        guard let scorePosition = printed.indices.last(where: { ExactDecimal(key: cells[printed[$0]]) != nil }),
+        let printed = cells.printed
+        guard
+            let scorePosition = printed.indices.last(where: { ExactDecimal(bytes: cells.key(printed[$0])) != nil }),
             scorePosition > 0,
-            ExactDecimal(key: cells[printed[scorePosition - 1]]) != nil
+            ExactDecimal(bytes: cells.key(printed[scorePosition - 1])) != nil
         else { return nil }
         let weightIndex = printed[scorePosition - 1]
         let scoreIndex = printed[scorePosition]
@@ -334,17 +339,19 @@ struct IndicatorColumns {
         var printedLevel2: String?
         var name: String?
         var values: [String] = []
-        for cell in cells[..<weightIndex] where !cell.isEmpty {
-            if name == nil, printedLevel1 == nil, printedLevel2 == nil, Self.level1Names.contains(ByteKey(cell)) {
-                printedLevel1 = String(cell)
-            } else if name == nil, printedLevel2 == nil,
-                cell.hasByteSuffix("指标") || Self.level2Names.contains(ByteKey(cell))
+        for index in printed where index < weightIndex {
+            let cell = cells.key(index)
+            if name == nil, printedLevel1 == nil, printedLevel2 == nil, Self.level1Names.contains(ByteKey(bytes: cell))
             {
-                printedLevel2 = String(cell)
+                printedLevel1 = cell.string
+            } else if name == nil, printedLevel2 == nil,
+                cell.hasByteSuffix("指标") || Self.level2Names.contains(ByteKey(bytes: cell))
+            {
+                printedLevel2 = cell.string
             } else if name == nil {
-                name = String(cell)
+                name = cell.string
             } else {
-                values.append(String(cell))
+                values.append(cell.string)
             }
         }
         guard let name else { return nil }
@@ -354,12 +361,12 @@ struct IndicatorColumns {
         }
         if let printedLevel2 { level2 = printedLevel2 }
         if qualitative, values.count > 3 { values.removeLast() }
-        let note = cells[(scoreIndex + 1)...].filter { !$0.isEmpty }.joined()
+        let note = printed.filter { $0 > scoreIndex }.map { cells.key($0).string }.joined()
         return PerformanceIndicator(
             line: line, level1: level1, level2: level2, name: name,
             initialTarget: values.count >= 3 ? values[values.count - 3] : nil,
             adjustedTarget: values.count >= 2 ? values[values.count - 2] : nil, actual: values.last,
-            weight: ExactDecimal(key: cells[weightIndex])!, score: ExactDecimal(key: cells[scoreIndex])!,
+            weight: ExactDecimal(bytes: cells.key(weightIndex))!, score: ExactDecimal(bytes: cells.key(scoreIndex))!,
             note: note.isEmpty ? nil : note)
     }
 }
