@@ -2,50 +2,44 @@
 struct SourceLine: Sendable {
     let number: Int
     let text: Substring
-    /// The cells of a line with TABs; a line without (prose, titles, blank lines: most
-    /// lines) is its only cell, and gets no array of its own unless a reader asks.
-    private let tabbedCells: [Substring]
-    var cells: [Substring] { tabbedCells.isEmpty ? [text] : tabbedCells }
-    /// How many cells hold more than spaces, and the first of them: every reader asks
-    /// whether a line is blank or holds one cell, so it is found once, by bytes.
+    /// How many cells hold more than spaces, and the bytes of the first of them: every reader
+    /// asks whether a line is blank or holds one cell, so it is found once, by bytes, without
+    /// making the cells (a table's reader reads them as bytes, through `LineCells`).
     private let printedCount: Int
-    private let firstPrinted: Int
+    private let firstPrinted: Range<Int>
 
     init(number: Int, text: Substring) {
         self.number = number
         self.text = text
-        var cells: [Substring] = []
         var printedCount = 0
-        var firstPrinted = 0
-        var copy = text
-        copy.withUTF8 { bytes in
-            // Sized once: growing the array cell by cell cost more than slicing the cells.
-            var tabs = 0
-            var position = 0
-            while let tab = bytes.firstOffset(of: 0x09, in: position..<bytes.count) {
-                tabs += 1
-                position = tab + 1
-            }
-            guard tabs > 0 else {
-                if !TextNormalization.isBlank(bytes: bytes) { printedCount = 1 }
-                return
-            }
-            cells.reserveCapacity(tabs + 1)
+        var firstPrinted = 0..<0
+        text.withUTF8Bytes { bytes in
             var start = 0
             while start <= bytes.count {
                 let end = bytes.firstOffset(of: 0x09, in: start..<bytes.count) ?? bytes.count
-                let cell = UnsafeBufferPointer(rebasing: bytes[start..<end])
-                if !TextNormalization.isBlank(bytes: cell) {
-                    if printedCount == 0 { firstPrinted = cells.count }
+                if !TextNormalization.isBlank(bytes: UnsafeBufferPointer(rebasing: bytes[start..<end])) {
+                    if printedCount == 0 { firstPrinted = start..<end }
                     printedCount += 1
                 }
-                cells.append(text.slice(bytes: start..<end))
                 start = end + 1
             }
         }
-        self.tabbedCells = cells
         self.printedCount = printedCount
         self.firstPrinted = firstPrinted
+    }
+
+    /// The cells; a line without TABs (prose, titles, blank lines: most lines) is its only cell.
+    var cells: [Substring] {
+        text.withUTF8Bytes { bytes in
+            var cells: [Substring] = []
+            var start = 0
+            while start <= bytes.count {
+                let end = bytes.firstOffset(of: 0x09, in: start..<bytes.count) ?? bytes.count
+                cells.append(cell(start..<end, of: bytes.count))
+                start = end + 1
+            }
+            return cells
+        }
     }
 
     var nonBlankCells: [Substring] {
@@ -53,12 +47,14 @@ struct SourceLine: Sendable {
     }
 
     /// The first cell that holds more than spaces.
-    var firstPrintedCell: Substring? { printedCount > 0 ? cell(firstPrinted) : nil }
+    var firstPrintedCell: Substring? { printedCount > 0 ? cell(firstPrinted, of: text.utf8.count) : nil }
 
     /// The line's only non-blank cell, when it has exactly one.
-    var singleCell: Substring? { printedCount == 1 ? cell(firstPrinted) : nil }
+    var singleCell: Substring? { printedCount == 1 ? cell(firstPrinted, of: text.utf8.count) : nil }
 
-    private func cell(_ index: Int) -> Substring { tabbedCells.isEmpty ? text : tabbedCells[index] }
+    private func cell(_ bytes: Range<Int>, of length: Int) -> Substring {
+        bytes == 0..<length ? text : text.slice(bytes: bytes)
+    }
 
     var isBlank: Bool { printedCount == 0 }
 }

@@ -316,9 +316,7 @@ extension Substring {
     }
 
     private func byteOffset(of needle: String) -> Int? {
-        var text = self
-        var needle = needle
-        return text.withUTF8 { haystack in needle.withUTF8 { haystack.byteOffset(of: $0) } }
+        withUTF8Bytes { haystack in needle.withUTF8Bytes { haystack.byteOffset(of: $0) } }
     }
 }
 
