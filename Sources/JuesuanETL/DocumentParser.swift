@@ -64,8 +64,8 @@ public struct DocumentParser: Sendable {
     /// The budget code printed before the department's name in the appendix
     /// (`主管部门：038-大同市…`, `115-大同市…[部门]`).
     private static func departmentCode(_ lines: [SourceLine], department: String) -> String? {
-        for line in lines where line.text.containsBytes("主管部门") {
-            for cell in line.cells {
+        for index in lines.indices where lines[index].text.containsBytes("主管部门") {
+            for cell in lines[index].cells {
                 var key = Substring(TextNormalization.key(cell))
                 if let colon = key.firstIndex(of: ":") { key = key[key.index(after: colon)...] }
                 guard let dash = key.firstIndex(of: "-") else { continue }
@@ -105,11 +105,12 @@ public struct DocumentParser: Sendable {
         // Titles and part headings are short; prose lines are not keyed at all.
         let longestKey = template.longestTitleBytes + header.department.utf8.count + 64
         while index < lines.count {
-            let line = lines[index]
             // Every title, known or not, names a 表; every part heading starts with 第.
-            if let cell = line.singleCell, cell.utf8.count <= 2 * longestKey || cell.containsBytes("部分"),
-                cell.containsBytes("表") || cell.containsBytes("第")
-            {
+            if lines[index].withSingleCell({
+                ($0.count <= 2 * longestKey || $0.containsBytes("部分"))
+                    && ($0.containsBytes("表") || $0.containsBytes("第"))
+            }) == true, let cell = lines[index].singleCell {
+                let line = lines[index]
                 let key = String(TextNormalization.key(cell))
                 let mayBeTitle = cell.containsBytes("表")
                 if mayBeTitle, let match = TableTitle.match(key, department: header.department, template: template) {

@@ -22,7 +22,9 @@ struct DocumentParts {
         var index = titleLine
         while index < lines.count {
             defer { index += 1 }
-            guard let first = lines[index].firstPrintedCell, first.hasBytePrefix("第") else { continue }
+            guard lines[index].withFirstPrintedCell({ $0.hasBytePrefix("第") }) == true,
+                let first = lines[index].firstPrintedCell
+            else { continue }
             var key = String(TextNormalization.key(first))
             guard let number = Self.partNumber(key) else { continue }
             let isBare = key.unicodeScalars.count <= 4 + String(number).count

@@ -74,9 +74,9 @@ enum EvaluationReader {
         var starts: [(index: Int, titleName: String?)] = []
         for index in lines.indices {
             // Every title names 项目支出 or 自评; no other line needs its key made here.
-            guard let cell = lines[index].singleCell, cell.containsBytes("项目支出") || cell.containsBytes("自评") else {
-                continue
-            }
+            guard lines[index].withSingleCell({ $0.containsBytes("项目支出") || $0.containsBytes("自评") }) == true,
+                let cell = lines[index].singleCell
+            else { continue }
             let key = TextNormalization.key(cell)
             if key.containsBytes("绩效自评分析报告") || key.containsBytes("绩效自评报告") {
                 starts.append((index, nil))
@@ -117,14 +117,15 @@ enum EvaluationReader {
         var level1: String?
         var level2: String?
         let buffer = LineCellBuffer()
-        for (offset, line) in zip(lines.indices, lines) where !line.isBlank {
+        for offset in lines.indices where !lines[offset].isBlank {
             // Outside the indicator table, a line matters only if it names what is read here:
             // most are not keyed at all.
             if indicatorColumns == nil,
-                !(afterScores ? Self.statementTriggers : Self.triggers).occurs(in: line.text)
+                !(afterScores ? Self.statementTriggers : Self.triggers).occurs(in: lines[offset].text)
             {
                 continue
             }
+            let line = lines[offset]
             // The words of the whole line's key decide whether its cells are needed.
             let words = LineWords(line.text)
             lazy var cells = buffer.cells(of: line)  // keyed once, if at all

@@ -52,6 +52,17 @@ struct SourceLine: Sendable {
     /// The line's only non-blank cell, when it has exactly one.
     var singleCell: Substring? { printedCount == 1 ? cell(firstPrinted, of: text.utf8.count) : nil }
 
+    /// `body` of the bytes of the line's only non-blank cell; nil when it has none or several.
+    /// The passes that skip most lines test them here, without making a `Substring`.
+    func withSingleCell<Result>(_ body: (UnsafeBufferPointer<UInt8>) -> Result) -> Result? {
+        printedCount == 1 ? text.withUTF8Bytes { body(UnsafeBufferPointer(rebasing: $0[firstPrinted])) } : nil
+    }
+
+    /// The same, of the first non-blank cell.
+    func withFirstPrintedCell<Result>(_ body: (UnsafeBufferPointer<UInt8>) -> Result) -> Result? {
+        printedCount > 0 ? text.withUTF8Bytes { body(UnsafeBufferPointer(rebasing: $0[firstPrinted])) } : nil
+    }
+
     private func cell(_ bytes: Range<Int>, of length: Int) -> Substring {
         bytes == 0..<length ? text : text.slice(bytes: bytes)
     }

@@ -20,8 +20,10 @@ public struct Template: Sendable {
     static func recognising(_ lines: [SourceLine], department: String) -> Template {
         let longest = (all.map(\.longestTitleBytes).max() ?? 0) + department.utf8.count + 64
         var kinds = Array(repeating: Set<TableKind>(), count: all.count)
-        for line in lines {
-            guard let cell = line.singleCell, cell.utf8.count <= longest, cell.containsBytes("表") else { continue }
+        for index in lines.indices {
+            guard lines[index].withSingleCell({ $0.count <= longest && $0.containsBytes("表") }) == true,
+                let cell = lines[index].singleCell
+            else { continue }
             let matches = TableTitle.matches(TextNormalization.key(cell), department: department, templates: all)
             for (index, match) in matches.enumerated() {
                 if let match, !match.isBudget { kinds[index].insert(match.kind) }
