@@ -64,7 +64,10 @@ public struct DocumentParser: Sendable {
     /// The budget code printed before the department's name in the appendix
     /// (`主管部门：038-大同市…`, `115-大同市…[部门]`).
     private static func departmentCode(_ lines: [SourceLine], department: String) -> String? {
-        for index in lines.indices where lines[index].text.containsBytes("主管部门") {
+        let candidates = SourceLine.withDocumentBytes(lines) { document in
+            lines.indices.filter { lines[$0].text(in: document).containsBytes("主管部门") }
+        }
+        for index in candidates {
             for cell in lines[index].cells {
                 var key = Substring(TextNormalization.key(cell))
                 if let colon = key.firstIndex(of: ":") { key = key[key.index(after: colon)...] }
@@ -96,54 +99,55 @@ public struct DocumentParser: Sendable {
     ) throws(Diagnostic) -> [Region] {
         var regions: [Region] = []
         var seen: [TableKind: Int] = [:]
-        var index = header.titleLine  // the line after the title, as an index
         func close(at end: Int) {
             if let last = regions.last, last.body.upperBound == Int.max {
                 regions[regions.count - 1].body = last.body.lowerBound..<end
             }
         }
-        // Titles and part headings are short; prose lines are not keyed at all.
+        // Titles and part headings are short; prose lines are not keyed at all. Every title,
+        // known or not, names a 表; every part heading starts with 第.
         let longestKey = template.longestTitleBytes + header.department.utf8.count + 64
-        while index < lines.count {
-            // Every title, known or not, names a 表; every part heading starts with 第.
-            if lines[index].withSingleCell({
-                ($0.count <= 2 * longestKey || $0.containsBytes("部分"))
-                    && ($0.containsBytes("表") || $0.containsBytes("第"))
-            }) == true, let cell = lines[index].singleCell {
-                let line = lines[index]
-                let key = String(TextNormalization.key(cell))
-                let mayBeTitle = cell.containsBytes("表")
-                if mayBeTitle, let match = TableTitle.match(key, department: header.department, template: template) {
-                    if match.isBudget {
-                        throw Diagnostic(
-                            file: fileName, line: line.number,
-                            message: "'\(key)' is a budget (预算) table; juesuan loads final accounts (决算) only")
-                    }
-                    if regions.last?.spec?.kind == match.kind, regions.last?.body.upperBound == Int.max {
-                        index += 1  // the title repeated after a page break: the reader skips it
-                        continue
-                    }
-                    if let first = seen[match.kind] {
-                        throw Diagnostic(
-                            file: fileName, line: line.number,
-                            message:
-                                "\(match.kind.label) \(match.kind.title) appears a second time (first at line \(first))"
-                        )
-                    }
-                    close(at: index)
-                    seen[match.kind] = line.number
-                    regions.append(
-                        Region(
-                            spec: template.spec(match.kind), title: key, titleLine: line.number,
-                            body: (index + 1)..<Int.max))
-                } else if mayBeTitle, !regions.isEmpty, TableTitle.isUnknownTable(key, department: header.department) {
-                    close(at: index)
-                    regions.append(Region(spec: nil, title: key, titleLine: line.number, body: (index + 1)..<Int.max))
-                } else if DocumentParts.isPartHeading(key) {
-                    close(at: index)
-                }
+        let candidates = SourceLine.withDocumentBytes(lines) { document in
+            // From the line after the title.
+            (header.titleLine..<lines.count).filter { index in
+                lines[index].singleCell(in: document).map { cell in
+                    (cell.count <= 2 * longestKey || cell.containsBytes("部分"))
+                        && (cell.containsBytes("表") || cell.containsBytes("第"))
+                } == true
             }
-            index += 1
+        }
+        for index in candidates {
+            let line = lines[index]
+            guard let cell = line.singleCell else { continue }
+            let key = String(TextNormalization.key(cell))
+            let mayBeTitle = cell.containsBytes("表")
+            if mayBeTitle, let match = TableTitle.match(key, department: header.department, template: template) {
+                if match.isBudget {
+                    throw Diagnostic(
+                        file: fileName, line: line.number,
+                        message: "'\(key)' is a budget (预算) table; juesuan loads final accounts (决算) only")
+                }
+                if regions.last?.spec?.kind == match.kind, regions.last?.body.upperBound == Int.max {
+                    continue  // the title repeated after a page break: the reader skips it
+                }
+                if let first = seen[match.kind] {
+                    throw Diagnostic(
+                        file: fileName, line: line.number,
+                        message:
+                            "\(match.kind.label) \(match.kind.title) appears a second time (first at line \(first))")
+                }
+                close(at: index)
+                seen[match.kind] = line.number
+                regions.append(
+                    Region(
+                        spec: template.spec(match.kind), title: key, titleLine: line.number,
+                        body: (index + 1)..<Int.max))
+            } else if mayBeTitle, !regions.isEmpty, TableTitle.isUnknownTable(key, department: header.department) {
+                close(at: index)
+                regions.append(Region(spec: nil, title: key, titleLine: line.number, body: (index + 1)..<Int.max))
+            } else if DocumentParts.isPartHeading(key) {
+                close(at: index)
+            }
         }
         close(at: lines.count)
         guard regions.contains(where: { $0.spec != nil }) else {

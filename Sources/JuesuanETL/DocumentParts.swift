@@ -19,12 +19,13 @@ struct DocumentParts {
 
     init(_ lines: [SourceLine], after titleLine: Int) {
         var found: [Heading] = []
-        var index = titleLine
-        while index < lines.count {
-            defer { index += 1 }
-            guard lines[index].withFirstPrintedCell({ $0.hasBytePrefix("第") }) == true,
-                let first = lines[index].firstPrintedCell
-            else { continue }
+        let candidates = SourceLine.withDocumentBytes(lines) { document in
+            (min(titleLine, lines.count)..<lines.count).filter {
+                lines[$0].firstPrintedCell(in: document)?.hasBytePrefix("第") == true
+            }
+        }
+        for index in candidates {
+            guard let first = lines[index].firstPrintedCell else { continue }
             var key = String(TextNormalization.key(first))
             guard let number = Self.partNumber(key) else { continue }
             let isBare = key.unicodeScalars.count <= 4 + String(number).count

@@ -7,7 +7,8 @@ import PDFReader
 /// mojibake.
 public struct DocumentText: Sendable {
     public let fileName: String
-    /// `lines[0]` is line 1.
+    /// `lines[0]` is line 1; all are slices of one string, so that a pass over them reads
+    /// one buffer of bytes.
     public let lines: [Substring]
     /// The page each line was printed on (from 1), for a PDF; nil for a text file.
     public let pages: [Int]?
@@ -28,7 +29,8 @@ public struct DocumentText: Sendable {
         } catch {
             throw Diagnostic(file: fileName, line: nil, message: error.message)
         }
-        var lines: [Substring] = []
+        var text = ""
+        var lineBytes: [Range<Int>] = []
         var pages: [Int] = []
         var sawImages = false
         var (characterCount, unmapped) = (0, 0)
@@ -48,7 +50,10 @@ public struct DocumentText: Sendable {
             for line in PDFLayout.lines(
                 page: number, height: upright.height, characters: upright.characters, rules: upright.rules)
             {
-                lines.append(Substring(line.text))
+                let start = text.utf8.count
+                text += line.text
+                lineBytes.append(start..<text.utf8.count)
+                text += "\n"
                 pages.append(number)
             }
         }
@@ -60,14 +65,15 @@ public struct DocumentText: Sendable {
                 message: "the PDF's fonts give no Unicode for most of its characters: its text cannot be read; "
                     + "it needs OCR first (for example `ocrmypdf --force-ocr -l chi_sim`)")
         }
-        guard !lines.isEmpty else {
+        guard !lineBytes.isEmpty else {
             throw Diagnostic(
                 file: fileName, line: nil,
                 message: sawImages
                     ? "the PDF has no text layer, only images (a scan): it needs OCR first (for example `ocrmypdf -l chi_sim`)"
                     : "the PDF has no text")
         }
-        self.lines = lines
+        let whole = Substring(text)
+        self.lines = lineBytes.map { whole.slice(bytes: $0) }
         self.pages = pages
     }
 

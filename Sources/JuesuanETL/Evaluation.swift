@@ -72,11 +72,14 @@ public struct StatedFigure: Sendable, Hashable {
 enum EvaluationReader {
     static func read(_ lines: ArraySlice<SourceLine>) -> [ProjectEvaluation] {
         var starts: [(index: Int, titleName: String?)] = []
-        for index in lines.indices {
-            // Every title names 项目支出 or 自评; no other line needs its key made here.
-            guard lines[index].withSingleCell({ $0.containsBytes("项目支出") || $0.containsBytes("自评") }) == true,
-                let cell = lines[index].singleCell
-            else { continue }
+        // Every title names 项目支出 or 自评; no other line needs its key made here.
+        let candidates = SourceLine.withDocumentBytes(lines) { document in
+            lines.indices.filter { index in
+                lines[index].singleCell(in: document).map { $0.containsBytes("项目支出") || $0.containsBytes("自评") } == true
+            }
+        }
+        for index in candidates {
+            guard let cell = lines[index].singleCell else { continue }
             let key = TextNormalization.key(cell)
             if key.containsBytes("绩效自评分析报告") || key.containsBytes("绩效自评报告") {
                 starts.append((index, nil))
@@ -117,81 +120,84 @@ enum EvaluationReader {
         var level1: String?
         var level2: String?
         let buffer = LineCellBuffer()
-        for offset in lines.indices where !lines[offset].isBlank {
-            // Outside the indicator table, a line matters only if it names what is read here:
-            // most are not keyed at all.
-            if indicatorColumns == nil,
-                !(afterScores ? Self.statementTriggers : Self.triggers).occurs(in: lines[offset].text)
-            {
-                continue
-            }
-            let line = lines[offset]
-            // The words of the whole line's key decide whether its cells are needed.
-            let words = LineWords(line.text)
-            lazy var cells = buffer.cells(of: line)  // keyed once, if at all
-            if words.has(.projectName), let name = value(after: "项目名称", in: cells) { evaluation.name = name }
-            if words.has(.department),
-                let owner = value(after: "主管部门", in: cells) ?? value(after: "主管部门及代码", in: cells)
-            {
-                evaluation.departmentCode = code(owner)
-            }
-            if words.has(.unit), let unit = value(after: "项目单位", in: cells) ?? value(after: "预算单位", in: cells) {
-                evaluation.unitCode = code(unit)
-            }
-            if words.has(.annualBudget) || words.has(.fundSource) || words.has(.budgetArrangement) {
-                inBudgetTable = true
-                if words.has(.inYuan) { evaluation.unit = .yuan }
-            }
-            if inBudgetTable, evaluation.budgetLine == nil, words.has(.total) || words.has(.fundTotal),
-                (0..<cells.count).contains(where: {
-                    cells.key($0).bytesEqual("合计") || cells.key($0).hasBytePrefix("资金总额")
-                })
-            {
-                // The figures are on this line, or, after a header printed beside 资金总额, on the next one that has them.
-                let candidates = [offset] + Array(lines.indices[(offset + 1)...].prefix(3))
-                if let (row, figures) = candidates.lazy.map({ ($0, numbers(in: lines[$0])) }).first(where: {
-                    $0.1.count >= 5
-                }) {
-                    evaluation.targetDeclared = figures[0]
-                    evaluation.budgetCompiled = figures[1]
-                    evaluation.annualBudget = figures[2]
-                    evaluation.executed = figures[3]
-                    evaluation.balance = figures[4]
-                    evaluation.executionRate = figures.count > 5 ? figures[5] : nil
-                    evaluation.executionScore = figures.count > 6 ? figures[6] : nil
-                    evaluation.budgetLine = lines[row].number
+        SourceLine.withDocumentBytes(lines) { document in
+            for offset in lines.indices where !lines[offset].isBlank {
+                let text = lines[offset].text(in: document)
+                // Outside the indicator table, a line matters only if it names what is read here:
+                // most are not keyed at all.
+                if indicatorColumns == nil, !(afterScores ? Self.statementTriggers : Self.triggers).occurs(in: text) {
+                    continue
                 }
-                continue
-            }
-            if words.has(.level1), (0..<cells.count).contains(where: { cells.key($0).bytesEqual("一级指标") }) {
-                inBudgetTable = false
-                indicatorColumns = IndicatorColumns(qualitative: words.has(.points) || words.has(.qualitative))
-                continue
-            }
-            // The first printed cell starts the line's key.
-            if words.startsWithTotalScore, let first = cells.printed.first, cells.key(first).bytesEqual("总分") {
-                let printed = cells.printed.map { cells.key($0) }
-                evaluation.grade = printed.last.flatMap { grades.contains(ByteKey(bytes: $0)) ? $0.string : nil }
-                evaluation.totalScore = printed.dropLast(evaluation.grade == nil ? 0 : 1).last.flatMap {
-                    ExactDecimal(bytes: $0)
+                let line = lines[offset]
+                // The words of the whole line's key decide whether its cells are needed.
+                let words = LineWords(text)
+                lazy var cells = buffer.cells(of: text)  // keyed once, if at all
+                if words.has(.projectName), let name = value(after: "项目名称", in: cells) { evaluation.name = name }
+                if words.has(.department),
+                    let owner = value(after: "主管部门", in: cells) ?? value(after: "主管部门及代码", in: cells)
+                {
+                    evaluation.departmentCode = code(owner)
                 }
-                evaluation.scoreLine = line.number
-                indicatorColumns = nil
-                afterScores = true
-                continue
-            }
-            // `三、项目自评结果` (not its entry in the contents, `三、项目自评结果.....`) ends the indicators.
-            if (words.startsWithResults && !words.has(.contentsDots)) || words.startsWithPerformance {
-                indicatorColumns = nil
-                afterScores = true
-            }
-            if let columns = indicatorColumns {
-                if let indicator = columns.indicator(cells, line: line.number, level1: &level1, level2: &level2) {
-                    evaluation.indicators.append(indicator)
+                if words.has(.unit), let unit = value(after: "项目单位", in: cells) ?? value(after: "预算单位", in: cells) {
+                    evaluation.unitCode = code(unit)
                 }
-                continue
+                if words.has(.annualBudget) || words.has(.fundSource) || words.has(.budgetArrangement) {
+                    inBudgetTable = true
+                    if words.has(.inYuan) { evaluation.unit = .yuan }
+                }
+                if inBudgetTable, evaluation.budgetLine == nil, words.has(.total) || words.has(.fundTotal),
+                    (0..<cells.count).contains(where: {
+                        cells.key($0).bytesEqual("合计") || cells.key($0).hasBytePrefix("资金总额")
+                    })
+                {
+                    // The figures are on this line, or, after a header printed beside 资金总额, on the next one that has them.
+                    let candidates = [offset] + Array(lines.indices[(offset + 1)...].prefix(3))
+                    if let (row, figures) = candidates.lazy.map({ ($0, numbers(in: lines[$0])) }).first(where: {
+                        $0.1.count >= 5
+                    }) {
+                        evaluation.targetDeclared = figures[0]
+                        evaluation.budgetCompiled = figures[1]
+                        evaluation.annualBudget = figures[2]
+                        evaluation.executed = figures[3]
+                        evaluation.balance = figures[4]
+                        evaluation.executionRate = figures.count > 5 ? figures[5] : nil
+                        evaluation.executionScore = figures.count > 6 ? figures[6] : nil
+                        evaluation.budgetLine = lines[row].number
+                    }
+                    continue
+                }
+                if words.has(.level1), (0..<cells.count).contains(where: { cells.key($0).bytesEqual("一级指标") }) {
+                    inBudgetTable = false
+                    indicatorColumns = IndicatorColumns(qualitative: words.has(.points) || words.has(.qualitative))
+                    continue
+                }
+                // The first printed cell starts the line's key.
+                if words.startsWithTotalScore, let first = cells.printed.first, cells.key(first).bytesEqual("总分") {
+                    let printed = cells.printed.map { cells.key($0) }
+                    evaluation.grade = printed.last.flatMap { grades.contains(ByteKey(bytes: $0)) ? $0.string : nil }
+                    evaluation.totalScore = printed.dropLast(evaluation.grade == nil ? 0 : 1).last.flatMap {
+                        ExactDecimal(bytes: $0)
+                    }
+                    evaluation.scoreLine = line.number
+                    indicatorColumns = nil
+                    afterScores = true
+                    continue
+                }
+                // `三、项目自评结果` (not its entry in the contents, `三、项目自评结果.....`) ends the indicators.
+                if (words.startsWithResults && !words.has(.contentsDots)) || words.startsWithPerformance {
+                    indicatorColumns = nil
+                    afterScores = true
+                }
+                if let columns = indicatorColumns {
+                    if let indicator = columns.indicator(cells, line: line.number, level1: &level1, level2: &level2) {
+                        evaluation.indicators.append(indicator)
+                    }
+                    continue
+                }
+                if afterScores {
+                    readStatements(TextNormalization.key(line.text), line: line.number, into: &evaluation)
+                }
             }
-            if afterScores { readStatements(TextNormalization.key(line.text), line: line.number, into: &evaluation) }
         }
         evaluation.category = category(of: evaluation.name)
         return evaluation
@@ -230,7 +236,7 @@ enum EvaluationReader {
         let startsWithResults: Bool
         let startsWithPerformance: Bool
 
-        init(_ text: Substring) {
+        init(_ text: UnsafeBufferPointer<UInt8>) {
             (found, startsWithTotalScore, startsWithResults, startsWithPerformance) =
                 TextNormalization.withFoldedBytes(of: text, foldingWidth: true) { key, _ in
                     (

@@ -60,8 +60,11 @@ final class LineCellBuffer {
     }
 
     /// `line`'s cells, valid until the next call.
-    func cells(of line: SourceLine) -> LineCells {
-        let length = line.text.utf8.count
+    func cells(of line: SourceLine) -> LineCells { line.text.withUTF8Bytes(cells(of:)) }
+
+    /// The cells of a line's bytes, valid until the next call.
+    func cells(of line: Bytes) -> LineCells {
+        let length = line.count
         if bytes.count < 2 * length {
             bytes.deallocate()
             bytes = .allocate(capacity: 2 * length)
@@ -72,9 +75,7 @@ final class LineCellBuffer {
             ranges = .allocate(capacity: 2 * (length + 1))
             printed = .allocate(capacity: length + 1)
         }
-        line.text.withUTF8Bytes { source in
-            if let base = source.baseAddress { bytes.baseAddress!.update(from: base, count: length) }
-        }
+        if let base = line.baseAddress { bytes.baseAddress!.update(from: base, count: length) }
         let text = Bytes(rebasing: bytes[..<length])
         let keys = UnsafeMutableBufferPointer(rebasing: bytes[length...])
         var (cellCount, written, printedCount, start) = (0, 0, 0, 0)

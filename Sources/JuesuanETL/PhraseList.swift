@@ -27,10 +27,14 @@ struct PhraseList: Sendable {
     private static func pair(_ first: UInt8, _ second: UInt8) -> UInt16 { UInt16(first) << 8 | UInt16(second) }
 
     /// The position in the list of the first phrase (in the list's order) that occurs in `text`.
-    func firstIndex(in text: some StringProtocol) -> Int? { firstIndex(in: text, stoppingAtAny: false) }
+    func firstIndex(in text: some StringProtocol) -> Int? {
+        text.withUTF8Bytes { firstIndex(in: $0, stoppingAtAny: false) }
+    }
 
     /// Whether any phrase of the list occurs in `text`.
-    func occurs(in text: some StringProtocol) -> Bool { firstIndex(in: text, stoppingAtAny: true) != nil }
+    func occurs(in text: some StringProtocol) -> Bool { text.withUTF8Bytes(occurs(in:)) }
+
+    func occurs(in bytes: UnsafeBufferPointer<UInt8>) -> Bool { firstIndex(in: bytes, stoppingAtAny: true) != nil }
 
     /// Every phrase that occurs in `bytes`, as bits: bit `i` for the list's `i`-th phrase.
     func occurrences(in bytes: UnsafeBufferPointer<UInt8>) -> UInt64 {
@@ -53,15 +57,13 @@ struct PhraseList: Sendable {
         return starts
     }
 
-    private func firstIndex(in text: some StringProtocol, stoppingAtAny: Bool) -> Int? {
-        text.withUTF8Bytes { bytes in
-            var best: Int?
-            forEachOccurrence(in: bytes) { index in
-                if index < (best ?? .max) { best = index }
-                return !(stoppingAtAny || index == 0)
-            }
-            return best
+    private func firstIndex(in bytes: UnsafeBufferPointer<UInt8>, stoppingAtAny: Bool) -> Int? {
+        var best: Int?
+        forEachOccurrence(in: bytes) { index in
+            if index < (best ?? .max) { best = index }
+            return !(stoppingAtAny || index == 0)
         }
+        return best
     }
 
     /// Hands `body` each phrase that starts at each position in turn, until it returns false.

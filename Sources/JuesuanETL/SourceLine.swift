@@ -2,6 +2,9 @@
 struct SourceLine: Sendable {
     let number: Int
     let text: Substring
+    /// Where the line's bytes are in its document's text (`text.base`), which a pass over
+    /// many lines reads at once (`withDocumentBytes`), not line by line.
+    let bytes: Range<Int>
     /// How many cells hold more than spaces, and the bytes of the first of them: every reader
     /// asks whether a line is blank or holds one cell, so it is found once, by bytes, without
     /// making the cells (a table's reader reads them as bytes, through `LineCells`).
@@ -11,6 +14,8 @@ struct SourceLine: Sendable {
     init(number: Int, text: Substring) {
         self.number = number
         self.text = text
+        let start = text.base.utf8.distance(from: text.base.startIndex, to: text.startIndex)
+        bytes = start..<(start + text.utf8.count)
         var printedCount = 0
         var firstPrinted = 0..<0
         text.withUTF8Bytes { bytes in
@@ -52,15 +57,30 @@ struct SourceLine: Sendable {
     /// The line's only non-blank cell, when it has exactly one.
     var singleCell: Substring? { printedCount == 1 ? cell(firstPrinted, of: text.utf8.count) : nil }
 
-    /// `body` of the bytes of the line's only non-blank cell; nil when it has none or several.
-    /// The passes that skip most lines test them here, without making a `Substring`.
-    func withSingleCell<Result>(_ body: (UnsafeBufferPointer<UInt8>) -> Result) -> Result? {
-        printedCount == 1 ? text.withUTF8Bytes { body(UnsafeBufferPointer(rebasing: $0[firstPrinted])) } : nil
+    /// `body` of the bytes of the document the lines are slices of, for `text(in:)`,
+    /// `singleCell(in:)` and `firstPrintedCell(in:)`: the passes that skip most lines test
+    /// them by these bytes, without a `Substring` (and its reference count) per line.
+    static func withDocumentBytes<Result>(
+        _ lines: some Collection<SourceLine>, _ body: (UnsafeBufferPointer<UInt8>) -> Result
+    ) -> Result {
+        guard let first = lines.first else { return body(UnsafeBufferPointer(start: nil, count: 0)) }
+        return first.text.base.withUTF8Bytes(body)
     }
 
-    /// The same, of the first non-blank cell.
-    func withFirstPrintedCell<Result>(_ body: (UnsafeBufferPointer<UInt8>) -> Result) -> Result? {
-        printedCount > 0 ? text.withUTF8Bytes { body(UnsafeBufferPointer(rebasing: $0[firstPrinted])) } : nil
+    func text(in document: UnsafeBufferPointer<UInt8>) -> UnsafeBufferPointer<UInt8> {
+        UnsafeBufferPointer(rebasing: document[bytes])
+    }
+
+    /// The bytes of the line's only non-blank cell; nil when it has none or several.
+    func singleCell(in document: UnsafeBufferPointer<UInt8>) -> UnsafeBufferPointer<UInt8>? {
+        printedCount == 1 ? firstPrintedCell(in: document) : nil
+    }
+
+    func firstPrintedCell(in document: UnsafeBufferPointer<UInt8>) -> UnsafeBufferPointer<UInt8>? {
+        guard printedCount > 0 else { return nil }
+        let start = bytes.lowerBound
+        return UnsafeBufferPointer(
+            rebasing: document[(start + firstPrinted.lowerBound)..<(start + firstPrinted.upperBound)])
     }
 
     private func cell(_ bytes: Range<Int>, of length: Int) -> Substring {

@@ -20,10 +20,13 @@ public struct Template: Sendable {
     static func recognising(_ lines: [SourceLine], department: String) -> Template {
         let longest = (all.map(\.longestTitleBytes).max() ?? 0) + department.utf8.count + 64
         var kinds = Array(repeating: Set<TableKind>(), count: all.count)
-        for index in lines.indices {
-            guard lines[index].withSingleCell({ $0.count <= longest && $0.containsBytes("表") }) == true,
-                let cell = lines[index].singleCell
-            else { continue }
+        let candidates = SourceLine.withDocumentBytes(lines) { document in
+            lines.indices.filter { index in
+                lines[index].singleCell(in: document).map { $0.count <= longest && $0.containsBytes("表") } == true
+            }
+        }
+        for index in candidates {
+            guard let cell = lines[index].singleCell else { continue }
             let matches = TableTitle.matches(TextNormalization.key(cell), department: department, templates: all)
             for (index, match) in matches.enumerated() {
                 if let match, !match.isBudget { kinds[index].insert(match.kind) }
