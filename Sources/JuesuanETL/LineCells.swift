@@ -59,9 +59,6 @@ final class LineCellBuffer {
         printed.deallocate()
     }
 
-    /// `line`'s cells, valid until the next call.
-    func cells(of line: SourceLine) -> LineCells { line.text.withUTF8Bytes(cells(of:)) }
-
     /// The cells of a line's bytes, valid until the next call.
     func cells(of line: Bytes) -> LineCells {
         let length = line.count

@@ -31,13 +31,17 @@ struct TableReader {
         // About a row per column per line: sized once rather than grown row by row.
         rows.reserveCapacity(lines.count * max(1, spec.columnPaths.count))
         let buffer = LineCellBuffer()
-        lines: for line in lines where !line.isBlank {
-            switch read(line, buffer.cells(of: line), titleLine: titleLine) {
-            case .next: continue
-            case .endOfTable: break lines
-            case .failure(let message): throw failure(line, message)
+        let failed: (line: SourceLine, message: String)? = SourceLine.withDocumentBytes(lines) { document in
+            for index in lines.indices where !lines[index].isBlank {
+                switch read(lines[index], buffer.cells(of: lines[index].text(in: document)), titleLine: titleLine) {
+                case .next: continue
+                case .endOfTable: return nil
+                case .failure(let message): return (lines[index], message)
+                }
             }
+            return nil
         }
+        if let failed { throw failure(failed.line, failed.message) }
         try checkHeader()
         return ParsedTable(
             kind: kind, columns: spec.columnPaths, titleLine: titleLine, unit: unit, saysNoData: saysNoData,
