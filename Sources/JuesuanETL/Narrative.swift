@@ -31,14 +31,18 @@ enum NarrativeReader {
     static func read(_ lines: ArraySlice<SourceLine>) -> [NarrativeFact] {
         var facts: [NarrativeFact] = []
         var section = Section(heading: "")
-        for line in lines where !line.isBlank {
-            let key = TextNormalization.key(line.text)  // without its TABs
-            if Watermark.isWatermark(key) { continue }
-            if isHeading(key) {
-                facts += section.facts()
-                section = Section(heading: String(key))
-            } else {
-                section.append(key, line: line.number)
+        SourceLine.withDocumentBytes(lines) { document in
+            for index in lines.indices where !lines[index].isBlank {
+                // The line's key (without its TABs) on the stack: a string only for a heading.
+                TextNormalization.withFoldedBytes(of: lines[index].text(in: document), foldingWidth: true) { key, _ in
+                    if Watermark.isWatermark(key) { return }
+                    if TextNormalization.ordinalPrefixLength(key) > 0, isHeading(Substring(key.string)) {
+                        facts += section.facts()
+                        section = Section(heading: key.string)
+                    } else {
+                        section.append(key, line: lines[index].number)
+                    }
+                }
             }
         }
         facts += section.facts()
@@ -101,9 +105,9 @@ enum NarrativeReader {
             aboutEvaluations = heading.containsBytes("绩效")
         }
 
-        mutating func append(_ key: Substring, line: Int) {
+        mutating func append(_ key: UnsafeBufferPointer<UInt8>, line: Int) {
             lineStarts.append((bytes.count, line))
-            key.withUTF8Bytes { bytes.append(contentsOf: $0) }
+            bytes.append(contentsOf: key)
         }
 
         /// The line of the last start at or before `offset` (the starts are in order).

@@ -161,25 +161,42 @@ enum TextNormalization {
         }
     }
 
+    /// The bytes of an ordinal prefix such as `一、`, `(一)`, `1.`, `十四、` at the start of a
+    /// key (numerals in brackets, or numerals and a separator); 0 when it has none.
+    static func ordinalPrefixLength(_ key: UnsafeBufferPointer<UInt8>) -> Int {
+        var bytes = key.makeIterator()
+        var decoder = UTF8()
+        var length = 0
+        func next() -> Unicode.Scalar? {
+            guard case .scalarValue(let scalar) = decoder.decode(&bytes) else { return nil }
+            length += UTF8.width(scalar)
+            return scalar
+        }
+        guard var scalar = next() else { return 0 }
+        if scalar == "(" {
+            while let inside = next() {
+                if inside == ")" { return length }
+                guard isOrdinal(inside) else { return 0 }
+            }
+            return 0
+        }
+        guard isOrdinal(scalar) else { return 0 }
+        while isOrdinal(scalar) {
+            guard let following = next() else { return 0 }
+            scalar = following
+        }
+        return isOrdinalSeparator(scalar) ? length : 0
+    }
+
     /// Strips an ordinal prefix such as `一、`, `(一)`, `1.`, `十四、`.
     static func withoutOrdinal(_ key: some StringProtocol) -> Substring {
         let key = Substring(key)
-        let scalars = key.unicodeScalars
-        if scalars.first == "(", let close = scalars.firstIndex(of: ")"),
-            scalars[scalars.index(after: scalars.startIndex)..<close].allSatisfy(isOrdinal)
-        {
-            return key[scalars.index(after: close)...]
-        }
-        let ordinal = scalars.prefix(while: isOrdinal)
-        guard !ordinal.isEmpty, ordinal.endIndex < scalars.endIndex, isOrdinalSeparator(scalars[ordinal.endIndex])
-        else {
-            return key
-        }
-        return key[scalars.index(after: ordinal.endIndex)...]
+        let length = key.withUTF8Bytes(ordinalPrefixLength)
+        return length == 0 ? key : key[key.utf8.index(key.startIndex, offsetBy: length)...]
     }
 
     /// Whether the key starts with an ordinal prefix.
-    static func hasOrdinal(_ key: some StringProtocol) -> Bool { withoutOrdinal(key).utf8.count != key.utf8.count }
+    static func hasOrdinal(_ key: some StringProtocol) -> Bool { key.withUTF8Bytes(ordinalPrefixLength) > 0 }
 }
 
 /// What a value cell held: nothing, the template's `——` (cannot apply), or a number.
