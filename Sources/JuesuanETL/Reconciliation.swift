@@ -89,7 +89,12 @@ struct Checker {
         }
     }
 
-    func hasOrdinal(_ row: Int) -> Bool { TextNormalization.hasOrdinal(TextNormalization.key(rows[row].item)) }
+    func hasOrdinal(_ row: Int) -> Bool { itemKey(row) { TextNormalization.ordinalPrefixLength($0) > 0 } }
+
+    /// `test` of the key of a row's item, folded on the stack: the checks ask it of many rows.
+    func itemKey(_ row: Int, _ test: (UnsafeBufferPointer<UInt8>) -> Bool) -> Bool {
+        TextNormalization.withFoldedBytes(of: rows[row].item, foldingWidth: true) { key, _ in test(key) }
+    }
 
     // MARK: Comparing
 
@@ -245,7 +250,7 @@ struct Checker {
 
     mutating func checkTwoSided(_ table: TableKind) {
         let income = rows(table) { $0.section.bytesEqual("收入") }
-        let incomeTotal = income.first { TextNormalization.key(rows[$0].item).hasBytePrefix("本年收入合计") }
+        let incomeTotal = income.first { itemKey($0) { $0.hasBytePrefix("本年收入合计") } }
         compare("income_total", incomeTotal, income.filter(hasOrdinal), "the income items add up to")
         let incomeGrandTotal = income.first { rows[$0].item.bytesEqual("总计") }
         let incomeBalances = income.filter { !hasOrdinal($0) && $0 != incomeTotal && $0 != incomeGrandTotal }
@@ -259,7 +264,7 @@ struct Checker {
         }
         for expenditureColumn in columns(table) {
             let spending = rows(table, column: expenditureColumn) { $0.section.bytesEqual("支出") }
-            let spendingTotal = spending.first { TextNormalization.key(rows[$0].item).hasBytePrefix("本年支出合计") }
+            let spendingTotal = spending.first { itemKey($0) { $0.hasBytePrefix("本年支出合计") } }
             compare(
                 "expenditure_total", spendingTotal, spending.filter { rows[$0].code != nil }, "the classes add up to")
             let spendingGrandTotal = spending.first { rows[$0].item.bytesEqual("总计") }
@@ -337,7 +342,7 @@ struct Checker {
         }
         for source in ["上级补助收入", "事业收入", "经营收入", "附属单位上缴收入", "其他收入"] {
             let item01 = incomeItems01.first {
-                TextNormalization.key(rows[$0].item).hasByteSuffix(source) && !rows[$0].item.containsBytes("财政拨款")
+                itemKey($0) { $0.hasByteSuffix(source) } && !rows[$0].item.containsBytes("财政拨款")
             }
             if let item01 {
                 compare("01=02.\(source)", item01, [total(.income, column: source)].compactMap { $0 }, "公开02表 合计 is")
