@@ -39,17 +39,12 @@ enum TextNormalization {
         of bytes: UnsafeBufferPointer<UInt8>, foldingWidth: Bool,
         _ body: (_ folded: UnsafeBufferPointer<UInt8>, _ unchanged: Bool) -> Result
     ) -> Result {
-        if isFoldedAlready(bytes) { return body(bytes, true) }
+        let kept = endOfKeptRun(bytes, from: 0)
+        if kept == bytes.count { return body(bytes, true) }
         return withUnsafeTemporaryAllocation(of: UInt8.self, capacity: bytes.count) { buffer in
-            let count = Self.fold(bytes, foldingWidth: foldingWidth, into: buffer)
+            let count = Self.fold(bytes, foldingWidth: foldingWidth, into: buffer, keptUpTo: kept)
             return body(UnsafeBufferPointer(rebasing: buffer[..<count]), count == bytes.count)
         }
-    }
-
-    /// Printable ASCII and Chinese (leads E4–E9) only, the bytes `fold` keeps as they are:
-    /// most cells, found without copying them.
-    private static func isFoldedAlready(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
-        endOfKeptRun(bytes, from: 0) == bytes.count
     }
 
     /// Where the run of bytes `fold` keeps as they are (printable ASCII, Chinese) that
@@ -85,11 +80,16 @@ enum TextNormalization {
     }
 
     /// Writes the transformed bytes (never more than the input's) and returns their count.
+    /// The first `keptUpTo` bytes are known to be kept as they are (printable ASCII and
+    /// Chinese, leads E4–E9: most text), so a caller that looked for something to fold does
+    /// not have them looked at again.
     static func fold(
-        _ bytes: UnsafeBufferPointer<UInt8>, foldingWidth: Bool, into output: UnsafeMutableBufferPointer<UInt8>
+        _ bytes: UnsafeBufferPointer<UInt8>, foldingWidth: Bool, into output: UnsafeMutableBufferPointer<UInt8>,
+        keptUpTo kept: Int = 0
     ) -> Int {
-        var written = 0
-        var index = 0
+        if kept > 0 { output.baseAddress!.update(from: bytes.baseAddress!, count: kept) }
+        var written = kept
+        var index = kept
         func emit(_ byte: UInt8) {
             output[written] = byte
             written += 1
