@@ -8,7 +8,7 @@ public struct DocumentParser: Sendable {
     /// `sha256` saves hashing again when the caller already has it.
     public func parse(bytes: [UInt8], fileName: String, sha256: String? = nil) throws(Diagnostic) -> ParsedDocument {
         let text = try DocumentText.read(bytes: bytes, fileName: fileName)
-        let lines = text.lines.enumerated().map { SourceLine(number: $0.offset + 1, text: $0.element) }
+        let lines = text.sourceLines
         var header = try CoverReader.read(lines, fileName: fileName)
         let template = Template.recognising(lines, department: header.department)
         let parts = DocumentParts(lines, after: header.titleLine)

@@ -7,9 +7,15 @@ import PDFReader
 /// mojibake.
 public struct DocumentText: Sendable {
     public let fileName: String
-    /// `lines[0]` is line 1; all are slices of one string, so that a pass over them reads
-    /// one buffer of bytes.
-    public let lines: [Substring]
+    /// The whole text, and where each line's bytes are in it (`lineBytes[0]` is line 1's):
+    /// a pass over many lines reads one buffer of bytes.
+    let text: String
+    let lineBytes: [Range<Int>]
+    /// `lines[0]` is line 1.
+    public var lines: [Substring] {
+        let whole = Substring(text)
+        return lineBytes.map { whole.slice(bytes: $0) }
+    }
     /// The page each line was printed on (from 1), for a PDF; nil for a text file.
     public let pages: [Int]?
 
@@ -72,8 +78,8 @@ public struct DocumentText: Sendable {
                     ? "the PDF has no text layer, only images (a scan): it needs OCR first (for example `ocrmypdf -l chi_sim`)"
                     : "the PDF has no text")
         }
-        let whole = Substring(text)
-        self.lines = lineBytes.map { whole.slice(bytes: $0) }
+        self.text = text
+        self.lineBytes = lineBytes
         self.pages = pages
     }
 
@@ -81,19 +87,27 @@ public struct DocumentText: Sendable {
         scalar == "\u{FFFD}" || (0xE000...0xF8FF).contains(scalar.value)
     }
 
+    /// The numbered lines the parser reads.
+    var sourceLines: [SourceLine] {
+        let whole = Substring(text)
+        return lineBytes.enumerated().map {
+            SourceLine(number: $0.offset + 1, text: whole.slice(bytes: $0.element), bytes: $0.element)
+        }
+    }
+
     /// Lines of a document are a few hundred bytes; a line this long is not document text.
     public static let maximumLineBytes = 1 << 20
 
     public init(bytes: [UInt8], fileName: String) throws(Diagnostic) {
         self.fileName = fileName
-        let text = try Self.decode(bytes, fileName: fileName)
-        lines = Self.splitLines(text)
+        text = try Self.decode(bytes, fileName: fileName)
+        lineBytes = Self.splitLines(text)
         pages = nil
-        if let long = lines.firstIndex(where: { $0.utf8.count > Self.maximumLineBytes }) {
+        if let long = lineBytes.firstIndex(where: { $0.count > Self.maximumLineBytes }) {
             throw Diagnostic(
                 file: fileName, line: long + 1,
                 message:
-                    "the line has \(lines[long].utf8.count) bytes; lines over \(Self.maximumLineBytes >> 20) MiB are not document text"
+                    "the line has \(lineBytes[long].count) bytes; lines over \(Self.maximumLineBytes >> 20) MiB are not document text"
             )
         }
     }
@@ -160,17 +174,15 @@ public struct DocumentText: Sendable {
 
     /// memchr finds each LF; CR, rare outside old Mac and Windows files, is looked for
     /// only in a text that has one.
-    private static func splitLines(_ text: String) -> [Substring] {
-        var lines: [Substring] = []
-        let whole = Substring(text)
-        var copy = text
-        copy.withUTF8 { bytes in
+    private static func splitLines(_ text: String) -> [Range<Int>] {
+        var lines: [Range<Int>] = []
+        text.withUTF8Bytes { bytes in
             let hasCR = bytes.firstOffset(of: 0x0D) != nil
             var start = 0
             while start < bytes.count {
                 var end = bytes.firstOffset(of: 0x0A, in: start..<bytes.count) ?? bytes.count
                 if hasCR, let cr = bytes.firstOffset(of: 0x0D, in: start..<end) { end = cr }
-                lines.append(whole.slice(bytes: start..<end))
+                lines.append(start..<end)
                 guard end < bytes.count else { break }
                 start = end + (bytes[end] == 0x0D && end + 1 < bytes.count && bytes[end + 1] == 0x0A ? 2 : 1)
             }

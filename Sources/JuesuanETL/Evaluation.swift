@@ -120,6 +120,7 @@ enum EvaluationReader {
         var level1: String?
         var level2: String?
         let buffer = LineCellBuffer()
+        let figureBuffer = LineCellBuffer()
         SourceLine.withDocumentBytes(lines) { document in
             for offset in lines.indices where !lines[offset].isBlank {
                 let text = lines[offset].text(in: document)
@@ -152,7 +153,9 @@ enum EvaluationReader {
                 {
                     // The figures are on this line, or, after a header printed beside 资金总额, on the next one that has them.
                     let candidates = [offset] + Array(lines.indices[(offset + 1)...].prefix(3))
-                    if let (row, figures) = candidates.lazy.map({ ($0, numbers(in: lines[$0])) }).first(where: {
+                    if let (row, figures) = candidates.lazy.map({
+                        ($0, numbers(in: lines[$0].text(in: document), buffer: figureBuffer))
+                    }).first(where: {
                         $0.1.count >= 5
                     }) {
                         evaluation.targetDeclared = figures[0]
@@ -276,11 +279,10 @@ enum EvaluationReader {
         return prefix.isEmpty ? nil : String(String.UnicodeScalarView(prefix))
     }
 
-    private static func numbers(in line: SourceLine) -> [ExactDecimal] {
-        line.cells.compactMap { cell in
-            let key = TextNormalization.key(cell)
-            return key.isEmpty ? nil : ExactDecimal(key: key)
-        }
+    /// The amounts of a line's bytes, read through a buffer of their own.
+    private static func numbers(in line: UnsafeBufferPointer<UInt8>, buffer: LineCellBuffer) -> [ExactDecimal] {
+        let cells = buffer.cells(of: line)
+        return cells.printed.compactMap { ExactDecimal(bytes: cells.key($0)) }
     }
 
     /// Each stated measure and the words that introduce it, the longer spelling first.

@@ -11,11 +11,10 @@ struct SourceLine: Sendable {
     private let printedCount: Int
     private let firstPrinted: Range<Int>
 
-    init(number: Int, text: Substring) {
+    init(number: Int, text: Substring, bytes: Range<Int>) {
         self.number = number
         self.text = text
-        let start = text.base.utf8.distance(from: text.base.startIndex, to: text.startIndex)
-        bytes = start..<(start + text.utf8.count)
+        self.bytes = bytes
         var printedCount = 0
         var firstPrinted = 0..<0
         text.withUTF8Bytes { bytes in
