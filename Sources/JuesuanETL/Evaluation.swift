@@ -198,7 +198,9 @@ enum EvaluationReader {
                     continue
                 }
                 if afterScores {
-                    readStatements(TextNormalization.key(line.text), line: line.number, into: &evaluation)
+                    TextNormalization.withFoldedBytes(of: text, foldingWidth: true) { key, _ in
+                        readStatements(key, line: line.number, into: &evaluation)
+                    }
                 }
             }
         }
@@ -291,14 +293,16 @@ enum EvaluationReader {
     ]
 
     /// `年初预算 35 万元，…实际支出 25.5 万元，执行率为 72.86%`.
-    private static func readStatements(_ text: Substring, line: Int, into evaluation: inout ProjectEvaluation) {
+    /// Read from the line's key, as bytes.
+    private static func readStatements(
+        _ text: UnsafeBufferPointer<UInt8>, line: Int, into evaluation: inout ProjectEvaluation
+    ) {
         if evaluation.totalScore == nil, let score = figure(after: "总得分", in: text) {
             evaluation.totalScore = score
             evaluation.scoreLine = line
-            if let range = text.byteRange(of: "属于") {
-                evaluation.grade = text[range.upperBound...].unicodeScalars.lazy.map(String.init).first {
-                    grades.contains(ByteKey($0))
-                }
+            if let offset = "属于".withUTF8Bytes({ text.byteOffset(of: $0) }) {
+                let after = Bytes(rebasing: text[(offset + "属于".utf8.count)...]).string
+                evaluation.grade = after.unicodeScalars.lazy.map(String.init).first { grades.contains(ByteKey($0)) }
             }
         }
         for (measure, words) in statedMeasures where !evaluation.statements.contains(where: { $0.measure == measure }) {
@@ -309,12 +313,12 @@ enum EvaluationReader {
     }
 
     /// The number printed right after `words` (an optional `:` between).
-    private static func figure(after words: String, in text: Substring) -> ExactDecimal? {
-        guard let range = text.byteRange(of: words) else { return nil }
-        var rest = text[range.upperBound...]
-        if rest.hasBytePrefix(":") { rest = rest.dropFirst() }
-        let digits = rest.utf8.prefix { $0.isASCIIDigit || $0 == UInt8(ascii: ".") || $0 == UInt8(ascii: ",") }
-        return digits.isEmpty ? nil : ExactDecimal(Substring(digits))
+    private static func figure(after words: String, in text: UnsafeBufferPointer<UInt8>) -> ExactDecimal? {
+        guard let offset = words.withUTF8Bytes({ text.byteOffset(of: $0) }) else { return nil }
+        var rest = text[(offset + words.utf8.count)...]
+        if rest.first == UInt8(ascii: ":") { rest = rest.dropFirst() }
+        let digits = rest.prefix { $0.isASCIIDigit || $0 == UInt8(ascii: ".") || $0 == UInt8(ascii: ",") }
+        return digits.isEmpty ? nil : ExactDecimal(bytes: Bytes(rebasing: digits))
     }
 }
 
