@@ -130,9 +130,9 @@ enum EvaluationReader {
                     continue
                 }
                 let line = lines[offset]
-                // The words of the whole line's key decide whether its cells are needed.
-                let words = LineWords(text)
-                lazy var cells = buffer.cells(of: text)  // keyed once, if at all
+                // The line is keyed once, cell by cell; the words of its whole key decide what it is.
+                let cells = buffer.cells(of: text)
+                let words = LineWords(cells.lineKey)
                 if words.has(.projectName), let name = value(after: "项目名称", in: cells) { evaluation.name = name }
                 if words.has(.department),
                     let owner = value(after: "主管部门", in: cells) ?? value(after: "主管部门及代码", in: cells)
@@ -198,9 +198,7 @@ enum EvaluationReader {
                     continue
                 }
                 if afterScores {
-                    TextNormalization.withFoldedBytes(of: text, foldingWidth: true) { key, _ in
-                        readStatements(key, line: line.number, into: &evaluation)
-                    }
+                    readStatements(cells.lineKey, line: line.number, into: &evaluation)
                 }
             }
         }
@@ -209,7 +207,7 @@ enum EvaluationReader {
     }
 
     /// What a line's key holds of the words that decide what the line is: found in one pass
-    /// over the key folded on the stack, without making it a string.
+    /// over the key's bytes, without making it a string.
     private struct LineWords {
         enum Word: Int, CaseIterable {
             case projectName, department, unit, annualBudget, fundSource, budgetArrangement, inYuan, total, fundTotal
@@ -241,14 +239,11 @@ enum EvaluationReader {
         let startsWithResults: Bool
         let startsWithPerformance: Bool
 
-        init(_ text: UnsafeBufferPointer<UInt8>) {
-            (found, startsWithTotalScore, startsWithResults, startsWithPerformance) =
-                TextNormalization.withFoldedBytes(of: text, foldingWidth: true) { key, _ in
-                    (
-                        Self.phrases.occurrences(in: key), key.starts(with: "总分".utf8), key.starts(with: "三、".utf8),
-                        key.starts(with: "项目绩效".utf8)
-                    )
-                }
+        init(_ key: UnsafeBufferPointer<UInt8>) {
+            found = Self.phrases.occurrences(in: key)
+            startsWithTotalScore = key.hasBytePrefix("总分")
+            startsWithResults = key.hasBytePrefix("三、")
+            startsWithPerformance = key.hasBytePrefix("项目绩效")
         }
 
         func has(_ word: Word) -> Bool { found >> word.rawValue & 1 != 0 }

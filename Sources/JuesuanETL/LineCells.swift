@@ -19,6 +19,9 @@ struct LineCells {
 
     var count: Int { cellRanges.count }
 
+    /// The keys of all the cells, one after another: the line's key (a TAB is a space).
+    var lineKey: Bytes { keyBytes }
+
     /// A cell as printed; empty past the last cell.
     func cell(_ index: Int) -> Bytes {
         index < count ? Bytes(rebasing: text[cellRanges[index]]) : Bytes(start: nil, count: 0)
