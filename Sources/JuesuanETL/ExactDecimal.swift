@@ -28,13 +28,6 @@ public struct ExactDecimal: Sendable, Hashable, Comparable, CustomStringConverti
         self.init(codePoints: bytes.lazy.map(UInt32.init))
     }
 
-    /// The same, from a key (`TextNormalization.key`), whose full-width characters are
-    /// folded already: read by its bytes, not its Unicode scalars.
-    init?(key: Substring) {
-        guard let amount = key.withUTF8Bytes({ ExactDecimal(bytes: $0) }) else { return nil }
-        self = amount
-    }
-
     private init?(codePoints: some Sequence<UInt32>) {
         var digits: Int64 = 0  // at most 15 significant digits
         var digitCount = 0

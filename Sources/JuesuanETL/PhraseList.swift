@@ -31,9 +31,7 @@ struct PhraseList: Sendable {
         text.withUTF8Bytes { firstIndex(in: $0, stoppingAtAny: false) }
     }
 
-    /// Whether any phrase of the list occurs in `text`.
-    func occurs(in text: some StringProtocol) -> Bool { text.withUTF8Bytes(occurs(in:)) }
-
+    /// Whether any phrase of the list occurs in `bytes`.
     func occurs(in bytes: UnsafeBufferPointer<UInt8>) -> Bool { firstIndex(in: bytes, stoppingAtAny: true) != nil }
 
     /// Every phrase that occurs in `bytes`, as bits: bit `i` for the list's `i`-th phrase.
