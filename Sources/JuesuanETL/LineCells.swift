@@ -1,8 +1,3 @@
-import Foundation
-
-/// UTF-8 bytes of a line, a cell or a key, valid only inside the call that hands them out.
-typealias Bytes = UnsafeBufferPointer<UInt8>
-
 /// The cells of one line as bytes, and their keys (`TextNormalization.key`) folded into one
 /// buffer: what a table reader asks of every cell of every line of a grid. Nothing here is
 /// a `String` or a `Substring` (each copy of one counts a reference, atomically): a reader
@@ -100,28 +95,4 @@ final class LineCellBuffer {
             keyBytes: Bytes(rebasing: keys[..<written]),
             printed: UnsafeBufferPointer(rebasing: printed[..<printedCount]))
     }
-}
-
-extension Bytes {
-    func bytesEqual(_ other: String) -> Bool { count == other.utf8.count && hasBytes(other, at: 0) }
-    func hasBytePrefix(_ prefix: String) -> Bool { hasBytes(prefix, at: 0) }
-    func hasByteSuffix(_ suffix: String) -> Bool { hasBytes(suffix, at: count - suffix.utf8.count) }
-    func containsBytes(_ needle: String) -> Bool { needle.withUTF8Bytes { byteOffset(of: $0) } != nil }
-
-    private func hasBytes(_ part: String, at offset: Int) -> Bool {
-        let partCount = part.utf8.count
-        guard offset >= 0, offset + partCount <= count else { return false }
-        guard partCount > 0 else { return true }
-        return part.withUTF8Bytes { memcmp(baseAddress! + offset, $0.baseAddress!, partCount) == 0 }
-    }
-
-    /// `201`, `20103`: ASCII digits only, as many as `count` allows.
-    func isDigits(count allowed: ClosedRange<Int>? = nil) -> Bool {
-        !isEmpty && allSatisfy(\.isASCIIDigit) && (allowed.map { $0.contains(count) } ?? true)
-    }
-
-    /// As `Int(String)` reads it: an optional sign and digits.
-    var integer: Int? { Int(string) }
-
-    var string: String { String(decoding: self, as: UTF8.self) }
 }

@@ -337,12 +337,33 @@ extension Substring {
     }
 }
 
-extension UInt8 {
-    /// `0`–`9`: the digits of codes, years and amounts (full-width ones are folded in keys).
-    var isASCIIDigit: Bool { self >= 0x30 && self <= 0x39 }
-}
+/// UTF-8 bytes of a line, a cell or a key, valid only inside the call that hands them out.
+typealias Bytes = UnsafeBufferPointer<UInt8>
 
-extension UnsafeBufferPointer<UInt8> {
+/// The same comparisons on bytes, for the readers that work on them (`LineCells`).
+extension Bytes {
+    func bytesEqual(_ other: String) -> Bool { count == other.utf8.count && hasBytes(other, at: 0) }
+    func hasBytePrefix(_ prefix: String) -> Bool { hasBytes(prefix, at: 0) }
+    func hasByteSuffix(_ suffix: String) -> Bool { hasBytes(suffix, at: count - suffix.utf8.count) }
+    func containsBytes(_ needle: String) -> Bool { needle.withUTF8Bytes { byteOffset(of: $0) } != nil }
+
+    private func hasBytes(_ part: String, at offset: Int) -> Bool {
+        let partCount = part.utf8.count
+        guard offset >= 0, offset + partCount <= count else { return false }
+        guard partCount > 0 else { return true }
+        return part.withUTF8Bytes { memcmp(baseAddress! + offset, $0.baseAddress!, partCount) == 0 }
+    }
+
+    /// `201`, `20103`: ASCII digits only, as many as `count` allows.
+    func isDigits(count allowed: ClosedRange<Int>? = nil) -> Bool {
+        !isEmpty && allSatisfy(\.isASCIIDigit) && (allowed.map { $0.contains(count) } ?? true)
+    }
+
+    /// As `Int(String)` reads it: an optional sign and digits.
+    var integer: Int? { Int(string) }
+
+    var string: String { String(decoding: self, as: UTF8.self) }
+
     /// Where `needle` first occurs, by memchr for its last byte: in UTF-8 Chinese a
     /// continuation byte is one of 64, where a lead byte is one of a handful.
     func byteOffset(of needle: UnsafeBufferPointer<UInt8>) -> Int? {
@@ -365,4 +386,9 @@ extension UnsafeBufferPointer<UInt8> {
             UnsafeRawPointer(base).distance(to: UnsafeRawPointer($0))
         }
     }
+}
+
+extension UInt8 {
+    /// `0`–`9`: the digits of codes, years and amounts (full-width ones are folded in keys).
+    var isASCIIDigit: Bool { self >= 0x30 && self <= 0x39 }
 }
