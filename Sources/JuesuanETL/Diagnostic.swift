@@ -17,24 +17,26 @@ public struct Diagnostic: Error, Sendable, Equatable, CustomStringConvertible {
     }
 
     public var description: String {
-        String(concatenating: [file, ":", line.map { "\($0):" } ?? "", " ", severity.rawValue, ": ", message])
+        var buffer = ByteBuffer(capacity: 256)
+        Self.writeLine(file: file, line: line, severity: severity, into: &buffer) { $0.append(message) }
+        return buffer.string
     }
-}
 
-extension String {
-    /// The pieces as one string, made at its full length at once: a message of two dozen
-    /// pieces, joined one by one, would be grown at every other piece.
-    init(concatenating pieces: [String]) {
-        self.init(unsafeUninitializedCapacity: pieces.reduce(0) { $0 + $1.utf8.count }) { buffer in
-            var written = 0
-            for piece in pieces {
-                piece.withUTF8Bytes { bytes in
-                    guard let base = bytes.baseAddress else { return }
-                    (buffer.baseAddress! + written).initialize(from: base, count: bytes.count)
-                    written += bytes.count
-                }
-            }
-            return written
+    /// `file:line: severity: message`, the message written by `message`: `check` writes a
+    /// finding's straight into its output.
+    public static func writeLine(
+        file: String, line: Int?, severity: Severity, into buffer: inout ByteBuffer,
+        message: (inout ByteBuffer) -> Void
+    ) {
+        buffer.append(file)
+        buffer.append(":")
+        if let line {
+            buffer.append(line)
+            buffer.append(":")
         }
+        buffer.append(" ")
+        buffer.append(severity.rawValue)
+        buffer.append(": ")
+        message(&buffer)
     }
 }

@@ -80,16 +80,46 @@ public struct Finding: Sendable, Hashable {
     public var difference: ExactDecimal { (actual ?? .zero) - (expected ?? .zero) }
 
     public var message: String {
-        if severity == .unread { return "[\(check)] \(summary)" }
-        let actualText = actual.map(\.description) ?? "nothing"
-        let lines =
-            actualLines.count > 1
-            ? "lines \(actualLines.map(String.init).joined(separator: ", "))" : "line \(actualPlace.line)"
-        let otherTable = actualPlace.part == expectedPlace.part ? "" : "\(actualPlace.part.label) "
-        return String(concatenating: [
-            "[", check, "] ", expectedPlace.part.label, " ", expectedPlace.item, " [", expectedPlace.column, "] is ",
-            expected.map(\.description) ?? "empty", ", but ", summary, " ", actualText, " (", otherTable, lines,
-            "); difference ", difference.description, ", ", severity.rawValue,
-        ])
+        var buffer = ByteBuffer(capacity: 256)
+        write(messageInto: &buffer)
+        return buffer.string
+    }
+
+    /// `message`'s bytes, piece by piece: `check` prints thousands of findings a second.
+    public func write(messageInto buffer: inout ByteBuffer) {
+        buffer.append("[")
+        buffer.append(check)
+        buffer.append("] ")
+        if severity == .unread { return buffer.append(summary) }
+        buffer.append(expectedPlace.part.label)
+        buffer.append(" ")
+        buffer.append(expectedPlace.item)
+        buffer.append(" [")
+        buffer.append(expectedPlace.column)
+        buffer.append("] is ")
+        if let expected { buffer.append(expected) } else { buffer.append("empty") }
+        buffer.append(", but ")
+        buffer.append(summary)
+        buffer.append(" ")
+        if let actual { buffer.append(actual) } else { buffer.append("nothing") }
+        buffer.append(" (")
+        if actualPlace.part != expectedPlace.part {
+            buffer.append(actualPlace.part.label)
+            buffer.append(" ")
+        }
+        if actualLines.count > 1 {
+            buffer.append("lines ")
+            for (index, line) in actualLines.enumerated() {
+                if index > 0 { buffer.append(", ") }
+                buffer.append(line)
+            }
+        } else {
+            buffer.append("line ")
+            buffer.append(actualPlace.line)
+        }
+        buffer.append("); difference ")
+        buffer.append(difference)
+        buffer.append(", ")
+        buffer.append(severity.rawValue)
     }
 }

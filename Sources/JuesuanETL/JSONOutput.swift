@@ -11,6 +11,8 @@ public struct JSONLines: ~Copyable {
     private var rowPrefix: [UInt8] = []
     /// `{"file":…,"department":…,"fiscal_year":…`, on every other object.
     private var documentPrefix: [UInt8] = []
+    /// Where a field written as bytes is written before it is quoted.
+    private var scratch = ByteBuffer(capacity: 256)
 
     public init() {}
 
@@ -133,57 +135,44 @@ public struct JSONLines: ~Copyable {
         writer.field("actual_lines", finding.actualLines)
         writer.field("actual_item", finding.actualPlace.item)
         writer.field("actual_column", finding.actualPlace.column)
-        writer.field("message", finding.message)
+        writer.field("message", through: &scratch) { finding.write(messageInto: &$0) }
         writer.closeLine()
     }
 }
 
-/// JSON written at the end of a growing buffer through a pointer: room is made once per
-/// value, where `Array` checks it, and its uniqueness, on every byte appended.
+/// JSON written into a `ByteBuffer`: keys, numbers and quoted strings, no `String` per value.
 struct JSONWriter: ~Copyable {
-    private var base: UnsafeMutablePointer<UInt8>
-    private var capacity: Int
-    private var count = 0
+    private var buffer = ByteBuffer()
     /// Whether the object being written has no field yet.
     private var isEmpty = true
 
-    init(capacity: Int = 1 << 12) {
-        base = .allocate(capacity: capacity)
-        self.capacity = capacity
-    }
-
-    deinit { base.deallocate() }
-
-    var written: UnsafeBufferPointer<UInt8> { UnsafeBufferPointer(start: base, count: count) }
+    var written: UnsafeBufferPointer<UInt8> { buffer.written }
 
     /// Empties the buffer, keeping its memory.
     mutating func removeAll() {
-        count = 0
+        buffer.removeAll()
         isEmpty = true
     }
 
     /// Opens an object: `{`, or `fields` (`{` and the first fields, written before).
     mutating func open(continuing fields: [UInt8]? = nil) {
         if let fields {
-            fields.withUnsafeBufferPointer { append($0) }
+            fields.withUnsafeBufferPointer { buffer.append($0) }
         } else {
-            append(UInt8(ascii: "{"))
+            buffer.append(UInt8(ascii: "{"))
         }
         isEmpty = fields == nil
     }
 
     /// Closes an object inside another, which has a field now.
     mutating func close() {
-        append(UInt8(ascii: "}"))
+        buffer.append(UInt8(ascii: "}"))
         isEmpty = false
     }
 
     /// Closes an object and its line.
     mutating func closeLine() {
-        makeRoom(2)
-        base[count] = UInt8(ascii: "}")
-        base[count + 1] = UInt8(ascii: "\n")
-        count += 2
+        buffer.append("}\n")
     }
 
     mutating func field(_ name: StaticString, _ value: String?) {
@@ -192,75 +181,70 @@ struct JSONWriter: ~Copyable {
         value.withUTF8 { quote($0) }
     }
 
+    /// A string field whose text is written as bytes by `text`, into `scratch`.
+    mutating func field(_ name: StaticString, through scratch: inout ByteBuffer, _ text: (inout ByteBuffer) -> Void) {
+        key(name)
+        scratch.removeAll()
+        text(&scratch)
+        quote(scratch.written)
+    }
+
     mutating func field(_ name: StaticString, _ value: Int?) {
         key(name)
         guard let value else { return null() }
-        append(value)
+        buffer.append(value)
     }
 
     /// An amount as a decimal string.
     mutating func field(_ name: StaticString, _ value: ExactDecimal?) {
         key(name)
         guard let value else { return null() }
-        append(UInt8(ascii: "\""))
-        value.withDigits { append($0) }
-        append(UInt8(ascii: "\""))
+        buffer.append(UInt8(ascii: "\""))
+        buffer.append(value)
+        buffer.append(UInt8(ascii: "\""))
     }
 
     mutating func field(_ name: StaticString, _ values: [Int]) {
         key(name)
-        append(UInt8(ascii: "["))
+        buffer.append(UInt8(ascii: "["))
         for (index, value) in values.enumerated() {
-            if index > 0 { append(UInt8(ascii: ",")) }
-            append(value)
+            if index > 0 { buffer.append(UInt8(ascii: ",")) }
+            buffer.append(value)
         }
-        append(UInt8(ascii: "]"))
+        buffer.append(UInt8(ascii: "]"))
     }
 
     mutating func field<Element>(
         _ name: StaticString, objects elements: [Element], _ write: (Element, inout JSONWriter) -> Void
     ) {
         key(name)
-        append(UInt8(ascii: "["))
+        buffer.append(UInt8(ascii: "["))
         for (index, element) in elements.enumerated() {
-            if index > 0 { append(UInt8(ascii: ",")) }
+            if index > 0 { buffer.append(UInt8(ascii: ",")) }
             open()
             write(element, &self)
             close()
         }
-        append(UInt8(ascii: "]"))
+        buffer.append(UInt8(ascii: "]"))
     }
 
     /// `,"name":`, the comma unless the object is empty.
     private mutating func key(_ name: StaticString) {
-        makeRoom(name.utf8CodeUnitCount + 4)
-        if !isEmpty {
-            base[count] = UInt8(ascii: ",")
-            count += 1
-        }
+        buffer.makeRoom(name.utf8CodeUnitCount + 4)
+        if !isEmpty { buffer.appendInRoom(UInt8(ascii: ",")) }
         isEmpty = false
-        base[count] = UInt8(ascii: "\"")
-        (base + count + 1).update(from: name.utf8Start, count: name.utf8CodeUnitCount)
-        count += 1 + name.utf8CodeUnitCount
-        base[count] = UInt8(ascii: "\"")
-        base[count + 1] = UInt8(ascii: ":")
-        count += 2
+        buffer.appendInRoom(UInt8(ascii: "\""))
+        buffer.copyInRoom(UnsafeBufferPointer(start: name.utf8Start, count: name.utf8CodeUnitCount))
+        buffer.appendInRoom(UInt8(ascii: "\""))
+        buffer.appendInRoom(UInt8(ascii: ":"))
     }
 
-    private mutating func null() {
-        let null: StaticString = "null"
-        append(UnsafeBufferPointer(start: null.utf8Start, count: null.utf8CodeUnitCount))
-    }
-
-    private mutating func append(_ value: Int) {
-        ExactDecimal.withDigits(of: value.magnitude, scale: 0, negative: value < 0) { append($0) }
-    }
+    private mutating func null() { buffer.append("null") }
 
     /// A JSON string: runs that need no escape are copied whole.
     private mutating func quote(_ text: UnsafeBufferPointer<UInt8>) {
-        makeRoom(text.count * 6 + 2)  // every byte escaped as \u00XX at worst
-        base[count] = UInt8(ascii: "\"")
-        count += 1
+        buffer.makeRoom(text.count * 6 + 2)  // every byte escaped as \u00XX at worst
+        buffer.appendInRoom(UInt8(ascii: "\""))
         var runStart = 0
         var index = 0
         while index < text.count {
@@ -274,35 +258,32 @@ struct JSONWriter: ~Copyable {
             let byte = text[index]
             index += 1
             guard byte < 0x20 || byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "\\") else { continue }
-            copy(UnsafeBufferPointer(rebasing: text[runStart..<(index - 1)]))
+            buffer.copyInRoom(UnsafeBufferPointer(rebasing: text[runStart..<(index - 1)]))
             runStart = index
-            let escaped: (UInt8, UInt8)? =
+            let escaped: UInt8? =
                 switch byte {
-                case UInt8(ascii: "\""): (UInt8(ascii: "\\"), UInt8(ascii: "\""))
-                case UInt8(ascii: "\\"): (UInt8(ascii: "\\"), UInt8(ascii: "\\"))
-                case 0x0A: (UInt8(ascii: "\\"), UInt8(ascii: "n"))
-                case 0x0D: (UInt8(ascii: "\\"), UInt8(ascii: "r"))
-                case 0x09: (UInt8(ascii: "\\"), UInt8(ascii: "t"))
+                case UInt8(ascii: "\""): UInt8(ascii: "\"")
+                case UInt8(ascii: "\\"): UInt8(ascii: "\\")
+                case 0x0A: UInt8(ascii: "n")
+                case 0x0D: UInt8(ascii: "r")
+                case 0x09: UInt8(ascii: "t")
                 default: nil
                 }
-            if let (first, second) = escaped {
-                base[count] = first
-                base[count + 1] = second
-                count += 2
+            buffer.appendInRoom(UInt8(ascii: "\\"))
+            if let escaped {
+                buffer.appendInRoom(escaped)
             } else {
                 let hex: StaticString = "0123456789abcdef"
-                for (offset, digit) in [
-                    UInt8(ascii: "\\"), UInt8(ascii: "u"), UInt8(ascii: "0"), UInt8(ascii: "0"),
+                for digit in [
+                    UInt8(ascii: "u"), UInt8(ascii: "0"), UInt8(ascii: "0"),
                     hex.utf8Start[Int(byte >> 4)], hex.utf8Start[Int(byte & 0xF)],
-                ].enumerated() {
-                    base[count + offset] = digit
+                ] {
+                    buffer.appendInRoom(digit)
                 }
-                count += 6
             }
         }
-        copy(UnsafeBufferPointer(rebasing: text[runStart...]))
-        base[count] = UInt8(ascii: "\"")
-        count += 1
+        buffer.copyInRoom(UnsafeBufferPointer(rebasing: text[runStart...]))
+        buffer.appendInRoom(UInt8(ascii: "\""))
     }
 
     /// Whether any of eight bytes is a control byte, `"` or `\\` (the bit tricks of "Bit
@@ -313,32 +294,5 @@ struct JSONWriter: ~Copyable {
         func hasZeroByte(_ word: UInt64) -> Bool { (word &- ones) & ~word & highBits != 0 }
         let hasControlByte = (word &- ones &* 0x20) & ~word & highBits != 0
         return hasControlByte || hasZeroByte(word ^ (ones &* 0x22)) || hasZeroByte(word ^ (ones &* 0x5C))
-    }
-
-    private mutating func append(_ byte: UInt8) {
-        makeRoom(1)
-        base[count] = byte
-        count += 1
-    }
-
-    private mutating func append(_ bytes: UnsafeBufferPointer<UInt8>) {
-        makeRoom(bytes.count)
-        copy(bytes)
-    }
-
-    /// Copies into room already made.
-    private mutating func copy(_ bytes: UnsafeBufferPointer<UInt8>) {
-        guard let source = bytes.baseAddress else { return }
-        (base + count).update(from: source, count: bytes.count)
-        count += bytes.count
-    }
-
-    private mutating func makeRoom(_ needed: Int) {
-        guard capacity - count < needed else { return }
-        capacity = max(2 * capacity, count + needed)
-        let grown = UnsafeMutablePointer<UInt8>.allocate(capacity: capacity)
-        grown.update(from: base, count: count)
-        base.deallocate()
-        base = grown
     }
 }

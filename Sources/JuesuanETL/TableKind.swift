@@ -15,8 +15,21 @@ public enum TableKind: String, CaseIterable, Sendable, Comparable, Codable {
 
     public static func < (lhs: TableKind, rhs: TableKind) -> Bool { lhs.rawValue < rhs.rawValue }
 
-    /// The national label, `公开01表`.
-    public var label: String { "公开\(rawValue)表" }
+    /// The national label, `公开01表` (a literal: messages name it thousands of times a second).
+    public var label: String {
+        switch self {
+        case .summary: "公开01表"
+        case .income: "公开02表"
+        case .expenditure: "公开03表"
+        case .fiscalSummary: "公开04表"
+        case .generalBudget: "公开05表"
+        case .basicExpenditureDetail: "公开06表"
+        case .governmentFund: "公开07表"
+        case .stateCapital: "公开08表"
+        case .threePublic: "公开09表"
+        case .statistics: "公开10表"
+        }
+    }
 
     /// The national title, which messages name the table by.
     public var title: String {

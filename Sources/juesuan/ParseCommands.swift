@@ -121,18 +121,19 @@ struct CheckCommand: ParsableCommand {
     func run() throws {
         let output = BufferedOutput()
         var json = JSONLines()
+        var lines = ByteBuffer()
         try documents.forEachDocument { document in
             let findings = Reconciliation.findings(in: document)
             switch format {
             case .text:
+                lines.removeAll()
                 for finding in findings {
-                    output.write(
-                        Diagnostic(
-                            file: document.fileName, line: finding.expectedPlace.line, severity: .warning,
-                            message: finding.message
-                        )
-                        .description)
+                    Diagnostic.writeLine(
+                        file: document.fileName, line: finding.expectedPlace.line, severity: .warning, into: &lines
+                    ) { finding.write(messageInto: &$0) }
+                    lines.append(0x0A)
                 }
+                output.write(bytes: lines.written)
             case .jsonl:
                 json.begin(document)
                 for finding in findings { json.append(finding) }
