@@ -64,7 +64,7 @@ struct TableReader {
         if template.instructionMarkers.contains(where: cells.text.containsBytes) { return .next }
         // `…⇥…`: a blank template's placeholder row, which holds nothing.
         if printed.allSatisfy({ Self.isPlaceholder(cells.key($0)) }) { return .next }
-        if let single, let title = TableTitle.match(single.string, department: nil, template: template),
+        if let single, let title = TableTitle.match(single, department: nil, template: template),
             title.kind == kind
         {
             return footnoteLine == nil
@@ -113,13 +113,12 @@ struct TableReader {
     private static let frameCellPrefixes = PhraseList(["部门名称", "单位名称", "编制单位", "金额单位", "单位:", "注:", "说明:", "备注"])
 
     /// Cells around the grid: label, department, year, unit, footnotes. Only a key that starts
-    /// like a label (`公开`, `表`) or a year (`2024年`: 年 is E5 B9 B4) is made a string to be
-    /// read as one.
+    /// like a label (`公开`, `表`) or a year (`2024年`: 年 is E5 B9 B4) is read as one.
     private func isFrameCell(_ key: Bytes) -> Bool {
         if Self.frameCellPrefixes.startsOne(key) { return true }
-        if key.hasBytePrefix("公开") || key.hasBytePrefix("表") { return TableTitle.isLabel(Substring(key.string)) }
+        if key.hasBytePrefix("公开") || key.hasBytePrefix("表") { return TableTitle.isLabel(key) }
         return key.count >= 7 && key[0].isASCIIDigit && key[4] == 0xE5
-            && TableTitle.strippingYear(Substring(key.string)).isEmpty
+            && TableTitle.strippingYear(key).isEmpty
     }
 
     private mutating func readFrameCell(_ key: Bytes, line: Int) {

@@ -6,31 +6,37 @@ enum TableTitle {
     static func match(_ key: some StringProtocol, department: String?, template: Template) -> (
         kind: TableKind, isBudget: Bool
     )? {
+        key.withUTF8Bytes { match($0, department: department, template: template) }
+    }
+
+    static func match(_ key: Bytes, department: String?, template: Template) -> (kind: TableKind, isBudget: Bool)? {
         guard mayBeTitle(key, department: department, of: template) else { return nil }
-        return template.titlesByKey[ByteKey(title(key, department: department))]
+        return template.titlesByKey[ByteKey(bytes: title(key, department: department))]
     }
 
     /// The match in each template, the title stripped once for all of them.
     static func matches(_ key: some StringProtocol, department: String?, templates: [Template]) -> [(
         kind: TableKind, isBudget: Bool
     )?] {
-        var stripped: ByteKey?
-        return templates.map { template in
-            guard mayBeTitle(key, department: department, of: template) else { return nil }
-            let title = stripped ?? ByteKey(Self.title(key, department: department))
-            stripped = title
-            return template.titlesByKey[title]
+        key.withUTF8Bytes { key in
+            var stripped: ByteKey?
+            return templates.map { template in
+                guard mayBeTitle(key, department: department, of: template) else { return nil }
+                let title = stripped ?? ByteKey(bytes: Self.title(key, department: department))
+                stripped = title
+                return template.titlesByKey[title]
+            }
         }
     }
 
     /// A line longer than the template's longest title, the department's name and a label is not a title.
-    private static func mayBeTitle(_ key: some StringProtocol, department: String?, of template: Template) -> Bool {
-        key.utf8.count <= template.longestTitleBytes + (department?.utf8.count ?? 0) + 64
+    private static func mayBeTitle(_ key: Bytes, department: String?, of template: Template) -> Bool {
+        key.count <= template.longestTitleBytes + (department?.utf8.count ?? 0) + 64
     }
 
     /// The key without label, department and year.
-    private static func title(_ key: some StringProtocol, department: String?) -> Substring {
-        var rest = strippingLabel(Substring(key))
+    private static func title(_ key: Bytes, department: String?) -> Bytes {
+        var rest = strippingLabel(key)
         if let department, let afterDepartment = rest.dropping(prefix: department) { rest = afterDepartment }
         return strippingLabel(strippingYear(rest))
     }
@@ -44,89 +50,84 @@ enum TableTitle {
         else {
             return false
         }
-        let rest = title(key, department: department)
-        return rest.hasByteSuffix("决算表") && !["决算表", "部门决算表", "单位决算表"].contains(where: rest.bytesEqual)
-    }
-
-    /// `二` or `02`, not `二2023`: the label's number is in one script.
-    private static func number(at text: Substring) -> Substring {
-        let chinese = text.unicodeScalars.prefix(while: isChineseNumeral)
-        if !chinese.isEmpty { return text[chinese.startIndex..<chinese.endIndex] }
-        let digits = text.utf8.prefix(while: \.isASCIIDigit)
-        return text[digits.startIndex..<digits.endIndex]
-    }
-
-    /// By a switch: searching a string of the numerals decodes it at every character.
-    private static func isChineseNumeral(_ scalar: Unicode.Scalar) -> Bool {
-        switch scalar {
-        case "一", "二", "三", "四", "五", "六", "七", "八", "九", "十": true
-        default: false
+        return key.withUTF8Bytes { key in
+            let rest = title(key, department: department)
+            return rest.hasByteSuffix("决算表") && !partHeadingTitles.contains(where: rest.bytesEqual)
         }
     }
 
+    private static let partHeadingTitles = ["决算表", "部门决算表", "单位决算表"]
+
+    /// The length of the label's number at the start of `text`: `二` or `02`, not `二2023`
+    /// (the number is in one script).
+    private static func numberLength(at text: Bytes) -> Int {
+        var length = 0
+        while let numeral = chineseNumerals.first(where: { text.dropping(prefix: $0, at: length) != nil }) {
+            length += numeral.utf8.count
+        }
+        if length > 0 { return length }
+        while length < text.count, text[length].isASCIIDigit { length += 1 }
+        return length
+    }
+
+    private static let chineseNumerals = ["一", "二", "三", "四", "五", "六", "七", "八", "九", "十"]
     private static let labelPrefixes = ["公开表", "公开", "表"]
+    private static let labelSeparators = [":", "、", "."]
+    private static let labelEndings = ["表", ":", "(续)", "表(续)"]
 
     /// Drops a leading or trailing table label.
-    static func strippingLabel(_ text: Substring) -> Substring {
+    static func strippingLabel(_ text: Bytes) -> Bytes {
         var rest = text
         for prefix in labelPrefixes {
             guard let afterPrefix = rest.dropping(prefix: prefix) else { continue }
-            let number = number(at: afterPrefix)
-            guard !number.isEmpty else { continue }
-            rest = afterPrefix[number.endIndex...]
+            let number = numberLength(at: afterPrefix)
+            guard number > 0 else { continue }
+            rest = afterPrefix.bytes(from: number)
             rest = rest.dropping(prefix: "表") ?? rest
-            for separator in [":", "、", "."] { rest = rest.dropping(prefix: separator) ?? rest }
+            for separator in labelSeparators { rest = rest.dropping(prefix: separator) ?? rest }
             break
         }
-        if let open = lastLabelStart(in: rest), open > rest.startIndex {
-            let tail = rest[open...]
-            if tail.utf8.count > 3, isLabel(tail) { rest = rest[..<open] }
+        if let open = lastLabelStart(in: rest), open > 0 {
+            let tail = rest.bytes(from: open)
+            if tail.count > 3, isLabel(tail) { rest = rest.bytes(upTo: open) }
         }
         return rest
     }
 
-    /// Where the last `公` (E5 85 AC) or `表` (E8 A1 A8) starts, found by bytes from the end.
-    private static func lastLabelStart(in text: Substring) -> Substring.Index? {
-        let offset = text.withUTF8Bytes { bytes -> Int? in
-            var end = bytes.count
-            while end >= 3 {
-                let (first, second, third) = (bytes[end - 3], bytes[end - 2], bytes[end - 1])
-                if (first, second, third) == (0xE5, 0x85, 0xAC) || (first, second, third) == (0xE8, 0xA1, 0xA8) {
-                    return end - 3
+    /// Where the last `公` (E5 85 AC) or `表` (E8 A1 A8) starts, found from the end by their
+    /// lead bytes (a title's key is scanned whole when it has neither).
+    private static func lastLabelStart(in bytes: Bytes) -> Int? {
+        var start = bytes.count - 3
+        while start >= 0 {
+            let lead = bytes[start]
+            if lead == 0xE5 || lead == 0xE8 {
+                let (second, third) = (bytes[start + 1], bytes[start + 2])
+                if (lead, second, third) == (0xE5, 0x85, 0xAC) || (lead, second, third) == (0xE8, 0xA1, 0xA8) {
+                    return start
                 }
-                end -= 1
             }
-            return nil
+            start -= 1
         }
-        return offset.map { text.utf8.index(text.startIndex, offsetBy: $0) }
+        return nil
     }
 
     /// `公开01表`, `公开02`, `表`, `公开表一`, `表一`, `表1:`.
-    static func isLabel(_ text: Substring) -> Bool {
+    static func isLabel(_ text: Bytes) -> Bool {
         if text.bytesEqual("表") { return true }
         for prefix in labelPrefixes {
             guard let afterPrefix = text.dropping(prefix: prefix) else { continue }
-            let number = number(at: afterPrefix)
-            guard !number.isEmpty else { return false }
-            let rest = afterPrefix[number.endIndex...]
-            return rest.isEmpty || ["表", ":", "(续)", "表(续)"].contains(where: rest.bytesEqual)
+            let number = numberLength(at: afterPrefix)
+            guard number > 0 else { return false }
+            let rest = afterPrefix.bytes(from: number)
+            return rest.isEmpty || labelEndings.contains(where: rest.bytesEqual)
         }
         return false
     }
 
     /// Drops `2024年度` / `2024年` at the start.
-    static func strippingYear(_ text: Substring) -> Substring {
-        let digits = text.utf8.prefix(while: \.isASCIIDigit)
-        guard digits.count == 4 else { return text }
-        let rest = text[digits.endIndex...]
+    static func strippingYear(_ text: Bytes) -> Bytes {
+        guard text.prefix(while: \.isASCIIDigit).count == 4 else { return text }
+        let rest = text.bytes(from: 4)
         return rest.dropping(prefix: "年度") ?? rest.dropping(prefix: "年") ?? text
-    }
-}
-
-extension Substring {
-    /// The text after `prefix` when it starts with it, by bytes.
-    func dropping(prefix: String) -> Substring? {
-        guard hasBytePrefix(prefix) else { return nil }
-        return self[utf8.index(startIndex, offsetBy: prefix.utf8.count)...]
     }
 }

@@ -364,6 +364,15 @@ extension Bytes {
 
     var string: String { String(decoding: self, as: UTF8.self) }
 
+    /// The bytes from `offset` on, and those before it.
+    func bytes(from offset: Int) -> Bytes { Bytes(rebasing: self[offset...]) }
+    func bytes(upTo offset: Int) -> Bytes { Bytes(rebasing: self[..<offset]) }
+
+    /// The bytes after `prefix` where they start with it (at `offset`).
+    func dropping(prefix: String, at offset: Int = 0) -> Bytes? {
+        hasBytes(prefix, at: offset) ? bytes(from: offset + prefix.utf8.count) : nil
+    }
+
     /// Where `needle` first occurs, by memchr for its last byte: in UTF-8 Chinese a
     /// continuation byte is one of 64, where a lead byte is one of a handful.
     func byteOffset(of needle: UnsafeBufferPointer<UInt8>) -> Int? {
