@@ -45,7 +45,7 @@ public struct Place: Sendable, Hashable {
     init(_ row: StagingRow) {
         self.init(
             part: .table(row.table), line: row.line,
-            item: [row.code, row.item].compactMap { $0 }.joined(separator: " "),
+            item: row.code.map { "\($0) \(row.item)" } ?? row.item,
             column: row.column)
     }
 }

@@ -132,9 +132,23 @@ struct Checker {
             Finding(
                 check: check, severity: severity, expected: printed, actual: sum,
                 expectedPlace: Place(rows[expected ?? anchor]), actualPlace: actualPlace,
-                actualLines: Array(Set(parts.filter { rows[$0].value.amount != nil }.map { rows[$0].line })).sorted(),
+                actualLines: Self.distinctSorted(
+                    parts.compactMap { rows[$0].value.amount == nil ? nil : rows[$0].line }),
                 summary: summary())
         )
+    }
+
+    /// Each line once, in order (a finding's parts share lines: the columns of a row).
+    static func distinctSorted(_ lines: [Int]) -> [Int] {
+        var lines = lines
+        lines.sort()
+        var kept = 0
+        for index in lines.indices where kept == 0 || lines[kept - 1] != lines[index] {
+            lines[kept] = lines[index]
+            kept += 1
+        }
+        lines.removeLast(lines.count - kept)
+        return lines
     }
 
     mutating func run() {
