@@ -177,7 +177,7 @@ enum EvaluationReader {
                 // The first printed cell starts the line's key.
                 if words.startsWithTotalScore, let first = cells.printed.first, cells.key(first).bytesEqual("总分") {
                     let printed = cells.printed.map { cells.key($0) }
-                    evaluation.grade = printed.last.flatMap { grades.contains(ByteKey(bytes: $0)) ? $0.string : nil }
+                    evaluation.grade = printed.last.flatMap { ByteKey.lookingUp($0, grades.contains) ? $0.string : nil }
                     evaluation.totalScore = printed.dropLast(evaluation.grade == nil ? 0 : 1).last.flatMap {
                         ExactDecimal(bytes: $0)
                     }
@@ -349,11 +349,12 @@ struct IndicatorColumns {
         var values: [String] = []
         for index in printed where index < weightIndex {
             let cell = cells.key(index)
-            if name == nil, printedLevel1 == nil, printedLevel2 == nil, Self.level1Names.contains(ByteKey(bytes: cell))
+            if name == nil, printedLevel1 == nil, printedLevel2 == nil,
+                ByteKey.lookingUp(cell, Self.level1Names.contains)
             {
                 printedLevel1 = cell.string
             } else if name == nil, printedLevel2 == nil,
-                cell.hasByteSuffix("指标") || Self.level2Names.contains(ByteKey(bytes: cell))
+                cell.hasByteSuffix("指标") || ByteKey.lookingUp(cell, Self.level2Names.contains)
             {
                 printedLevel2 = cell.string
             } else if name == nil {

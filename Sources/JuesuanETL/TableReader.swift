@@ -83,7 +83,7 @@ struct TableReader {
             }
             sawData = true
         } else if printed.allSatisfy({
-            spec.headerWords.contains(ByteKey(bytes: cells.key($0))) || cells.key($0).integer != nil
+            ByteKey.lookingUp(cells.key($0), spec.headerWords.contains) || cells.key($0).integer != nil
         }) || !sawData {
             guard printed.allSatisfy({ CellValue(key: cells.key($0))?.amount == nil || cells.key($0).integer != nil })
             else {
@@ -293,7 +293,7 @@ struct TwoSidedLayout: TableLayout {
         let amounts = [1] + Array(3..<max(3, cells.count))
         return !items.isEmpty
             && items.allSatisfy {
-                !Self.headerWords.contains(ByteKey(bytes: cells.key($0)))
+                !ByteKey.lookingUp(cells.key($0), Self.headerWords.contains)
                     && CellValue(key: cells.key($0))?.amount == nil
             }
             && amounts.allSatisfy { CellValue(key: cells.key($0)) != nil }

@@ -11,7 +11,7 @@ enum TableTitle {
 
     static func match(_ key: Bytes, department: String?, template: Template) -> (kind: TableKind, isBudget: Bool)? {
         guard mayBeTitle(key, department: department, of: template) else { return nil }
-        return template.titlesByKey[ByteKey(bytes: title(key, department: department))]
+        return ByteKey.lookingUp(title(key, department: department)) { template.titlesByKey[$0] }
     }
 
     /// The match in each template, the title stripped once for all of them.
@@ -19,12 +19,12 @@ enum TableTitle {
         kind: TableKind, isBudget: Bool
     )?] {
         key.withUTF8Bytes { key in
-            var stripped: ByteKey?
+            var stripped: Bytes?
             return templates.map { template in
                 guard mayBeTitle(key, department: department, of: template) else { return nil }
-                let title = stripped ?? ByteKey(bytes: Self.title(key, department: department))
+                let title = stripped ?? Self.title(key, department: department)
                 stripped = title
-                return template.titlesByKey[title]
+                return ByteKey.lookingUp(title) { template.titlesByKey[$0] }
             }
         }
     }
