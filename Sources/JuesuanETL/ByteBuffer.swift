@@ -48,8 +48,12 @@ public struct ByteBuffer: ~Copyable {
     }
 
     /// Makes room for `needed` more bytes, which the `InRoom` appends then write unchecked.
+    @inline(__always)
     mutating func makeRoom(_ needed: Int) {
-        guard capacity - count < needed else { return }
+        if capacity - count < needed { grow(toFit: needed) }
+    }
+
+    private mutating func grow(toFit needed: Int) {
         capacity = max(2 * capacity, count + needed)
         let grown = UnsafeMutablePointer<UInt8>.allocate(capacity: capacity)
         grown.update(from: base, count: count)
@@ -57,11 +61,13 @@ public struct ByteBuffer: ~Copyable {
         base = grown
     }
 
+    @inline(__always)
     mutating func appendInRoom(_ byte: UInt8) {
         base[count] = byte
         count += 1
     }
 
+    @inline(__always)
     mutating func copyInRoom(_ bytes: UnsafeBufferPointer<UInt8>) {
         guard let source = bytes.baseAddress else { return }
         (base + count).update(from: source, count: bytes.count)

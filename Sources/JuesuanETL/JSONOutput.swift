@@ -172,7 +172,9 @@ struct JSONWriter: ~Copyable {
 
     /// Closes an object and its line.
     mutating func closeLine() {
-        buffer.append("}\n")
+        buffer.makeRoom(2)
+        buffer.appendInRoom(UInt8(ascii: "}"))
+        buffer.appendInRoom(UInt8(ascii: "\n"))
     }
 
     mutating func field(_ name: StaticString, _ value: String?) {
@@ -239,7 +241,10 @@ struct JSONWriter: ~Copyable {
         buffer.appendInRoom(UInt8(ascii: ":"))
     }
 
-    private mutating func null() { buffer.append("null") }
+    private mutating func null() {
+        let null: StaticString = "null"
+        buffer.append(UnsafeBufferPointer(start: null.utf8Start, count: null.utf8CodeUnitCount))
+    }
 
     /// A JSON string: runs that need no escape are copied whole.
     private mutating func quote(_ text: UnsafeBufferPointer<UInt8>) {
