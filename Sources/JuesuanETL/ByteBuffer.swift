@@ -37,8 +37,9 @@ public struct ByteBuffer: ~Copyable {
         text.withUTF8 { append($0) }
     }
 
-    /// A whole number in decimal digits.
-    public mutating func append(_ value: Int) {
+    /// A whole number in decimal digits (named apart from `append(_: UInt8)`, which an
+    /// integer literal would otherwise not reach).
+    public mutating func append(decimal value: Int) {
         ExactDecimal.withDigits(of: value.magnitude, scale: 0, negative: value < 0) { append($0) }
     }
 

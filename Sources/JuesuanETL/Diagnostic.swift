@@ -31,7 +31,7 @@ public struct Diagnostic: Error, Sendable, Equatable, CustomStringConvertible {
         buffer.append(file)
         buffer.append(":")
         if let line {
-            buffer.append(line)
+            buffer.append(decimal: line)
             buffer.append(":")
         }
         buffer.append(" ")

@@ -111,11 +111,11 @@ public struct Finding: Sendable, Hashable {
             buffer.append("lines ")
             for (index, line) in actualLines.enumerated() {
                 if index > 0 { buffer.append(", ") }
-                buffer.append(line)
+                buffer.append(decimal: line)
             }
         } else {
             buffer.append("line ")
-            buffer.append(actualPlace.line)
+            buffer.append(decimal: actualPlace.line)
         }
         buffer.append("); difference ")
         buffer.append(difference)

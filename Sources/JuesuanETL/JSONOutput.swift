@@ -194,7 +194,7 @@ struct JSONWriter: ~Copyable {
     mutating func field(_ name: StaticString, _ value: Int?) {
         key(name)
         guard let value else { return null() }
-        buffer.append(value)
+        buffer.append(decimal: value)
     }
 
     /// An amount as a decimal string.
@@ -211,7 +211,7 @@ struct JSONWriter: ~Copyable {
         buffer.append(UInt8(ascii: "["))
         for (index, value) in values.enumerated() {
             if index > 0 { buffer.append(UInt8(ascii: ",")) }
-            buffer.append(value)
+            buffer.append(decimal: value)
         }
         buffer.append(UInt8(ascii: "]"))
     }
