@@ -29,7 +29,13 @@ enum FunctionClass {
         return key
     }
 
+    /// Looked up by the label's key bytes, without its ordinal; a string is made only of a
+    /// name with `等` to drop.
     static func code(forLabel label: String) -> String? {
-        codesByName[ByteKey(key(TextNormalization.withoutOrdinal(TextNormalization.key(label))))]
+        TextNormalization.withFoldedBytes(of: label, foldingWidth: true) { key, _ in
+            let name = key.bytes(from: TextNormalization.ordinalPrefixLength(key))
+            if name.containsBytes("等") { return codesByName[ByteKey(Self.key(name.string))] }
+            return ByteKey.lookingUp(name) { codesByName[$0] }
+        }
     }
 }
