@@ -5,7 +5,7 @@
 public struct ByteBuffer: ~Copyable {
     private var base: UnsafeMutablePointer<UInt8>
     private var capacity: Int
-    private(set) var count = 0
+    private var count = 0
 
     public init(capacity: Int = 1 << 12) {
         base = .allocate(capacity: capacity)
@@ -33,8 +33,7 @@ public struct ByteBuffer: ~Copyable {
     }
 
     public mutating func append(_ text: String) {
-        var text = text
-        text.withUTF8 { append($0) }
+        text.withUTF8Bytes { append($0) }
     }
 
     /// A whole number in decimal digits (named apart from `append(_: UInt8)`, which an

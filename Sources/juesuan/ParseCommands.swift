@@ -121,19 +121,17 @@ struct CheckCommand: ParsableCommand {
     func run() throws {
         let output = BufferedOutput()
         var json = JSONLines()
-        var lines = ByteBuffer()
         try documents.forEachDocument { document in
             let findings = Reconciliation.findings(in: document)
             switch format {
             case .text:
-                lines.removeAll()
                 for finding in findings {
-                    Diagnostic.writeLine(
-                        file: document.fileName, line: finding.expectedPlace.line, severity: .warning, into: &lines
-                    ) { finding.write(messageInto: &$0) }
-                    lines.append(0x0A)
+                    output.write { line in
+                        Diagnostic.writeLine(
+                            file: document.fileName, line: finding.expectedPlace.line, severity: .warning, into: &line
+                        ) { finding.write(messageInto: &$0) }
+                    }
                 }
-                output.write(bytes: lines.written)
             case .jsonl:
                 json.begin(document)
                 for finding in findings { json.append(finding) }
