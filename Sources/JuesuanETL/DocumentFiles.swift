@@ -44,21 +44,62 @@ public enum DocumentFiles {
     /// (an archive, a scan), refused before it is read into memory.
     public static let maximumBytes = 64 << 20
 
-    /// Reads one file; a file that cannot be read is a diagnostic like any other.
+    /// Reads one file; a file that cannot be read is a diagnostic like any other. One open,
+    /// fstat and read into the array the parser gets: no attributes looked up by path, no
+    /// intermediate `Data`.
     public static func read(path: String) -> Result<SourceFile, Diagnostic> {
-        if let size = (try? FileManager.default.attributesOfItem(atPath: path)[.size]) as? Int, size > maximumBytes {
-            return .failure(
-                Diagnostic(
-                    file: path, line: 1,
-                    message:
-                        "the file has \(size) bytes; a 决算 document's text is far smaller, so files over \(maximumBytes >> 20) MiB are refused"
-                ))
+        let descriptor = open(path, O_RDONLY | O_CLOEXEC)
+        guard descriptor >= 0 else { return .failure(cannotRead(path)) }
+        defer { close(descriptor) }
+        var status = stat()
+        guard fstat(descriptor, &status) == 0 else { return .failure(cannotRead(path)) }
+        if Int(status.st_size) > maximumBytes { return .failure(tooLarge(path, size: Int(status.st_size))) }
+        guard let bytes = readAll(descriptor, expecting: Int(status.st_size)) else {
+            return .failure(cannotRead(path))
         }
-        guard let data = FileManager.default.contents(atPath: path) else {
-            return .failure(Diagnostic(file: path, line: 1, message: "cannot read the file"))
-        }
-        let bytes = [UInt8](data)
+        if bytes.count > maximumBytes { return .failure(tooLarge(path, size: bytes.count)) }
         return .success(SourceFile(path: path, bytes: bytes, sha256: SHA256Hex.of(bytes)))
+    }
+
+    private static func cannotRead(_ path: String) -> Diagnostic {
+        Diagnostic(file: path, line: 1, message: "cannot read the file")
+    }
+
+    private static func tooLarge(_ path: String, size: Int) -> Diagnostic {
+        Diagnostic(
+            file: path, line: 1,
+            message:
+                "the file has \(size) bytes; a 决算 document's text is far smaller, so files over \(maximumBytes >> 20) MiB are refused"
+        )
+    }
+
+    /// The bytes up to end of file, or past `maximumBytes`; nil on a read error (a directory
+    /// included). fstat's `size` is a hint: a pipe says 0, a file being written grows.
+    private static func readAll(_ descriptor: Int32, expecting size: Int) -> [UInt8]? {
+        var bytes: [UInt8] = []
+        // One byte more than expected, so that the first read sees the end of the file.
+        var chunk = size + 1
+        while true {
+            guard let part = readChunk(descriptor, upTo: chunk) else { return nil }
+            if bytes.isEmpty { bytes = part } else { bytes += part }
+            if part.count < chunk || bytes.count > maximumBytes { return bytes }
+            chunk = max(chunk * 2, 1 << 16)
+        }
+    }
+
+    /// Up to `limit` bytes; fewer only at the end of the file.
+    private static func readChunk(_ descriptor: Int32, upTo limit: Int) -> [UInt8]? {
+        var failed = false
+        let part = [UInt8](unsafeUninitializedCapacity: limit) { buffer, count in
+            while count < limit {
+                let got = Foundation.read(descriptor, buffer.baseAddress! + count, limit - count)
+                if got < 0, errno == EINTR { continue }
+                failed = got < 0
+                if got <= 0 { break }
+                count += got
+            }
+        }
+        return failed ? nil : part
     }
 
     /// Reads and parses one file.
