@@ -20,7 +20,7 @@ enum CoverReader {
             if TableTitle.matches(key, department: nil, templates: Template.all).contains(where: { $0 != nil }) {
                 break
             }
-            guard let (ending, isBudget) = titleEndings.first(where: { key.hasSuffix($0.ending) }) else {
+            guard let (ending, isBudget) = titleEndings.first(where: { key.hasByteSuffix($0.ending) }) else {
                 before.append(key)
                 if before.count > coverLinesBefore { before.removeFirst() }
                 continue

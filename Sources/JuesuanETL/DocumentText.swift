@@ -89,9 +89,8 @@ public struct DocumentText: Sendable {
 
     /// The numbered lines the parser reads.
     var sourceLines: [SourceLine] {
-        let whole = Substring(text)
-        return lineBytes.enumerated().map {
-            SourceLine(number: $0.offset + 1, text: whole.slice(bytes: $0.element), bytes: $0.element)
+        text.withUTF8Bytes { bytes in
+            lineBytes.indices.map { SourceLine(number: $0 + 1, bytes: lineBytes[$0], of: text, at: bytes) }
         }
     }
 

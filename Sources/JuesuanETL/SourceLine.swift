@@ -1,32 +1,34 @@
 /// A numbered line and its TAB-separated cells.
 struct SourceLine: Sendable {
     let number: Int
-    let text: Substring
-    /// Where the line's bytes are in its document's text (`text.base`), which a pass over
-    /// many lines reads at once (`withDocumentBytes`), not line by line.
+    /// The whole text of the document, and where the line's bytes are in it: a pass over many
+    /// lines reads that one buffer (`withDocumentBytes`), and a line is made a `Substring`
+    /// only when a reader keeps it.
+    private let document: String
     let bytes: Range<Int>
+    var text: Substring { document.slice(bytes: bytes) }
     /// How many cells hold more than spaces, and the bytes of the first of them: every reader
     /// asks whether a line is blank or holds one cell, so it is found once, by bytes, without
     /// making the cells (a table's reader reads them as bytes, through `LineCells`).
     private let printedCount: Int
     private let firstPrinted: Range<Int>
 
-    init(number: Int, text: Substring, bytes: Range<Int>) {
+    /// `documentBytes` are `document`'s: one buffer for every line.
+    init(number: Int, bytes: Range<Int>, of document: String, at documentBytes: UnsafeBufferPointer<UInt8>) {
         self.number = number
-        self.text = text
+        self.document = document
         self.bytes = bytes
         var printedCount = 0
         var firstPrinted = 0..<0
-        text.withUTF8Bytes { bytes in
-            var start = 0
-            while start <= bytes.count {
-                let end = bytes.firstOffset(of: 0x09, in: start..<bytes.count) ?? bytes.count
-                if !TextNormalization.isBlank(bytes: UnsafeBufferPointer(rebasing: bytes[start..<end])) {
-                    if printedCount == 0 { firstPrinted = start..<end }
-                    printedCount += 1
-                }
-                start = end + 1
+        let line = UnsafeBufferPointer(rebasing: documentBytes[bytes])
+        var start = 0
+        while start <= line.count {
+            let end = line.firstOffset(of: 0x09, in: start..<line.count) ?? line.count
+            if !TextNormalization.isBlank(bytes: UnsafeBufferPointer(rebasing: line[start..<end])) {
+                if printedCount == 0 { firstPrinted = start..<end }
+                printedCount += 1
             }
+            start = end + 1
         }
         self.printedCount = printedCount
         self.firstPrinted = firstPrinted
@@ -34,12 +36,13 @@ struct SourceLine: Sendable {
 
     /// The cells; a line without TABs (prose, titles, blank lines: most lines) is its only cell.
     var cells: [Substring] {
-        text.withUTF8Bytes { bytes in
+        document.withUTF8Bytes { document in
+            let line = text(in: document)
             var cells: [Substring] = []
             var start = 0
-            while start <= bytes.count {
-                let end = bytes.firstOffset(of: 0x09, in: start..<bytes.count) ?? bytes.count
-                cells.append(cell(start..<end, of: bytes.count))
+            while start <= line.count {
+                let end = line.firstOffset(of: 0x09, in: start..<line.count) ?? line.count
+                cells.append(cell(start..<end))
                 start = end + 1
             }
             return cells
@@ -51,10 +54,10 @@ struct SourceLine: Sendable {
     }
 
     /// The first cell that holds more than spaces.
-    var firstPrintedCell: Substring? { printedCount > 0 ? cell(firstPrinted, of: text.utf8.count) : nil }
+    var firstPrintedCell: Substring? { printedCount > 0 ? cell(firstPrinted) : nil }
 
     /// The line's only non-blank cell, when it has exactly one.
-    var singleCell: Substring? { printedCount == 1 ? cell(firstPrinted, of: text.utf8.count) : nil }
+    var singleCell: Substring? { printedCount == 1 ? cell(firstPrinted) : nil }
 
     /// `body` of the bytes of the document the lines are slices of, for `text(in:)`,
     /// `singleCell(in:)` and `firstPrintedCell(in:)`: the passes that skip most lines test
@@ -63,7 +66,7 @@ struct SourceLine: Sendable {
         _ lines: some Collection<SourceLine>, _ body: (UnsafeBufferPointer<UInt8>) -> Result
     ) -> Result {
         guard let first = lines.first else { return body(UnsafeBufferPointer(start: nil, count: 0)) }
-        return first.text.base.withUTF8Bytes(body)
+        return first.document.withUTF8Bytes(body)
     }
 
     func text(in document: UnsafeBufferPointer<UInt8>) -> UnsafeBufferPointer<UInt8> {
@@ -82,8 +85,9 @@ struct SourceLine: Sendable {
             rebasing: document[(start + firstPrinted.lowerBound)..<(start + firstPrinted.upperBound)])
     }
 
-    private func cell(_ bytes: Range<Int>, of length: Int) -> Substring {
-        bytes == 0..<length ? text : text.slice(bytes: bytes)
+    /// The cell at `cell`, bytes from the line's start.
+    private func cell(_ cell: Range<Int>) -> Substring {
+        document.slice(bytes: (bytes.lowerBound + cell.lowerBound)..<(bytes.lowerBound + cell.upperBound))
     }
 
     var isBlank: Bool { printedCount == 0 }

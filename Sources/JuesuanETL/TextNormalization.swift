@@ -311,6 +311,11 @@ extension String? {
     }
 }
 
+extension String {
+    /// The text between two byte offsets, which must fall between characters.
+    func slice(bytes range: Range<Int>) -> Substring { Substring(self).slice(bytes: range) }
+}
+
 extension Substring {
     /// The text between two byte offsets, which must fall between characters.
     func slice(bytes range: Range<Int>) -> Substring {
