@@ -45,12 +45,11 @@ enum TableTitle {
     /// short line of its own, without an ordinal (as in a contents list), that ends in 决算表;
     /// not the heading of the tables' part (`…2024年度部门决算表`).
     static func isUnknownTable(_ key: some StringProtocol, department: String) -> Bool {
-        guard key.unicodeScalars.count <= 40, !TextNormalization.hasOrdinal(key),
-            !key.hasBytePrefix("第")
-        else {
-            return false
-        }
-        return key.withUTF8Bytes { key in
+        key.withUTF8Bytes { key in
+            // The title is a part of the key: a key without 决算表 is not one.
+            guard key.containsBytes("决算表"), key.count { $0 & 0xC0 != 0x80 } <= 40,
+                TextNormalization.ordinalPrefixLength(key) == 0, !key.hasBytePrefix("第")
+            else { return false }
             let rest = title(key, department: department)
             return rest.hasByteSuffix("决算表") && !partHeadingTitles.contains(where: rest.bytesEqual)
         }
