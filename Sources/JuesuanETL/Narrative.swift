@@ -352,11 +352,11 @@ enum NarrativeReader {
         }
 
         static func measure(_ words: String, unit: NarrativeUnit, topic: Topic) -> NarrativeMeasure {
-            func says(_ any: String...) -> Bool { any.contains { words.containsBytes($0) } }
+            func says(_ phrase: String) -> Bool { words.containsBytes(phrase) }
             switch unit {
             case .percent:
                 if says("完成") { return .completionRate }
-                if says("增长", "增加", "下降", "减少") { return .changePct }
+                if says("增长") || says("增加") || says("下降") || says("减少") { return .changePct }
                 return .share
             case .items: return topic.subject == .threePublicAbroad ? .groups : .count
             case .personTimes: return .personTimes
@@ -364,7 +364,7 @@ enum NarrativeReader {
             case .vehicles: return .vehicles
             case .sets: return .count
             case .wanYuan, .yuan:
-                if says("增加", "减少") { return .change }
+                if says("增加") || says("减少") { return .change }
                 if says("年初预算") { return .initialBudget }
                 if says("全年预算") { return .budget }
                 if says("决算") { return .final }
