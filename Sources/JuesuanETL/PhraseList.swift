@@ -5,23 +5,36 @@ import Foundation
 /// a search per phrase passes over it once for each.
 struct PhraseList: Sendable {
     private let phraseBytes: [[UInt8]]
-    /// The phrases by their first two bytes (a phrase has at least two).
-    private let byLeadPair: [UInt16: [Int]]
-    /// One bit per pair of bytes that starts a phrase: most places in a text start none.
+    /// One bit per pair of bytes that starts a phrase (a phrase has at least two): most
+    /// places in a text start none.
     private let leadPairBits: [UInt64]
+    /// How many bits the words of `leadPairBits` before each one set: a pair's rank among the
+    /// set bits finds its phrases, where a dictionary would hash the pair at every hit.
+    private let bitsBefore: [Int]
+    /// The phrases' positions in the list, grouped by their lead pair in the pairs' order
+    /// (the group of rank `r` is `groupStarts[r]..<groupStarts[r + 1]`).
+    private let phrasesByPair: [Int]
+    private let groupStarts: [Int]
 
     init(_ phrases: [String]) {
         phraseBytes = phrases.map { Array($0.utf8) }
-        var byLeadPair: [UInt16: [Int]] = [:]
-        var leadPairBits = [UInt64](repeating: 0, count: 1 << 10)
-        for (index, bytes) in phraseBytes.enumerated() {
+        for bytes in phraseBytes {
             precondition(bytes.count >= 2, "a phrase of one byte is found by memchr, not a PhraseList")
-            let pair = Self.pair(bytes[0], bytes[1])
-            byLeadPair[pair, default: []].append(index)
-            leadPairBits[Int(pair >> 6)] |= 1 << (pair & 63)
         }
-        self.byLeadPair = byLeadPair
+        let pairs = phraseBytes.map { Self.pair($0[0], $0[1]) }
+        var leadPairBits = [UInt64](repeating: 0, count: 1 << 10)
+        for pair in pairs { leadPairBits[Int(pair >> 6)] |= 1 << (pair & 63) }
+        var bitsBefore: [Int] = []
+        var total = 0
+        for word in leadPairBits {
+            bitsBefore.append(total)
+            total += word.nonzeroBitCount
+        }
+        let distinctPairs = Array(Set(pairs)).sorted()
+        phrasesByPair = phraseBytes.indices.sorted { (pairs[$0], $0) < (pairs[$1], $1) }
+        groupStarts = distinctPairs.map { pair in pairs.filter { $0 < pair }.count } + [phraseBytes.count]
         self.leadPairBits = leadPairBits
+        self.bitsBefore = bitsBefore
     }
 
     private static func pair(_ first: UInt8, _ second: UInt8) -> UInt16 { UInt16(first) << 8 | UInt16(second) }
@@ -74,8 +87,11 @@ struct PhraseList: Sendable {
         var position = start
         while position + 1 < bytes.count, position < end {
             let pair = Self.pair(bytes[position], bytes[position + 1])
-            if leadPairBits[Int(pair >> 6)] & (1 << (pair & 63)) != 0 {
-                for index in byLeadPair[pair]! {
+            let word = leadPairBits[Int(pair >> 6)]
+            let bit: UInt64 = 1 << (pair & 63)
+            if word & bit != 0 {
+                let rank = bitsBefore[Int(pair >> 6)] + (word & (bit - 1)).nonzeroBitCount
+                for index in phrasesByPair[groupStarts[rank]..<groupStarts[rank + 1]] {
                     let phrase = phraseBytes[index]
                     if phrase.count <= bytes.count - position,
                         phrase.withUnsafeBufferPointer({
