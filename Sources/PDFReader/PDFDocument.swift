@@ -7,10 +7,17 @@ public final class PDFDocument {
     private let handle: OpaquePointer
 
     /// `%PDF-` within the first KiB, as every PDF reader requires.
-    public static func looksLikePDF(_ bytes: [UInt8]) -> Bool {
-        let marker: [UInt8] = Array("%PDF-".utf8)
-        let head = bytes.prefix(1024)
-        return head.indices.contains { head[$0...].starts(with: marker) }
+    public static func looksLikePDF(_ bytes: [UInt8]) -> Bool { contains("%PDF-", in: bytes.prefix(1024)) }
+
+    /// Whether `marker` (which starts with `%`) occurs in `part`: every text document is
+    /// asked, and most hold no `%` at all.
+    private static func contains(_ marker: String, in part: ArraySlice<UInt8>) -> Bool {
+        var start = part.startIndex
+        while let percent = part[start...].firstIndex(of: UInt8(ascii: "%")) {
+            if part[percent...].starts(with: marker.utf8) { return true }
+            start = percent + 1
+        }
+        return false
     }
 
     public init(bytes: [UInt8]) throws(PDFError) {
@@ -19,9 +26,7 @@ public final class PDFDocument {
         }
         // A complete PDF ends with %%EOF (followed at most by a line break or padding); a
         // cut-off one would be rebuilt by poppler and silently lose its last pages.
-        let tail = bytes.suffix(1024)
-        let eof: [UInt8] = Array("%%EOF".utf8)
-        guard tail.indices.contains(where: { tail[$0...].starts(with: eof) }) else {
+        guard Self.contains("%%EOF", in: bytes.suffix(1024)) else {
             throw PDFError(
                 kind: .truncated, message: "the PDF is cut off: it does not end with %%EOF (an incomplete download?)")
         }
