@@ -105,14 +105,17 @@ public struct DocumentParser: Sendable {
             }
         }
         // Titles and part headings are short; prose lines are not keyed at all. Every title,
-        // known or not, names a 表; every part heading starts with 第.
+        // known or not, names a 表; every part heading starts with 第 and names a 部分 (a
+        // department's name may hold a 第: `第一中学`).
         let longestKey = template.longestTitleBytes + header.department.utf8.count + 64
         let candidates = SourceLine.withDocumentBytes(lines) { document in
             // From the line after the title.
             (header.titleLine..<lines.count).filter { index in
                 lines[index].singleCell(in: document).map { cell in
-                    (cell.count <= 2 * longestKey || cell.containsBytes("部分"))
-                        && (cell.containsBytes("表") || cell.containsBytes("第"))
+                    let mayBeHeading =
+                        cell.bytes(from: TextNormalization.leadingSpaceLength(cell)).hasBytePrefix("第")
+                        && cell.containsBytes("部分")
+                    return (cell.count <= 2 * longestKey && cell.containsBytes("表")) || mayBeHeading
                 } == true
             }
         }

@@ -130,14 +130,18 @@ enum TextNormalization {
     static func isBlank(_ text: some StringProtocol) -> Bool { text.withUTF8Bytes(isBlank(bytes:)) }
 
     /// Nothing but spaces (those a key drops).
-    static func isBlank(bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+    static func isBlank(bytes: UnsafeBufferPointer<UInt8>) -> Bool { leadingSpaceLength(bytes) == bytes.count }
+
+    /// The bytes of the spaces (those a key drops) that `bytes` start with: a key starts
+    /// with what follows them.
+    static func leadingSpaceLength(_ bytes: UnsafeBufferPointer<UInt8>) -> Int {
         var index = 0
         while index < bytes.count {
             let space = spaceLength(bytes, at: index)
-            guard space > 0 else { return false }
+            guard space > 0 else { break }
             index += space
         }
-        return true
+        return index
     }
 
     /// `201`, `20103`, `2010301`: digits only, after folding full-width digits.
