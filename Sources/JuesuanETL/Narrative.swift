@@ -187,7 +187,7 @@ enum NarrativeReader {
         }
 
         private func has(_ text: String, at offset: Int) -> Bool {
-            bytes[min(offset, bytes.count)...].starts(with: text.utf8)
+            bytes.withUnsafeBufferPointer { $0.bytes(from: min(offset, $0.count)).hasBytePrefix(text) }
         }
 
         /// `…个项目自评等级为"优"`: the grade a count of projects is given.
