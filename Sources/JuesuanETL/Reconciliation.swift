@@ -41,9 +41,17 @@ struct Checker {
             guard !all.isEmpty else { continue }
             let columns = table.columns
             var entry = TableRows(all: all, columns: columns, byColumn: Array(repeating: [], count: columns.count))
+            // A line's cells come in the columns' order: a row's column is most often the one
+            // after the previous row's.
+            var expected = 0
             for index in all {
-                if let position = columns.firstIndex(where: { $0.bytesEqual(rows[index].column) }) {
+                let column = rows[index].column
+                let position =
+                    expected < columns.count && columns[expected].bytesEqual(column)
+                    ? expected : columns.firstIndex { $0.bytesEqual(column) }
+                if let position {
                     entry.byColumn[position].append(index)
+                    expected = position + 1 < columns.count ? position + 1 : 0
                 } else {
                     entry.unlisted.append(index)
                 }
