@@ -58,11 +58,13 @@ struct Benchmark: ParsableCommand {
         for command in [["check"], ["parse", "--format", "jsonl"]] {
             let seconds = try oneCoreSeconds(command + [folder])
             report.line(
-                "| `juesuan \(command.joined(separator: " ")) FOLDER`, one core | \(format(megabytes / seconds)) MB/s |")
+                "| `juesuan \(command.joined(separator: " ")) FOLDER`, one core | \(format(megabytes / seconds)) MB/s |"
+            )
         }
         let seconds = try oneCoreSeconds(["check"] + sample)
         report.line(
-            "| `juesuan check FILE…` (\(sample.count) paths as arguments), one core | \(format(megabytes / seconds)) MB/s |")
+            "| `juesuan check FILE…` (\(sample.count) paths as arguments), one core | \(format(megabytes / seconds)) MB/s |"
+        )
         clock = Clock()
         for path in sample { _ = DocumentFiles.parse(path: path) }
         report.line("| parse, one core | \(format(megabytes / clock.lap())) MB/s |")
