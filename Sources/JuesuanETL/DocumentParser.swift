@@ -104,18 +104,17 @@ public struct DocumentParser: Sendable {
                 regions[regions.count - 1].body = last.body.lowerBound..<end
             }
         }
-        // Titles and part headings are short; prose lines are not keyed at all. Every title,
-        // known or not, names a 表; every part heading starts with 第 and names a 部分 (a
-        // department's name may hold a 第: `第一中学`).
+        // Titles are short; prose lines are not keyed at all. Every title, known or not, names
+        // a 表; every part heading's key starts with 第 (a department's name may hold one
+        // further on: `合成市第一中学`). The rest of a heading is tested on its key: PDF
+        // extraction puts spaces inside words (`第三部 分`).
         let longestKey = template.longestTitleBytes + header.department.utf8.count + 64
         let candidates = SourceLine.withDocumentBytes(lines) { document in
             // From the line after the title.
             (header.titleLine..<lines.count).filter { index in
                 lines[index].singleCell(in: document).map { cell in
-                    let mayBeHeading =
-                        cell.bytes(from: TextNormalization.leadingSpaceLength(cell)).hasBytePrefix("第")
-                        && cell.containsBytes("部分")
-                    return (cell.count <= 2 * longestKey && cell.containsBytes("表")) || mayBeHeading
+                    (cell.count <= 2 * longestKey && cell.containsBytes("表"))
+                        || cell.bytes(from: TextNormalization.leadingSpaceLength(cell)).hasBytePrefix("第")
                 } == true
             }
         }

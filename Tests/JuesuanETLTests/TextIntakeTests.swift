@@ -59,6 +59,15 @@ final class TextIntakeTests: XCTestCase {
         XCTAssertEqual(document.tables.map(\.kind), TableKind.allCases)
     }
 
+    /// A part heading with a space inside a word, as PDF extraction leaves it, still ends
+    /// the table before it, footnote or not.
+    func testAPartHeadingWithASpaceInsideEndsTheTableBeforeIt() throws {
+        let edited = seed.replacingOccurrences(of: "\n第三部分 情况说明\n", with: "\n第三部 分 情况说明\n")
+            .split(separator: "\n", omittingEmptySubsequences: false)
+            .filter { !$0.hasPrefix("注：本表反映部门本年度政府采购") }.joined(separator: "\n")
+        XCTAssertEqual(try rowsOf(Array(edited.utf8)), try rowsOf(Array(seed.utf8)))
+    }
+
     /// Ending right after the last table's footnote is not being cut short: some documents
     /// stop there, or go on without a 第三部分 heading.
     func testADocumentThatEndsAfterItsLastFootnoteIsWhole() throws {
