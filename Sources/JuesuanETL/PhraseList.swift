@@ -30,9 +30,10 @@ struct PhraseList: Sendable {
             bitsBefore.append(total)
             total += word.nonzeroBitCount
         }
-        let distinctPairs = Array(Set(pairs)).sorted()
-        phrasesByPair = phraseBytes.indices.sorted { (pairs[$0], $0) < (pairs[$1], $1) }
-        groupStarts = distinctPairs.map { pair in pairs.filter { $0 < pair }.count } + [phraseBytes.count]
+        let order = phraseBytes.indices.sorted { (pairs[$0], $0) < (pairs[$1], $1) }
+        phrasesByPair = order
+        // A group starts where the sorted pairs change.
+        groupStarts = order.indices.filter { $0 == 0 || pairs[order[$0]] != pairs[order[$0 - 1]] } + [order.count]
         self.leadPairBits = leadPairBits
         self.bitsBefore = bitsBefore
     }
