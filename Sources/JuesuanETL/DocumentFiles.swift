@@ -103,8 +103,8 @@ public enum DocumentFiles {
     }
 
     /// Reads and parses one file.
-    public static func parse(path: String) -> Outcome {
-        read(path: path).flatMap { $0.parse() }
+    public static func parse(path: String, with parser: DocumentParser = DocumentParser()) -> Outcome {
+        read(path: path).flatMap { $0.parse(with: parser) }
     }
 
     /// Hands `paths` to `body` in windows of `window` files, so that memory holds one
@@ -132,10 +132,11 @@ public enum DocumentFiles {
     /// Reads and parses files window by window on every core, and hands each window's
     /// outcomes, in input order, to `body`.
     public static func parseInWindows(
-        _ paths: [String], window: Int = 64, _ body: ([(path: String, outcome: Outcome)]) throws -> Void
+        _ paths: [String], with parser: DocumentParser = DocumentParser(), window: Int = 64,
+        _ body: ([(path: String, outcome: Outcome)]) throws -> Void
     ) rethrows {
         try inWindows(paths, window: window) { slice in
-            try body(Array(zip(slice, concurrentMap(slice) { parse(path: $0) })))
+            try body(Array(zip(slice, concurrentMap(slice) { parse(path: $0, with: parser) })))
         }
     }
 }

@@ -3,7 +3,25 @@
 /// table's lines to the reader for its layout. A line inside a known table that no reader
 /// can place stops the document with that line's number: nothing is guessed.
 public struct DocumentParser: Sendable {
-    public init() {}
+    /// What a parse reads besides the cover and the tables, which every parse reads (a line
+    /// of a table that no reader can place rejects the document): a command reads what it
+    /// prints or compares, and the loader reads everything.
+    public struct Parts: OptionSet, Sendable {
+        public let rawValue: Int
+        public init(rawValue: Int) { self.rawValue = rawValue }
+
+        /// The figures of 第三部分 情况说明.
+        public static let narrative = Parts(rawValue: 1 << 0)
+        /// The project evaluations of 第五部分 附件: budget, execution and score.
+        public static let evaluations = Parts(rawValue: 1 << 1)
+        /// The evaluations' performance indicator rows, with `evaluations`.
+        public static let indicators = Parts(rawValue: 1 << 2)
+        public static let all: Parts = [.narrative, .evaluations, .indicators]
+    }
+
+    public let reading: Parts
+
+    public init(reading: Parts = .all) { self.reading = reading }
 
     /// `sha256` saves hashing again when the caller already has it.
     public func parse(bytes: [UInt8], fileName: String, sha256: String? = nil) throws(Diagnostic) -> ParsedDocument {
@@ -28,9 +46,12 @@ public struct DocumentParser: Sendable {
         return ParsedDocument(
             fileName: fileName, sha256: sha256 ?? SHA256Hex.of(bytes), byteCount: bytes.count, template: template.name,
             header: header, tables: tables, unreadTables: unreadTables, pages: text.pages,
-            narrative: NarrativeReader.resolvingSubjectCodes(
-                NarrativeReader.read(parts.part(titled: "情况说明", in: lines)), tables: tables),
-            evaluations: EvaluationReader.read(parts.part(titled: "附件", in: lines)))
+            narrative: reading.contains(.narrative)
+                ? NarrativeReader.resolvingSubjectCodes(
+                    NarrativeReader.read(parts.part(titled: "情况说明", in: lines)), tables: tables) : [],
+            evaluations: reading.contains(.evaluations)
+                ? EvaluationReader.read(
+                    parts.part(titled: "附件", in: lines), indicators: reading.contains(.indicators)) : [])
     }
 
     /// A document cut short (a half-uploaded file) is refused: one that ends inside a

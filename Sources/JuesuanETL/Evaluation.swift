@@ -68,9 +68,10 @@ public struct StatedFigure: Sendable, Hashable {
 /// (`项目支出绩效自评分析报告`, `项目名称：…`, a budget table in 元, the score in the text) or
 /// the 2024 one-page table (`…项目支出绩效自评表`, budget in 万元, a `总分` row). A title
 /// broken across lines or a missing `项目名称` row does not lose the project: the title
-/// names it.
+/// names it. Without `indicators`, the indicator table's rows are passed over as any other
+/// line (its 总分 row and the headings after it still end it).
 enum EvaluationReader {
-    static func read(_ lines: ArraySlice<SourceLine>) -> [ProjectEvaluation] {
+    static func read(_ lines: ArraySlice<SourceLine>, indicators: Bool = true) -> [ProjectEvaluation] {
         var starts: [(index: Int, titleName: String?)] = []
         // Every title names 项目支出 or 自评; no other line needs its key made here.
         let candidates = SourceLine.withDocumentBytes(lines) { document in
@@ -89,7 +90,8 @@ enum EvaluationReader {
         }
         return starts.indices.map { position in
             let end = position + 1 < starts.count ? starts[position + 1].index : lines.endIndex
-            return read(lines[starts[position].index..<end], titleName: starts[position].titleName)
+            return read(
+                lines[starts[position].index..<end], titleName: starts[position].titleName, indicators: indicators)
         }
     }
 
@@ -112,7 +114,9 @@ enum EvaluationReader {
     private static let triggers = PhraseList(["项目名称", "主管部门", "单位", "预算", "资金", "合计", "指标", "总分", "三、", "项目绩效"])
     private static let statementTriggers = PhraseList(["预算", "实际", "执行率", "得分"])
 
-    private static func read(_ lines: ArraySlice<SourceLine>, titleName: String?) -> ProjectEvaluation {
+    private static func read(_ lines: ArraySlice<SourceLine>, titleName: String?, indicators: Bool)
+        -> ProjectEvaluation
+    {
         var evaluation = ProjectEvaluation(line: lines.first!.number, name: titleName ?? "", unit: .wanYuan)
         var indicatorColumns: IndicatorColumns?
         var inBudgetTable = false
@@ -192,7 +196,9 @@ enum EvaluationReader {
                     afterScores = true
                 }
                 if let columns = indicatorColumns {
-                    if let indicator = columns.indicator(cells, line: line.number, level1: &level1, level2: &level2) {
+                    if indicators,
+                        let indicator = columns.indicator(cells, line: line.number, level1: &level1, level2: &level2)
+                    {
                         evaluation.indicators.append(indicator)
                     }
                     continue

@@ -2,6 +2,9 @@ import Foundation
 
 /// Checks the identities that should hold within and across the tables of one document.
 public enum Reconciliation {
+    /// What the checks compare besides the tables: a parse only for checking reads no more.
+    public static let comparedParts: DocumentParser.Parts = [.narrative, .evaluations]
+
     public static func findings(in document: ParsedDocument) -> [Finding] {
         var checker = Checker(document: document)
         checker.run()

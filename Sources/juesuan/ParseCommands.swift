@@ -11,7 +11,8 @@ struct DocumentArguments: ParsableArguments {
     @Argument(help: "Documents (.pdf or .txt), or folders to search for them.")
     var paths: [String]
 
-    func forEachDocument(_ body: (ParsedDocument) -> Void) throws {
+    /// `parts`: what the command prints or compares, besides the tables.
+    func forEachDocument(reading parts: DocumentParser.Parts, _ body: (ParsedDocument) -> Void) throws {
         let files: [String]
         do {
             files = try DocumentFiles.expand(paths)
@@ -19,7 +20,7 @@ struct DocumentArguments: ParsableArguments {
             throw ValidationError("\(error.localizedDescription)")
         }
         var rejected = 0
-        DocumentFiles.parseInWindows(files) { outcomes in
+        DocumentFiles.parseInWindows(files, with: DocumentParser(reading: parts)) { outcomes in
             for (_, outcome) in outcomes {
                 switch outcome {
                 case .success(let document): body(document)
@@ -35,6 +36,15 @@ struct DocumentArguments: ParsableArguments {
 
 enum DocumentPartOption: String, ExpressibleByArgument, CaseIterable {
     case tables, narrative, evaluations
+
+    /// What the parser reads for it besides the tables.
+    var parsed: DocumentParser.Parts {
+        switch self {
+        case .tables: []
+        case .narrative: .narrative
+        case .evaluations: [.evaluations, .indicators]
+        }
+    }
 }
 
 struct ParseCommand: ParsableCommand {
@@ -55,7 +65,7 @@ struct ParseCommand: ParsableCommand {
     func run() throws {
         let output = BufferedOutput()
         var json = JSONLines()
-        try documents.forEachDocument { document in
+        try documents.forEachDocument(reading: part.parsed) { document in
             switch format {
             case .jsonl:
                 json.begin(document)
@@ -121,7 +131,7 @@ struct CheckCommand: ParsableCommand {
     func run() throws {
         let output = BufferedOutput()
         var json = JSONLines()
-        try documents.forEachDocument { document in
+        try documents.forEachDocument(reading: Reconciliation.comparedParts) { document in
             let findings = Reconciliation.findings(in: document)
             switch format {
             case .text:

@@ -27,6 +27,22 @@ final class ReconciliationTests: XCTestCase {
         XCTAssertFalse(findings.contains { $0.hasPrefix("grand_total") && $0.contains("650.63") })
     }
 
+    /// `check` parses only what the checks compare: the same findings, without indicators.
+    func testAParseForCheckingFindsTheSame() throws {
+        for seed in Seed.allCases {
+            let whole = try seed.parse()
+            let checked = try DocumentParser(reading: Reconciliation.comparedParts).parse(
+                bytes: seed.bytes, fileName: seed.fileName)
+            XCTAssertEqual(Reconciliation.findings(in: checked), Reconciliation.findings(in: whole))
+            XCTAssertEqual(checked.evaluations.map(\.name), whole.evaluations.map(\.name))
+            XCTAssertFalse(whole.evaluations.allSatisfy(\.indicators.isEmpty))
+            XCTAssertTrue(checked.evaluations.allSatisfy(\.indicators.isEmpty))
+            let tablesOnly = try DocumentParser(reading: []).parse(bytes: seed.bytes, fileName: seed.fileName)
+            XCTAssertEqual(tablesOnly.rows, whole.rows)
+            XCTAssertTrue(tablesOnly.narrative.isEmpty && tablesOnly.evaluations.isEmpty)
+        }
+    }
+
     func testStateAssets2024Findings() throws {
         let findings = try summary(.stateAssets2024)
         XCTAssertEqual(findings.filter { !$0.hasPrefix("narrative") && !$0.hasPrefix("evaluation") }.count, 10)
