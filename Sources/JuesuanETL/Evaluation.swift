@@ -71,7 +71,7 @@ public struct StatedFigure: Sendable, Hashable {
 /// names it. Without `indicators`, the indicator table's rows are passed over as any other
 /// line (its 总分 row and the headings after it still end it).
 enum EvaluationReader {
-    static func read(_ lines: ArraySlice<SourceLine>, indicators: Bool = true) -> [ProjectEvaluation] {
+    static func read(_ lines: ArraySlice<SourceLine>, indicators: Bool) -> [ProjectEvaluation] {
         var starts: [(index: Int, titleName: String?)] = []
         // Every title names 项目支出 or 自评; no other line needs its key made here.
         let candidates = SourceLine.withDocumentBytes(lines) { document in
