@@ -68,8 +68,8 @@ public struct StatedFigure: Sendable, Hashable {
 /// (`项目支出绩效自评分析报告`, `项目名称：…`, a budget table in 元, the score in the text) or
 /// the 2024 one-page table (`…项目支出绩效自评表`, budget in 万元, a `总分` row). A title
 /// broken across lines or a missing `项目名称` row does not lose the project: the title
-/// names it. Without `indicators`, the indicator table's rows are passed over as any other
-/// line (its 总分 row and the headings after it still end it).
+/// names it. Without `indicators`, the indicator table's lines are keyed as before (its 总分
+/// row and the headings after it still end it), but make no indicators.
 enum EvaluationReader {
     static func read(_ lines: ArraySlice<SourceLine>, indicators: Bool) -> [ProjectEvaluation] {
         var starts: [(index: Int, titleName: String?)] = []
