@@ -44,10 +44,15 @@ public enum DocumentFiles {
     /// (an archive, a scan), refused before it is read into memory.
     public static let maximumBytes = 64 << 20
 
+    /// Reads one file and hashes it.
+    public static func read(path: String) -> Result<SourceFile, Diagnostic> {
+        readBytes(path: path).map { SourceFile(path: path, bytes: $0, sha256: SHA256Hex.of($0)) }
+    }
+
     /// Reads one file; a file that cannot be read is a diagnostic like any other. One open,
     /// fstat and read into the array the parser gets: no attributes looked up by path, no
     /// intermediate `Data`.
-    public static func read(path: String) -> Result<SourceFile, Diagnostic> {
+    private static func readBytes(path: String) -> Result<[UInt8], Diagnostic> {
         let descriptor = open(path, O_RDONLY | O_CLOEXEC)
         guard descriptor >= 0 else { return .failure(cannotRead(path)) }
         defer { close(descriptor) }
@@ -58,7 +63,7 @@ public enum DocumentFiles {
             return .failure(cannotRead(path))
         }
         if bytes.count > maximumBytes { return .failure(tooLarge(path, size: bytes.count)) }
-        return .success(SourceFile(path: path, bytes: bytes, sha256: SHA256Hex.of(bytes)))
+        return .success(bytes)
     }
 
     private static func cannotRead(_ path: String) -> Diagnostic {
@@ -102,9 +107,11 @@ public enum DocumentFiles {
         return failed ? nil : part
     }
 
-    /// Reads and parses one file.
+    /// Reads and parses one file; its hash is made only if asked for.
     public static func parse(path: String, with parser: DocumentParser = DocumentParser()) -> Outcome {
-        read(path: path).flatMap { $0.parse(with: parser) }
+        readBytes(path: path).flatMap { bytes in
+            Result { () throws(Diagnostic) in try parser.parse(bytes: bytes, fileName: path) }
+        }
     }
 
     /// Hands `paths` to `body` in windows of `window` files, so that memory holds one

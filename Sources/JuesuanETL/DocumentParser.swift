@@ -23,9 +23,14 @@ public struct DocumentParser: Sendable {
 
     public init(reading: Parts = .all) { self.reading = reading }
 
-    /// `sha256` saves hashing again when the caller already has it.
+    /// `sha256` saves hashing again when the caller already has it. Otherwise a text's hash
+    /// waits until asked for (its bytes are small), and a PDF's is made at once (its bytes
+    /// are large, and the hash is little beside reading its pages).
     public func parse(bytes: [UInt8], fileName: String, sha256: String? = nil) throws(Diagnostic) -> ParsedDocument {
         let text = try DocumentText.read(bytes: bytes, fileName: fileName)
+        let digest =
+            sha256.map(SHA256Digest.init(hex:))
+            ?? (text.pages == nil ? SHA256Digest(of: bytes) : SHA256Digest(hex: SHA256Hex.of(bytes)))
         let lines = text.sourceLines
         var header = try CoverReader.read(lines, fileName: fileName)
         let template = Template.recognising(lines, department: header.department)
@@ -44,7 +49,7 @@ public struct DocumentParser: Sendable {
         try Self.checkWhole(tables: tables, regions: regions, parts: parts, lines: lines, fileName: fileName)
         header.departmentCode = Self.departmentCode(lines, department: header.department)
         return ParsedDocument(
-            fileName: fileName, sha256: sha256 ?? SHA256Hex.of(bytes), byteCount: bytes.count, template: template.name,
+            fileName: fileName, digest: digest, byteCount: bytes.count, template: template.name,
             header: header, tables: tables, unreadTables: unreadTables, pages: text.pages,
             narrative: reading.contains(.narrative)
                 ? NarrativeReader.resolvingSubjectCodes(

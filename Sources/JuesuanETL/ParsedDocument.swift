@@ -32,7 +32,8 @@ public struct UnreadTable: Sendable, Hashable {
 public struct ParsedDocument: Sendable {
     public var fileName: String
     /// Hex SHA-256 of the document's bytes: its identity for idempotent loads.
-    public var sha256: String
+    public var sha256: String { digest.hex }
+    let digest: SHA256Digest
     public var byteCount: Int
     /// The template that read it (`national`, `shanghai-district`).
     public var template: String

@@ -114,10 +114,9 @@ struct Benchmark: ParsableCommand {
     /// PDF to checked rows (poppler, rules from the rendered pages, layout, parse, checks),
     /// on one core and on all, in pages per second.
     func measurePDF(report: inout Report) throws {
-        let bytes = try DocumentFiles.read(path: pdf).get().bytes
-        let pdf = self.pdf
+        let source = try DocumentFiles.read(path: pdf).get()
         @Sendable func readAndCheck() throws -> Int {
-            let document = try DocumentParser().parse(bytes: bytes, fileName: pdf, sha256: "")
+            let document = try source.parse().get()
             _ = Reconciliation.findings(in: document)
             return document.pages?.max() ?? 0
         }
