@@ -4,41 +4,68 @@ import Foundation
 /// which of ten or fifty phrases they hold: one pass over the line's bytes answers, where
 /// a search per phrase passes over it once for each.
 struct PhraseList: Sendable {
-    private let phraseBytes: [[UInt8]]
-    /// One bit per pair of bytes that starts a phrase (a phrase has at least two): most
-    /// places in a text start none.
-    private let leadPairBits: [UInt64]
-    /// How many bits the words of `leadPairBits` before each one set: a pair's rank among the
-    /// set bits finds its phrases, where a dictionary would hash the pair at every hit.
-    private let bitsBefore: [Int]
-    /// The phrases' positions in the list, grouped by their lead pair in the pairs' order
-    /// (the group of rank `r` is `groupStarts[r]..<groupStarts[r + 1]`).
-    private let phrasesByPair: [Int]
-    private let groupStarts: [Int]
-
-    init(_ phrases: [String]) {
-        phraseBytes = phrases.map { Array($0.utf8) }
-        for bytes in phraseBytes {
-            precondition(bytes.count >= 2, "a phrase of one byte is found by memchr, not a PhraseList")
-        }
-        let pairs = phraseBytes.map { Self.pair($0[0], $0[1]) }
-        var leadPairBits = [UInt64](repeating: 0, count: 1 << 10)
-        for pair in pairs { leadPairBits[Int(pair >> 6)] |= 1 << (pair & 63) }
-        var bitsBefore: [Int] = []
-        var total = 0
-        for word in leadPairBits {
-            bitsBefore.append(total)
-            total += word.nonzeroBitCount
-        }
-        let order = phraseBytes.indices.sorted { (pairs[$0], $0) < (pairs[$1], $1) }
-        phrasesByPair = order
-        // A group starts where the sorted pairs change.
-        groupStarts = order.indices.filter { $0 == 0 || pairs[order[$0]] != pairs[order[$0 - 1]] } + [order.count]
-        self.leadPairBits = leadPairBits
-        self.bitsBefore = bitsBefore
+    /// A phrase as the scan tries it.
+    private struct Entry {
+        /// Its position in the list.
+        var index: Int
+        /// Where its bytes are in `phraseBytes`.
+        var bytes: Range<Int>
+        /// Its third byte, -1 for a phrase of two: the lead pair names a block of 64
+        /// characters, common ones among them, and the third byte tells most apart.
+        var third: Int
     }
 
-    private static func pair(_ first: UInt8, _ second: UInt8) -> UInt16 { UInt16(first) << 8 | UInt16(second) }
+    /// The phrases' bytes, one after another.
+    private let phraseBytes: [UInt8]
+    /// The phrases grouped by their lead pair in the pairs' order (the group of rank `r` is
+    /// `groupStarts[r]..<groupStarts[r + 1]`).
+    private let entries: [Entry]
+    private let groupStarts: [Int]
+    /// One bit per pair of bytes that starts a phrase (a phrase has at least two), 64 to a
+    /// word, and how many bits the words before each set: a pair's rank among the set bits
+    /// finds its phrases, where a dictionary would hash the pair at every hit.
+    private let leadPairWords: [(bits: UInt64, before: Int)]
+
+    /// Whether the phrases are found also with spaces between their characters.
+    private let acrossSpaces: Bool
+
+    /// `acrossSpaces`: the phrases are found also with spaces (those a key drops) between
+    /// their characters, in a line's printed bytes, where its key would hold them (`项目 名称`
+    /// is keyed `项目名称`), without making the key.
+    init(_ phrases: [String], acrossSpaces: Bool = false) {
+        let all = phrases.map { Array($0.utf8) }
+        for bytes in all {
+            precondition(bytes.count >= 2, "a phrase of one byte is found by memchr, not a PhraseList")
+            // The lead pair is a phrase's first two bytes: no space can come between them.
+            precondition(
+                !acrossSpaces || bytes[0] >= 0xC0,
+                "a phrase found across spaces starts with a character of several bytes")
+        }
+        self.acrossSpaces = acrossSpaces
+        var starts: [Int] = []
+        var phraseBytes: [UInt8] = []
+        for bytes in all {
+            starts.append(phraseBytes.count)
+            phraseBytes += bytes
+        }
+        let pairs = all.map { Self.pair($0[0], $0[1]) }
+        var bits = [UInt64](repeating: 0, count: 1 << 10)
+        for pair in pairs { bits[pair >> 6] |= 1 << (pair & 63) }
+        var words: [(bits: UInt64, before: Int)] = []
+        for word in bits { words.append((word, (words.last?.before ?? 0) + (words.last?.bits.nonzeroBitCount ?? 0))) }
+        let order = all.indices.sorted { (pairs[$0], $0) < (pairs[$1], $1) }
+        entries = order.map { index in
+            Entry(
+                index: index, bytes: starts[index]..<(starts[index] + all[index].count),
+                third: all[index].count > 2 ? Int(all[index][2]) : -1)
+        }
+        // A group starts where the sorted pairs change.
+        groupStarts = order.indices.filter { $0 == 0 || pairs[order[$0]] != pairs[order[$0 - 1]] } + [order.count]
+        self.phraseBytes = phraseBytes
+        leadPairWords = words
+    }
+
+    private static func pair(_ first: UInt8, _ second: UInt8) -> Int { Int(first) << 8 | Int(second) }
 
     /// The position in the list of the first phrase (in the list's order) that occurs in `text`.
     func firstIndex(in text: some StringProtocol) -> Int? {
@@ -50,7 +77,7 @@ struct PhraseList: Sendable {
 
     /// Every phrase that occurs in `bytes`, as bits: bit `i` for the list's `i`-th phrase.
     func occurrences(in bytes: UnsafeBufferPointer<UInt8>) -> UInt64 {
-        precondition(phraseBytes.count <= 64, "a list of more than 64 phrases does not fit in the bits")
+        precondition(entries.count <= 64, "a list of more than 64 phrases does not fit in the bits")
         var found: UInt64 = 0
         forEachOccurrence(in: bytes) { index in
             found |= 1 << index
@@ -81,31 +108,62 @@ struct PhraseList: Sendable {
     /// Hands `body` each phrase that starts at each position in turn, until it returns false.
     /// A phrase starts where a character does (its first byte is ASCII or a lead byte, which
     /// no continuation byte is): the scan steps a character at a time, three bytes over
-    /// Chinese.
+    /// Chinese, through pointers (it passes every character of most lines).
     private func forEachOccurrence(
         in bytes: UnsafeBufferPointer<UInt8>, from start: Int = 0, to end: Int = .max, _ body: (_ index: Int) -> Bool
     ) {
-        var position = start
-        while position + 1 < bytes.count, position < end {
-            let pair = Self.pair(bytes[position], bytes[position + 1])
-            let word = leadPairBits[Int(pair >> 6)]
-            let bit: UInt64 = 1 << (pair & 63)
-            if word & bit != 0 {
-                let rank = bitsBefore[Int(pair >> 6)] + (word & (bit - 1)).nonzeroBitCount
-                for index in phrasesByPair[groupStarts[rank]..<groupStarts[rank + 1]] {
-                    let phrase = phraseBytes[index]
-                    if phrase.count <= bytes.count - position,
-                        phrase.withUnsafeBufferPointer({
-                            memcmp(bytes.baseAddress! + position, $0.baseAddress!, $0.count)
-                        }) == 0,
-                        !body(index)
-                    {
-                        return
+        guard let text = bytes.baseAddress else { return }
+        let last = min(bytes.count - 1, end)
+        phraseBytes.withUnsafeBufferPointer { phraseBytes in
+            entries.withUnsafeBufferPointer { entries in
+                groupStarts.withUnsafeBufferPointer { groupStarts in
+                    leadPairWords.withUnsafeBufferPointer { leadPairWords in
+                        var position = start
+                        while position < last {
+                            let pair = Self.pair(text[position], text[position + 1])
+                            let word = leadPairWords[pair >> 6]
+                            let bit: UInt64 = 1 << (pair & 63)
+                            if word.bits & bit != 0 {
+                                let rank = word.before + (word.bits & (bit - 1)).nonzeroBitCount
+                                for entry in entries[groupStarts[rank]..<groupStarts[rank + 1]] {
+                                    if entry.third >= 0,
+                                        position + 2 >= bytes.count || Int(text[position + 2]) != entry.third
+                                    {
+                                        continue
+                                    }
+                                    let phrase = UnsafeBufferPointer(rebasing: phraseBytes[entry.bytes])
+                                    let found =
+                                        acrossSpaces
+                                        ? Self.hasAcrossSpaces(phrase, in: bytes, at: position)
+                                        : phrase.count <= bytes.count - position
+                                            && memcmp(text + position, phrase.baseAddress!, phrase.count) == 0
+                                    if found, !body(entry.index) { return }
+                                }
+                            }
+                            let lead = text[position]
+                            position += lead < 0xC0 ? 1 : lead < 0xE0 ? 2 : lead < 0xF0 ? 3 : 4
+                        }
                     }
                 }
             }
-            let lead = bytes[position]
-            position += lead < 0xC0 ? 1 : lead < 0xE0 ? 2 : lead < 0xF0 ? 3 : 4
         }
+    }
+
+    /// Whether `phrase` starts at `position`, spaces allowed between its characters (before
+    /// each of its lead bytes after the first).
+    private static func hasAcrossSpaces(
+        _ phrase: UnsafeBufferPointer<UInt8>, in bytes: UnsafeBufferPointer<UInt8>, at position: Int
+    ) -> Bool {
+        var text = position
+        for index in phrase.indices {
+            if index > 0, phrase[index] & 0xC0 != 0x80 {
+                while text < bytes.count, case let space = TextNormalization.spaceLength(bytes, at: text), space > 0 {
+                    text += space
+                }
+            }
+            guard text < bytes.count, bytes[text] == phrase[index] else { return false }
+            text += 1
+        }
+        return true
     }
 }

@@ -66,7 +66,7 @@ enum TextNormalization {
 
     /// The bytes of the space at `index`, 0 when there is none. The spaces are ` `, TAB,
     /// U+00A0 (C2 A0), U+3000 (E3 80 80) and U+FEFF (EF BB BF).
-    private static func spaceLength(_ bytes: UnsafeBufferPointer<UInt8>, at index: Int) -> Int {
+    static func spaceLength(_ bytes: UnsafeBufferPointer<UInt8>, at index: Int) -> Int {
         func has(_ sequence: UInt8...) -> Bool {
             index + sequence.count <= bytes.count && sequence.indices.allSatisfy { bytes[index + $0] == sequence[$0] }
         }

@@ -43,6 +43,29 @@ final class ReconciliationTests: XCTestCase {
         }
     }
 
+    /// Inside the indicator table, a parse for checking keys only the lines whose key could
+    /// change what it reads: a label a PDF spread with spaces still counts.
+    func testAParseForCheckingReadsSpacedLabelsInTheIndicatorTable() throws {
+        for seed in Seed.allCases {
+            var lines = String(decoding: seed.bytes, as: UTF8.self).components(separatedBy: "\n")
+            let header = try XCTUnwrap(lines.firstIndex { $0.contains("一级指标") })
+            lines.insert(
+                contentsOf: ["项目　名称：X 测试项目\t\t1\t1", "全年 预算数\t\t2\t2", "合 计\t1\t2\t3\t4\t5\t6\t7"], at: header + 1)
+            let bytes = Array(lines.joined(separator: "\n").utf8)
+            let whole = try DocumentParser().parse(bytes: bytes, fileName: seed.fileName)
+            let checked = try DocumentParser(reading: Reconciliation.comparedParts).parse(
+                bytes: bytes, fileName: seed.fileName)
+            XCTAssertTrue(whole.evaluations.contains { $0.name == "X测试项目" })
+            XCTAssertEqual(
+                checked.evaluations,
+                whole.evaluations.map {
+                    var evaluation = $0
+                    evaluation.indicators = []
+                    return evaluation
+                })
+        }
+    }
+
     func testStateAssets2024Findings() throws {
         let findings = try summary(.stateAssets2024)
         XCTAssertEqual(findings.filter { !$0.hasPrefix("narrative") && !$0.hasPrefix("evaluation") }.count, 10)
