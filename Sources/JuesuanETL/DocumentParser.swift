@@ -33,9 +33,12 @@ public struct DocumentParser: Sendable {
             ?? (text.pages == nil ? SHA256Digest(of: bytes) : SHA256Digest(hex: SHA256Hex.of(bytes)))
         let lines = text.sourceLines
         var header = try CoverReader.read(lines, fileName: fileName)
-        let template = Template.recognising(lines, department: header.department)
+        let titles = TitleCandidates(lines, department: header.department)
+        let templateIndex = Template.recognising(titles, department: header.department)
+        let template = Template.all[templateIndex]
         let parts = DocumentParts(lines, after: header.titleLine)
-        let regions = try Self.tableRegions(lines, header: header, template: template, fileName: fileName)
+        let regions = try Self.tableRegions(
+            lines, titles: titles, header: header, templateIndex: templateIndex, fileName: fileName)
         var tables: [ParsedTable] = []
         var unreadTables: [UnreadTable] = []
         for region in regions {
@@ -121,8 +124,9 @@ public struct DocumentParser: Sendable {
 
     /// The tables, in order, from the line after the cover's title.
     private static func tableRegions(
-        _ lines: [SourceLine], header: DocumentHeader, template: Template, fileName: String
+        _ lines: [SourceLine], titles: TitleCandidates, header: DocumentHeader, templateIndex: Int, fileName: String
     ) throws(Diagnostic) -> [Region] {
+        let template = Template.all[templateIndex]
         var regions: [Region] = []
         var seen: [TableKind: Int] = [:]
         func close(at end: Int) {
@@ -130,26 +134,17 @@ public struct DocumentParser: Sendable {
                 regions[regions.count - 1].body = last.body.lowerBound..<end
             }
         }
-        // Titles are short; prose lines are not keyed at all. Every title, known or not, names
-        // a 表; every part heading's key starts with 第 (a department's name may hold one
-        // further on: `合成市第一中学`). The rest of a heading is tested on its key: PDF
-        // extraction puts spaces inside words (`第三部 分`).
+        // A line that names a 表 in more than twice these bytes, spaces included, is a sentence.
         let longestKey = template.longestTitleBytes + header.department.utf8.count + 64
-        let candidates = SourceLine.withDocumentBytes(lines) { document in
-            // From the line after the title.
-            (header.titleLine..<lines.count).filter { index in
-                lines[index].singleCell(in: document).map { cell in
-                    (cell.count <= 2 * longestKey && cell.containsBytes("表"))
-                        || cell.bytes(from: TextNormalization.leadingSpaceLength(cell)).hasBytePrefix("第")
-                } == true
-            }
-        }
-        for index in candidates {
+        // From the line after the title.
+        for candidate in titles.candidates
+        where candidate.index >= header.titleLine
+            && (!candidate.namesTable || candidate.printedBytes <= 2 * longestKey || candidate.key.hasBytePrefix("第"))
+        {
+            let index = candidate.index
             let line = lines[index]
-            guard let cell = line.singleCell else { continue }
-            let key = String(TextNormalization.key(cell))
-            let mayBeTitle = cell.containsBytes("表")
-            if mayBeTitle, let match = TableTitle.match(key, department: header.department, template: template) {
+            let key = candidate.key
+            if candidate.namesTable, let match = candidate.matches[templateIndex] {
                 if match.isBudget {
                     throw Diagnostic(
                         file: fileName, line: line.number,
@@ -170,7 +165,9 @@ public struct DocumentParser: Sendable {
                     Region(
                         spec: template.spec(match.kind), title: key, titleLine: line.number,
                         body: (index + 1)..<Int.max))
-            } else if mayBeTitle, !regions.isEmpty, TableTitle.isUnknownTable(key, department: header.department) {
+            } else if candidate.namesTable, !regions.isEmpty,
+                TableTitle.isUnknownTable(key, department: header.department)
+            {
                 close(at: index)
                 regions.append(Region(spec: nil, title: key, titleLine: line.number, body: (index + 1)..<Int.max))
             } else if DocumentParts.isPartHeading(key) {

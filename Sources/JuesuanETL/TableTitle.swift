@@ -1,14 +1,8 @@
 /// Recognises a table by its title, whatever label, year or department name surrounds it:
 /// `公开01表`, `公开表一`, `表一`, `表 1:`, `2024年度…收入支出决算总表`.
 enum TableTitle {
-    /// Compares bytes, not characters: keys are normalised already, and most lines of a
+    /// Compares bytes, not characters: keys are normalised already, and many lines of a
     /// document are tested here.
-    static func match(_ key: some StringProtocol, department: String?, template: Template) -> (
-        kind: TableKind, isBudget: Bool
-    )? {
-        key.withUTF8Bytes { match($0, department: department, template: template) }
-    }
-
     static func match(_ key: Bytes, department: String?, template: Template) -> (kind: TableKind, isBudget: Bool)? {
         guard mayBeTitle(key, department: department, of: template) else { return nil }
         return ByteKey.lookingUp(title(key, department: department)) { template.titlesByKey[$0] }
@@ -128,5 +122,45 @@ enum TableTitle {
         guard text.prefix(while: \.isASCIIDigit).count == 4 else { return text }
         let rest = text.bytes(from: 4)
         return rest.dropping(prefix: "年度") ?? rest.dropping(prefix: "年") ?? text
+    }
+}
+
+/// The lines that may title a table or head a part, each keyed once and, where it names a
+/// 表, matched against every template's titles once: the template is chosen by these
+/// matches and the tables are found by them. Prose lines are not keyed at all. Every title,
+/// known or not, names a 表; every part heading's key starts with 第 (a department's name
+/// may hold one further on: `合成市第一中学`); the rest of a heading is tested on its key,
+/// as PDF extraction puts spaces inside words (`第三部 分`).
+struct TitleCandidates {
+    struct Candidate {
+        /// Its position in the document's lines.
+        let index: Int
+        let key: String
+        /// The printed cell's length in bytes, spaces included.
+        let printedBytes: Int
+        let namesTable: Bool
+        /// Its match in each of `Template.all`, for a line that names a 表.
+        let matches: [(kind: TableKind, isBudget: Bool)?]
+    }
+
+    let candidates: [Candidate]
+
+    init(_ lines: [SourceLine], department: String) {
+        let indices = SourceLine.withDocumentBytes(lines) { document in
+            lines.indices.filter { index in
+                lines[index].singleCell(in: document).map { cell in
+                    cell.containsBytes("表")
+                        || cell.bytes(from: TextNormalization.leadingSpaceLength(cell)).hasBytePrefix("第")
+                } == true
+            }
+        }
+        candidates = indices.compactMap { index in
+            guard let cell = lines[index].singleCell else { return nil }
+            let key = String(TextNormalization.key(cell))
+            let namesTable = cell.containsBytes("表")
+            return Candidate(
+                index: index, key: key, printedBytes: cell.utf8.count, namesTable: namesTable,
+                matches: namesTable ? TableTitle.matches(key, department: department, templates: Template.all) : [])
+        }
     }
 }

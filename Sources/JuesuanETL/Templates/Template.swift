@@ -15,25 +15,17 @@ public struct Template: Sendable {
 
     func spec(_ kind: TableKind) -> TableSpec? { tables.first { $0.kind == kind } }
 
-    /// The template whose titles the document prints the most of (the first on a tie). A
-    /// line is keyed once, whatever the number of templates.
-    static func recognising(_ lines: [SourceLine], department: String) -> Template {
+    /// The template whose titles the document prints the most of (the first on a tie), as
+    /// its position in `all`.
+    static func recognising(_ titles: TitleCandidates, department: String) -> Int {
         let longest = (all.map(\.longestTitleBytes).max() ?? 0) + department.utf8.count + 64
         var kinds = Array(repeating: Set<TableKind>(), count: all.count)
-        let candidates = SourceLine.withDocumentBytes(lines) { document in
-            lines.indices.filter { index in
-                lines[index].singleCell(in: document).map { $0.count <= longest && $0.containsBytes("表") } == true
-            }
-        }
-        for index in candidates {
-            guard let cell = lines[index].singleCell else { continue }
-            let matches = TableTitle.matches(TextNormalization.key(cell), department: department, templates: all)
-            for (index, match) in matches.enumerated() {
+        for candidate in titles.candidates where candidate.namesTable && candidate.printedBytes <= longest {
+            for (index, match) in candidate.matches.enumerated() {
                 if let match, !match.isBudget { kinds[index].insert(match.kind) }
             }
         }
-        let best = kinds.indices.max { (kinds[$0].count, $1) < (kinds[$1].count, $0) } ?? 0
-        return all[best]
+        return kinds.indices.max { (kinds[$0].count, $1) < (kinds[$1].count, $0) } ?? 0
     }
 
     /// Title keys, budget (预算) spellings included so that a budget is recognised and refused.
