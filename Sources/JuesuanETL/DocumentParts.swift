@@ -51,12 +51,15 @@ struct DocumentParts {
         let numeral = key[key.index(after: key.startIndex)..<range.lowerBound]
         guard !numeral.isEmpty, numeral.count <= 3 else { return nil }
         if let number = Int(numeral) { return number }
-        let digits = Array("一二三四五六七八九十")
+        let digits = Self.chineseDigits
         if numeral == "十" { return 10 }
         if numeral.count == 1, let digit = digits.firstIndex(of: numeral.first!) { return digit + 1 }
         if numeral.first == "十", let digit = digits.firstIndex(of: numeral.last!) { return 10 + digit + 1 }
         return nil
     }
+
+    /// Made once: a part's number is read for every line that starts with 第.
+    private static let chineseDigits = Array("一二三四五六七八九十")
 
     static func isPartHeading(_ key: String) -> Bool { partNumber(key) != nil }
 
