@@ -92,24 +92,24 @@ public struct DocumentParser: Sendable {
 
     /// The budget code printed before the department's name in the appendix
     /// (`主管部门：038-大同市…`, `115-大同市…[部门]`).
+    /// The lines are searched up to the first that prints it.
     private static func departmentCode(_ lines: [SourceLine], department: String) -> String? {
-        let candidates = SourceLine.withDocumentBytes(lines) { document in
-            lines.indices.filter { lines[$0].text(in: document).containsBytes("主管部门") }
-        }
-        for index in candidates {
-            for cell in lines[index].cells {
-                var key = Substring(TextNormalization.key(cell))
-                if let colon = key.firstIndex(of: ":") { key = key[key.index(after: colon)...] }
-                guard let dash = key.firstIndex(of: "-") else { continue }
-                let code = key[..<dash]
-                if TextNormalization.isDigits(String(code), count: 2...12),
-                    CoverReader.normalizedDepartment(String(key[key.index(after: dash)...])) == department
-                {
-                    return String(code)
+        SourceLine.withDocumentBytes(lines) { document in
+            for index in lines.indices where lines[index].text(in: document).containsBytes("主管部门") {
+                for cell in lines[index].cells {
+                    var key = Substring(TextNormalization.key(cell))
+                    if let colon = key.firstIndex(of: ":") { key = key[key.index(after: colon)...] }
+                    guard let dash = key.firstIndex(of: "-") else { continue }
+                    let code = key[..<dash]
+                    if TextNormalization.isDigits(String(code), count: 2...12),
+                        CoverReader.normalizedDepartment(String(key[key.index(after: dash)...])) == department
+                    {
+                        return String(code)
+                    }
                 }
             }
+            return nil
         }
-        return nil
     }
 
     // MARK: Tables
