@@ -39,7 +39,13 @@ public struct DocumentParser: Sendable {
         let parts = DocumentParts(lines, after: header.titleLine)
         let regions = try Self.tableRegions(
             lines, titles: titles, header: header, templateIndex: templateIndex, fileName: fileName)
-        var tables: [ParsedTable] = []
+        var rows: [StagingRow] = []
+        // About a row per column per line: sized once rather than grown row by row.
+        rows.reserveCapacity(
+            regions.reduce(0) { total, region in
+                total + (region.spec.map { region.body.count * max(1, $0.columnPaths.count) } ?? 0)
+            })
+        var read: [(table: ParsedTable, rows: Range<Int>)] = []
         var unreadTables: [UnreadTable] = []
         for region in regions {
             guard let spec = region.spec else {
@@ -47,7 +53,16 @@ public struct DocumentParser: Sendable {
                 continue
             }
             var reader = TableReader(spec: spec, template: template, fileName: fileName)
-            tables.append(try reader.read(titleLine: region.titleLine, lines: lines[region.body]))
+            let start = rows.count
+            let table = try reader.read(titleLine: region.titleLine, lines: lines[region.body], appendingTo: &rows)
+            read.append((table, start..<rows.count))
+        }
+        // Sliced once every table is read: a slice taken earlier would have the next table's
+        // rows copy the whole array.
+        let tables = read.map { table, range in
+            var table = table
+            table.documentRows = rows[range]
+            return table
         }
         try Self.checkWhole(tables: tables, regions: regions, parts: parts, lines: lines, fileName: fileName)
         header.departmentCode = Self.departmentCode(lines, department: header.department)
@@ -59,7 +74,8 @@ public struct DocumentParser: Sendable {
                     NarrativeReader.read(parts.part(titled: "情况说明", in: lines)), tables: tables) : [],
             evaluations: reading.contains(.evaluations)
                 ? EvaluationReader.read(
-                    parts.part(titled: "附件", in: lines), indicators: reading.contains(.indicators)) : [])
+                    parts.part(titled: "附件", in: lines), indicators: reading.contains(.indicators)) : [],
+            rows: rows)
     }
 
     /// A document cut short (a half-uploaded file) is refused: one that ends inside a

@@ -69,7 +69,7 @@ enum NarrativeReader {
         guard facts.contains(where: { $0.subject == .functionalSubject }) else { return facts }
         var names: [String: String] = [:]
         for table in tables {
-            for row in table.rows where row.code != nil && names[row.code!] == nil {
+            for row in table.documentRows where row.code != nil && names[row.code!] == nil {
                 names[row.code!] = String(TextNormalization.key(row.item))
             }
         }

@@ -11,7 +11,11 @@ public struct ParsedTable: Sendable {
     /// table may have been cut off mid-grid.
     public var footnoteLine: Int?
     public var closed: Bool { footnoteLine != nil }
-    public var rows: [StagingRow]
+    /// The table's rows as a slice of its document's (`ParsedDocument.rows`, every table's
+    /// in document order): its indices are the document's.
+    var documentRows: ArraySlice<StagingRow>
+    /// The table's rows, from index 0.
+    public var rows: [StagingRow] { Array(documentRows) }
 }
 
 public struct DocumentHeader: Sendable, Hashable {
@@ -38,7 +42,7 @@ public struct ParsedDocument: Sendable {
     /// The template that read it (`national`, `shanghai-district`).
     public var template: String
     public var header: DocumentHeader
-    public var tables: [ParsedTable]
+    public let tables: [ParsedTable]
     public var unreadTables: [UnreadTable] = []
     /// The page of each line (`pages[0]` is line 1's), for a document read from a PDF.
     public var pages: [Int]?
@@ -47,15 +51,9 @@ public struct ParsedDocument: Sendable {
     /// The project performance self-evaluations of 第五部分 附件.
     public var evaluations: [ProjectEvaluation] = []
 
-    /// Every table's rows in document order, as a new array: `tables` holds them, `rowCount`
-    /// counts them.
-    public var rows: [StagingRow] {
-        var rows: [StagingRow] = []
-        rows.reserveCapacity(rowCount)
-        for table in tables { rows += table.rows }
-        return rows
-    }
-    public var rowCount: Int { tables.reduce(0) { $0 + $1.rows.count } }
+    /// Every table's rows in document order: each table's are a slice of them.
+    public let rows: [StagingRow]
+    public var rowCount: Int { rows.count }
 
     public func table(_ kind: TableKind) -> ParsedTable? { tables.first { $0.kind == kind } }
 

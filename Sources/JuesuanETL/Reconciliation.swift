@@ -37,10 +37,8 @@ struct Checker {
         let rows = document.rows
         self.rows = rows
         var tables: [TableKind: TableRows] = [:]
-        var start = 0
         for table in document.tables {
-            let all = start..<(start + table.rows.count)
-            start = all.upperBound
+            let all = table.documentRows.indices
             guard !all.isEmpty else { continue }
             let columns = table.columns
             var entry = TableRows(all: all, columns: columns, byColumn: Array(repeating: [], count: columns.count))

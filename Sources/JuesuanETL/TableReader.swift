@@ -27,9 +27,14 @@ struct TableReader {
         Diagnostic(file: fileName, line: line.number, message: "\(kind.label) \(kind.title): \(message)")
     }
 
-    mutating func read(titleLine: Int, lines: ArraySlice<SourceLine>) throws(Diagnostic) -> ParsedTable {
-        // About a row per column per line: sized once rather than grown row by row.
-        rows.reserveCapacity(lines.count * max(1, spec.columnPaths.count))
+    /// Appends the table's rows to `documentRows`, the document's rows so far; the table's
+    /// `documentRows` is left for the caller to slice from them once every table is read.
+    mutating func read(titleLine: Int, lines: ArraySlice<SourceLine>, appendingTo documentRows: inout [StagingRow])
+        throws(Diagnostic) -> ParsedTable
+    {
+        // The layouts append to the document's rows, moved here while the table is read.
+        swap(&rows, &documentRows)
+        defer { swap(&rows, &documentRows) }
         let buffer = LineCellBuffer()
         let failed: (line: SourceLine, message: String)? = SourceLine.withDocumentBytes(lines) { document in
             for index in lines.indices where !lines[index].isBlank {
@@ -45,8 +50,7 @@ struct TableReader {
         try checkHeader()
         return ParsedTable(
             kind: kind, columns: spec.columnPaths, titleLine: titleLine, unit: unit, saysNoData: saysNoData,
-            footnoteLine: footnoteLine,
-            rows: rows)
+            footnoteLine: footnoteLine, documentRows: [])
     }
 
     private enum LineOutcome {

@@ -70,7 +70,7 @@ struct ParseCommand: ParsableCommand {
             case .jsonl:
                 json.begin(document)
                 switch part {
-                case .tables: for table in document.tables { for row in table.rows { json.append(row) } }
+                case .tables: for row in document.rows { json.append(row) }
                 case .narrative: for fact in document.narrative { json.append(fact) }
                 case .evaluations: for evaluation in document.evaluations { json.append(evaluation) }
                 }
