@@ -112,14 +112,13 @@ enum EvaluationReader {
 
     private static let grades: Set<ByteKey> = ["优", "良", "中", "差"]
 
-    /// Which lines are keyed. Outside the indicator table, a line is read only if it prints
-    /// the words that mark the lines read before the scores (`triggers`) or after them; and
-    /// any line is keyed only if its key would hold what changes anything here (found across
-    /// the spaces a key drops): a label read, a budget table's header or total, the
-    /// indicator table's header, the score row, a heading after it, or, after the scores,
-    /// the words a statement follows. Indicator rows, when read, are keyed whatever they print.
-    private static let triggers = PhraseList(["项目名称", "主管部门", "单位", "预算", "资金", "合计", "指标", "总分", "三、", "项目绩效"])
-    private static let statementTriggers = PhraseList(["预算", "实际", "执行率", "得分"])
+    /// Which lines are keyed: a line only if its key would hold what changes anything here
+    /// (found across the spaces a key drops, so that `项目　名称` counts): a label read, a
+    /// budget table's header or total, the indicator table's header, the score row, a
+    /// heading after it, or, after the scores, the words a statement follows. After the
+    /// scores, a line is read only if it also prints the words of a statement. Indicator
+    /// rows, when read, are keyed whatever they print.
+    private static let statementTriggers = PhraseList(["预算", "实际", "执行率", "得分"], acrossSpaces: true)
     private static let changingWords = [
         "项目名称", "主管部门", "项目单位", "预算单位", "全年预算", "资金来源", "项目资金预算安排", "合计", "资金总额", "一级指标", "总分", "三、", "项目绩效",
     ]
@@ -143,12 +142,9 @@ enum EvaluationReader {
                 let text = lines[offset].text(in: document)
                 // Most lines are not keyed at all.
                 if indicatorColumns == nil || !indicators {
-                    if indicatorColumns == nil, !(afterScores ? Self.statementTriggers : Self.triggers).occurs(in: text)
-                    {
-                        continue
-                    }
-                    let changingWords = afterScores && indicatorColumns == nil ? Self.changingOrStated : Self.changing
-                    if !changingWords.occurs(in: text) { continue }
+                    let statementsOnly = afterScores && indicatorColumns == nil
+                    if statementsOnly, !Self.statementTriggers.occurs(in: text) { continue }
+                    if !(statementsOnly ? Self.changingOrStated : Self.changing).occurs(in: text) { continue }
                 }
                 let line = lines[offset]
                 // The line is keyed once, cell by cell; the words of its whole key decide what it is.

@@ -66,6 +66,24 @@ final class ReconciliationTests: XCTestCase {
         }
     }
 
+    /// PDF extraction spreads a label over its cell (`项目　名称`, `主 管部门`, `执 行率`): the
+    /// evaluation reads the same as with the label printed whole.
+    func testAnEvaluationReadsLabelsSpreadBySpaces() throws {
+        let seed = Seed.finance2023
+        let plain = String(decoding: seed.bytes, as: UTF8.self)
+        let spread = plain.replacingOccurrences(of: "项目名称：", with: "项目　名称：")
+            .replacingOccurrences(of: "主管部门：", with: "主 管部门：")
+            .replacingOccurrences(of: "执行率为", with: "执 行率为")
+        for parser in [DocumentParser(), DocumentParser(reading: Reconciliation.comparedParts)] {
+            let expected = try parser.parse(bytes: seed.bytes, fileName: seed.fileName).evaluations
+            let evaluations = try parser.parse(bytes: Array(spread.utf8), fileName: seed.fileName).evaluations
+            XCTAssertEqual(evaluations.first?.name, "Z防范处置非法集资工作经费")
+            XCTAssertEqual(evaluations.first?.departmentCode, "038")
+            XCTAssertEqual(evaluations.first?.stated("execution_rate")?.value, ExactDecimal("72.86"))
+            XCTAssertEqual(evaluations, expected)
+        }
+    }
+
     func testStateAssets2024Findings() throws {
         let findings = try summary(.stateAssets2024)
         XCTAssertEqual(findings.filter { !$0.hasPrefix("narrative") && !$0.hasPrefix("evaluation") }.count, 10)
