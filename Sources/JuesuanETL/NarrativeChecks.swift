@@ -84,12 +84,20 @@ extension Checker {
             let column = fact.measure == .budget ? "预算数" : "决算数"
             guard fact.measure != .completionRate else { return nil }
             let path = String(TextNormalization.key("\(column)/\(category)"))
-            return one(firstRow(.threePublic) { TextNormalization.key($0.column).bytesEqual(path) })
+            return one(
+                firstRow(.threePublic) { row in
+                    TextNormalization.withFoldedBytes(of: row.column, foldingWidth: true) { key, _ in
+                        key.bytesEqual(path)
+                    }
+                })
         }
         func statistics(_ section: String, _ item: String) -> (rows: [Int], anchor: Int?) {
             one(
-                firstRow(.statistics) {
-                    $0.section?.containsBytes(section) == true && TextNormalization.key($0.item).containsBytes(item)
+                firstRow(.statistics) { row in
+                    row.section?.containsBytes(section) == true
+                        && TextNormalization.withFoldedBytes(of: row.item, foldingWidth: true) { key, _ in
+                            key.containsBytes(item)
+                        }
                 })
         }
         let amountLike = fact.measure == .amount || fact.measure == .final

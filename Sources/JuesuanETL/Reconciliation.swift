@@ -65,7 +65,7 @@ struct Checker {
     // MARK: Lookup
 
     /// The value columns of a table as the document's template prints them.
-    func columns(_ table: TableKind) -> [String] { document.table(table)?.columns ?? [] }
+    func columns(_ table: TableKind) -> [String] { tables[table]?.columns ?? [] }
 
     /// A table's rows in document order, or one column's.
     func rows(_ table: TableKind, column: String? = nil, where predicate: (StagingRow) -> Bool = { _ in true })
@@ -282,7 +282,8 @@ struct Checker {
             "本年收入合计 and the balances add up to")
         // Sub-items of the opening balance (04).
         if let opening = income.first(where: { rows[$0].item.containsBytes("年初") }) {
-            let subItems = rows(table) { $0.section.bytesEqual("收入/\(rows[opening].item)") }
+            let section = "收入/\(rows[opening].item)"
+            let subItems = rows(table) { $0.section.bytesEqual(section) }
             if !subItems.isEmpty { compare("opening_balance", opening, subItems, "its funds add up to") }
         }
         for expenditureColumn in columns(table) {

@@ -279,6 +279,8 @@ extension StringProtocol {
     func bytesEqual(_ other: String) -> Bool { utf8.count == other.utf8.count && hasBytes(other, atEnd: false) }
 
     /// memcmp where both texts are contiguous (native strings and their substrings are).
+    /// Inlined: called on a row's field, the call would have the row copied around it.
+    @inline(__always)
     private func hasBytes(_ part: String, atEnd: Bool) -> Bool {
         let count = utf8.count
         let partCount = part.utf8.count
@@ -306,12 +308,11 @@ extension StringProtocol {
 extension String? {
     /// Both nil, or both the same bytes: for staging rows' sections and items, which are
     /// juesuan's own spellings or keys.
+    /// Optional chaining borrows the text, where a tuple of the two would copy the row that
+    /// holds it.
     func bytesEqual(_ other: String?) -> Bool {
-        switch (self, other) {
-        case (nil, nil): true
-        case (let text?, let other?): text.bytesEqual(other)
-        default: false
-        }
+        guard let other else { return self == nil }
+        return self?.bytesEqual(other) ?? false
     }
 }
 
