@@ -42,6 +42,7 @@ struct Checker {
             guard !all.isEmpty else { continue }
             let columns = table.columns
             var entry = TableRows(all: all, columns: columns, byColumn: Array(repeating: [], count: columns.count))
+            for position in columns.indices { entry.byColumn[position].reserveCapacity(all.count / columns.count + 1) }
             // A line's cells come in the columns' order: a row's column is most often the one
             // after the previous row's.
             var expected = 0
@@ -72,11 +73,11 @@ struct Checker {
         -> [Int]
     {
         guard let entry = tables[table] else { return [] }
-        guard let column else { return entry.all.filter { predicate(rows[$0]) } }
+        guard let column else { return entry.all.kept { predicate(rows[$0]) } }
         if let position = entry.columns.firstIndex(where: { $0.bytesEqual(column) }) {
-            return entry.byColumn[position].filter { predicate(rows[$0]) }
+            return entry.byColumn[position].kept { predicate(rows[$0]) }
         }
-        return entry.unlisted.filter { rows[$0].column.bytesEqual(column) && predicate(rows[$0]) }
+        return entry.unlisted.kept { rows[$0].column.bytesEqual(column) && predicate(rows[$0]) }
     }
 
     /// A table's first row (in document order) that `predicate` accepts.
@@ -197,7 +198,7 @@ struct Checker {
                 for _ in parentLength..<childLength { divisor *= 10 }
                 // The children by their parent's number, then in document order: each parent's
                 // are a run, found by binary search (no dictionary of arrays per column).
-                let children = coded.indices.filter { codes[$0].length == childLength }
+                let children = coded.indices.kept { codes[$0].length == childLength }
                     .map { (parent: codes[$0].number.map { $0 / divisor } ?? -1, row: coded[$0]) }
                     .sorted { ($0.parent, $0.row) < ($1.parent, $1.row) }
                 for (parent, code) in zip(coded, codes) where code.length == parentLength {
@@ -213,7 +214,7 @@ struct Checker {
             }
             if let total = total(table, column: column) {
                 compare(
-                    "subtotal", total, coded.filter { rows[$0].code!.utf8.count == 3 }, "its classes (类) add up to")
+                    "subtotal", total, coded.kept { rows[$0].code!.utf8.count == 3 }, "its classes (类) add up to")
             }
         }
     }
@@ -254,11 +255,14 @@ struct Checker {
             while end < all.upperBound, rows[end].line == rows[start].line { end += 1 }
             let line = start..<end
             for total in line where rows[total].column.bytesEqual(totalColumn) && predicate(rows[total]) {
-                let parts = partColumns.compactMap { column in
-                    line.first {
+                var parts: [Int] = []
+                parts.reserveCapacity(partColumns.count)
+                for column in partColumns {
+                    let part = line.first {
                         rows[$0].column.bytesEqual(column) && rows[$0].section.bytesEqual(rows[total].section)
                             && rows[$0].code == rows[total].code
                     }
+                    if let part { parts.append(part) }
                 }
                 compare("row_total", total, parts, summary)
             }
@@ -274,9 +278,9 @@ struct Checker {
     mutating func checkTwoSided(_ table: TableKind) {
         let income = rows(table) { $0.section.bytesEqual("收入") }
         let incomeTotal = income.first { itemKey($0) { $0.hasBytePrefix("本年收入合计") } }
-        compare("income_total", incomeTotal, income.filter(hasOrdinal), "the income items add up to")
+        compare("income_total", incomeTotal, income.kept(where: hasOrdinal), "the income items add up to")
         let incomeGrandTotal = income.first { rows[$0].item.bytesEqual("总计") }
-        let incomeBalances = income.filter { !hasOrdinal($0) && $0 != incomeTotal && $0 != incomeGrandTotal }
+        let incomeBalances = income.kept { !hasOrdinal($0) && $0 != incomeTotal && $0 != incomeGrandTotal }
         compare(
             "grand_total", incomeGrandTotal, [incomeTotal].compactMap { $0 } + incomeBalances,
             "本年收入合计 and the balances add up to")
@@ -290,9 +294,9 @@ struct Checker {
             let spending = rows(table, column: expenditureColumn) { $0.section.bytesEqual("支出") }
             let spendingTotal = spending.first { itemKey($0) { $0.hasBytePrefix("本年支出合计") } }
             compare(
-                "expenditure_total", spendingTotal, spending.filter { rows[$0].code != nil }, "the classes add up to")
+                "expenditure_total", spendingTotal, spending.kept { rows[$0].code != nil }, "the classes add up to")
             let spendingGrandTotal = spending.first { rows[$0].item.bytesEqual("总计") }
-            let balances = spending.filter { rows[$0].code == nil && !hasOrdinal($0) && $0 != spendingGrandTotal }
+            let balances = spending.kept { rows[$0].code == nil && !hasOrdinal($0) && $0 != spendingGrandTotal }
             compare("grand_total", spendingGrandTotal, balances, "本年支出合计 and the balances add up to")
         }
         let rightTotal = columns(table).first.flatMap { column in
@@ -343,12 +347,12 @@ struct Checker {
         if let procurement = items.first(where: {
             rows[$0].item.bytesEqual("合计") && rows[$0].section?.containsBytes("采购") == true
         }) {
-            let parts = items.filter { rows[$0].section.bytesEqual(rows[procurement].section) && $0 != procurement }
+            let parts = items.kept { rows[$0].section.bytesEqual(rows[procurement].section) && $0 != procurement }
             compare("subtotal", procurement, parts, "货物, 工程 and 服务 add up to")
         }
-        let vehicles = items.filter { rows[$0].unit == .vehicles }
+        let vehicles = items.kept { rows[$0].unit == .vehicles }
         if let total = vehicles.first(where: { rows[$0].item.containsBytes("合计") }) {
-            compare("subtotal", total, vehicles.filter { $0 != total }, "the kinds of vehicle add up to")
+            compare("subtotal", total, vehicles.kept { $0 != total }, "the kinds of vehicle add up to")
         }
     }
 
@@ -357,10 +361,10 @@ struct Checker {
         let incomeTotal01 = row(.summary, column: "金额") {
             $0.section.bytesEqual("收入") && $0.item.hasBytePrefix("本年收入合计")
         }
-        let incomeItems01 = rows(.summary) { $0.section.bytesEqual("收入") }.filter(hasOrdinal)
+        let incomeItems01 = rows(.summary) { $0.section.bytesEqual("收入") }.kept(where: hasOrdinal)
         compare(
             "01=02.income_total", incomeTotal01, [total(.income, column: "本年收入合计")].compactMap { $0 }, "公开02表 合计 is")
-        let fiscalItems01 = incomeItems01.filter { rows[$0].item.containsBytes("财政拨款") }
+        let fiscalItems01 = incomeItems01.kept { rows[$0].item.containsBytes("财政拨款") }
         if let fiscal02 = total(.income, column: "财政拨款收入") {
             compare("01=02.fiscal_income", fiscal02, fiscalItems01, "公开01表's 财政拨款 income items add up to")
         }
@@ -429,5 +433,16 @@ struct Checker {
         for other in classes where !matched.contains(rows[other].code!) && !classRows.isEmpty {
             compare(check, nil, [other], "\(table.label) prints")
         }
+    }
+}
+
+extension Collection {
+    /// The elements `isKept` accepts, in an array sized once: `filter` grows its array as
+    /// it goes, and the checks filter lists of a table's rows hundreds of times a document.
+    func kept(where isKept: (Element) throws -> Bool) rethrows -> [Element] {
+        var kept: [Element] = []
+        kept.reserveCapacity(count)
+        for element in self where try isKept(element) { kept.append(element) }
+        return kept
     }
 }
