@@ -196,15 +196,9 @@ enum NarrativeReader {
             guard has(phrase, at: offset) else { return nil }
             let quote = offset + phrase.utf8.count
             guard quote < bytes.count else { return nil }
-            let start = quote + Self.scalarLength(bytes[quote])  // after the opening quote
+            let start = quote + bytes[quote].utf8Length  // after the opening quote
             guard start < bytes.count else { return nil }
-            return String(
-                decoding: bytes[start..<min(bytes.count, start + Self.scalarLength(bytes[start]))], as: UTF8.self)
-        }
-
-        /// The bytes of the UTF-8 character that starts with `lead`.
-        private static func scalarLength(_ lead: UInt8) -> Int {
-            lead < 0x80 ? 1 : lead < 0xE0 ? 2 : lead < 0xF0 ? 3 : 4
+            return String(decoding: bytes[start..<min(bytes.count, start + bytes[start].utf8Length)], as: UTF8.self)
         }
 
         /// Where the next ASCII digit is: figures are a few bytes of a section's thousands.

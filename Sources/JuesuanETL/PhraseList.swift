@@ -140,8 +140,7 @@ struct PhraseList: Sendable {
                                     if found, !body(entry.index) { return }
                                 }
                             }
-                            let lead = text[position]
-                            position += lead < 0xC0 ? 1 : lead < 0xE0 ? 2 : lead < 0xF0 ? 3 : 4
+                            position += text[position].utf8Length
                         }
                     }
                 }
