@@ -68,8 +68,9 @@ struct TableReader {
         if template.instructionMarkers.contains(where: cells.text.containsBytes) { return .next }
         // `…⇥…`: a blank template's placeholder row, which holds nothing.
         if printed.allSatisfy({ Self.isPlaceholder(cells.key($0)) }) { return .next }
-        if let single, let title = TableTitle.match(single, department: nil, template: template),
-            title.kind == kind
+        // Every title names a 表 (TitleCandidates): other lines are not stripped and looked up.
+        if let single, single.containsBytes("表"),
+            let title = TableTitle.match(single, department: nil, template: template), title.kind == kind
         {
             return footnoteLine == nil
                 ? .next : .failure("the table appears a second time (first at line \(titleLine))")
@@ -246,7 +247,7 @@ struct CodedLayout: TableLayout {
                 joined += cells.key(labelIndex).string
                 labelIndex += 1
             }
-            guard [3, 5, 7].contains(joined.count) else {
+            guard [3, 5, 7].contains(joined.utf8.count) else {  // digits only (isDataLine)
                 throw RowError("'\(joined)' is not a functional subject code (3, 5 or 7 digits)")
             }
             code = joined
