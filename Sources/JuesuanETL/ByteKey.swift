@@ -42,7 +42,7 @@ struct ByteKey: Hashable, @unchecked Sendable, ExpressibleByStringLiteral {
         left.withBytes { left in
             right.withBytes { right in
                 left.count == right.count
-                    && (left.isEmpty || memcmp(left.baseAddress!, right.baseAddress!, left.count) == 0)
+                    && (left.isEmpty || sameBytes(left.baseAddress!, right.baseAddress!, count: left.count))
             }
         }
     }

@@ -136,7 +136,7 @@ struct PhraseList: Sendable {
                                         acrossSpaces
                                         ? Self.hasAcrossSpaces(phrase, in: bytes, at: position)
                                         : phrase.count <= bytes.count - position
-                                            && memcmp(text + position, phrase.baseAddress!, phrase.count) == 0
+                                            && sameBytes(text + position, phrase.baseAddress!, count: phrase.count)
                                     if found, !body(entry.index) { return }
                                 }
                             }

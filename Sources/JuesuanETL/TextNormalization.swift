@@ -278,7 +278,7 @@ extension StringProtocol {
     func hasByteSuffix(_ suffix: String) -> Bool { hasBytes(suffix, atEnd: true) }
     func bytesEqual(_ other: String) -> Bool { utf8.count == other.utf8.count && hasBytes(other, atEnd: false) }
 
-    /// memcmp where both texts are contiguous (native strings and their substrings are).
+    /// By bytes where both texts are contiguous (native strings and their substrings are).
     /// Inlined: called on a row's field, the call would have the row copied around it.
     @inline(__always)
     private func hasBytes(_ part: String, atEnd: Bool) -> Bool {
@@ -288,7 +288,7 @@ extension StringProtocol {
         guard partCount > 0 else { return true }
         let compared = utf8.withContiguousStorageIfAvailable { text in
             part.utf8.withContiguousStorageIfAvailable { part in
-                memcmp(text.baseAddress! + (atEnd ? count - partCount : 0), part.baseAddress!, partCount) == 0
+                sameBytes(text.baseAddress! + (atEnd ? count - partCount : 0), part.baseAddress!, count: partCount)
             }
         }
         if let compared = compared ?? nil { return compared }
@@ -361,7 +361,7 @@ extension Bytes {
         let partCount = part.utf8.count
         guard offset >= 0, offset + partCount <= count else { return false }
         guard partCount > 0 else { return true }
-        return part.withUTF8Bytes { memcmp(baseAddress! + offset, $0.baseAddress!, partCount) == 0 }
+        return part.withUTF8Bytes { sameBytes(baseAddress! + offset, $0.baseAddress!, count: partCount) }
     }
 
     /// `201`, `20103`: ASCII digits only, as many as `count` allows.
@@ -391,7 +391,7 @@ extension Bytes {
         let tail = needle.count - 1
         var position = tail
         while let end = firstOffset(of: anchor, in: position..<count) {
-            if memcmp(baseAddress! + end - tail, needle.baseAddress!, tail) == 0 { return end - tail }
+            if sameBytes(baseAddress! + end - tail, needle.baseAddress!, count: tail) { return end - tail }
             position = end + 1
         }
         return nil
@@ -405,6 +405,15 @@ extension Bytes {
             UnsafeRawPointer(base).distance(to: UnsafeRawPointer($0))
         }
     }
+}
+
+/// Whether the `count` bytes at `left` and at `right` are the same. Most texts compared
+/// differ in their first byte, and many equal ones are one string (a row's column and the
+/// template's): those are told without a call to memcmp.
+@inline(__always)
+func sameBytes(_ left: UnsafePointer<UInt8>, _ right: UnsafePointer<UInt8>, count: Int) -> Bool {
+    if left == right || count == 0 { return true }
+    return left[0] == right[0] && memcmp(left, right, count) == 0
 }
 
 extension UInt8 {
