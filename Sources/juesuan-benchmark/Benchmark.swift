@@ -38,6 +38,9 @@ struct Benchmark: ParsableCommand {
     @Option(help: "Parsing is measured on the corpus's first documents, at most this many.")
     var parseSample = 2_000
 
+    @Option(help: "How many times each one-core command runs: its best and median time are reported.")
+    var rounds = 5
+
     func run() throws {
         let workspace = URL(fileURLWithPath: self.workspace).standardizedFileURL
         var report = Report()
@@ -55,16 +58,14 @@ struct Benchmark: ParsableCommand {
         let megabytes = Double(corpus.sizes.prefix(parseSample).reduce(0, +)) / 1_000_000
         report.line("| parsing measured on | the first \(sample.count) documents, \(format(megabytes)) MB |")
         let folder = try linkedFolder(sample, at: workspace.appendingPathComponent("parse-sample"))
+        // The corpus just written is flushed first: the kernel writing it back would be timed too.
+        sync()
         for command in [["check"], ["parse", "--format", "jsonl"]] {
-            let seconds = try oneCoreSeconds(command + [folder])
-            report.line(
-                "| `juesuan \(command.joined(separator: " ")) FOLDER`, one core | \(format(megabytes / seconds)) MB/s |"
-            )
+            let rate = try oneCoreRate(command + [folder], megabytes: megabytes)
+            report.line("| `juesuan \(command.joined(separator: " ")) FOLDER`, one core | \(rate) |")
         }
-        let seconds = try oneCoreSeconds(["check"] + sample)
-        report.line(
-            "| `juesuan check FILE…` (\(sample.count) paths as arguments), one core | \(format(megabytes / seconds)) MB/s |"
-        )
+        let rate = try oneCoreRate(["check"] + sample, megabytes: megabytes)
+        report.line("| `juesuan check FILE…` (\(sample.count) paths as arguments), one core | \(rate) |")
         clock = Clock()
         for path in sample { _ = DocumentFiles.parse(path: path) }
         report.line("| parse, one core | \(format(megabytes / clock.lap())) MB/s |")
@@ -88,6 +89,15 @@ struct Benchmark: ParsableCommand {
                 atPath: path, toPath: folder.appendingPathComponent((path as NSString).lastPathComponent).path)
         }
         return folder.path
+    }
+
+    /// `megabytes` a second of the juesuan built beside this program, pinned to one core,
+    /// over `rounds` runs: the best, which the machine's neighbours slowed least, and the
+    /// median.
+    func oneCoreRate(_ arguments: [String], megabytes: Double) throws -> String {
+        let seconds = try (0..<max(1, rounds)).map { _ in try oneCoreSeconds(arguments) }.sorted()
+        return "\(format(megabytes / seconds[0])) MB/s best of \(seconds.count) "
+            + "(median \(format(megabytes / seconds[seconds.count / 2])))"
     }
 
     /// Wall time of the juesuan built beside this program, pinned to one core (`taskset`),
