@@ -148,14 +148,18 @@ enum NarrativeReader {
                 index = labelStart
                 let label = lastClause(segment)
                 if has("(含)", at: labelStart) { continue }  // `单价100万元(含)以上设备`: a threshold
-                var (newTopic, measure) = Topic.read(
-                    label, unit: unit, current: topic, aboutEvaluations: aboutEvaluations)
+                var (newTopic, measure, decreases) = bytes.withUnsafeBufferPointer { bytes in
+                    let label = Bytes(rebasing: bytes[label])
+                    let (topic, measure) = Topic.read(
+                        label, unit: unit, current: topic, aboutEvaluations: aboutEvaluations)
+                    return (topic, measure, label.containsBytes("减少") || label.containsBytes("下降"))
+                }
                 if let subjectItem, measure.isExecution {
                     newTopic = Topic(subject: .functionalSubject, item: subjectItem)
                 }
                 topic = newTopic
                 var value = number.value
-                if measure == .change || measure == .changePct, label.containsBytes("减少") || label.containsBytes("下降") {
+                if measure == .change || measure == .changePct, decreases {
                     value = -value
                 }
                 if unit == .items, let grade = gradeAfter(labelStart) {
@@ -168,7 +172,8 @@ enum NarrativeReader {
                 facts.append(
                     NarrativeFact(
                         line: line(at: number.start), section: heading, subject: topic.subject,
-                        item: topic.subject == .other ? label : topic.item, measure: measure, value: value, unit: unit)
+                        item: topic.subject == .other ? String(decoding: bytes[label], as: UTF8.self) : topic.item,
+                        measure: measure, value: value, unit: unit)
                 )
             }
             return facts
@@ -237,9 +242,9 @@ enum NarrativeReader {
             }
         }
 
-        /// The words right before a figure: after the last clause mark.
+        /// Where the words right before a figure are: after the last clause mark.
         /// The marks are `,;:!?` (full-width ones are folded in keys), `。` and `、`.
-        private func lastClause(_ range: Range<Int>) -> String {
+        private func lastClause(_ range: Range<Int>) -> Range<Int> {
             var start = range.upperBound
             while start > range.lowerBound {
                 let byte = bytes[start - 1]
@@ -255,7 +260,7 @@ enum NarrativeReader {
                 }
                 start -= 1
             }
-            return String(decoding: bytes[start..<range.upperBound], as: UTF8.self)
+            return start..<range.upperBound
         }
     }
 
@@ -298,14 +303,15 @@ enum NarrativeReader {
         static let incomeSources = ["财政拨款收入", "上级补助收入", "事业收入", "经营收入", "附属单位上缴收入", "其他收入"]
         static let expenditureKinds = ["上缴上级支出", "经营支出", "对附属单位补助支出"]
 
-        /// The topic and the measure of the figure printed after `label`.
+        /// The topic and the measure of the figure printed after `printed`, the key's bytes:
+        /// a string is made only of a name the topic keeps.
         static func read(
-            _ printed: String, unit: NarrativeUnit, current: Topic, aboutEvaluations: Bool
+            _ printed: Bytes, unit: NarrativeUnit, current: Topic, aboutEvaluations: Bool
         ) -> (Topic, NarrativeMeasure) {
             // `全年预算为`, `支出决算为`: the same words as without `为`.
-            let label = printed.hasByteSuffix("为") ? String(printed.dropLast()) : printed
+            let label = printed.hasByteSuffix("为") ? printed.bytes(upTo: printed.count - "为".utf8.count) : printed
             var topic = current
-            var rest = Substring(label)
+            var rest = label
             // `占本年支出合计的`, `比2022年增加`, `较上年决算增加`, `共接待`: about the current topic.
             let refersBack = referringWords.contains { label.hasBytePrefix($0) }
             if !refersBack {
@@ -315,18 +321,19 @@ enum NarrativeReader {
                     // `财政拨款收入总计…，支出总计…`: the second total is a 财政拨款 one too.
                     topic = Topic(
                         subject: current.subject.isFiscalGrandTotal ? named.subject.fiscal : named.subject, item: nil)
-                    rest = label[label.byteRange(of: named.words)!.upperBound...]
+                    let start = named.words.withUTF8Bytes { label.byteOffset(of: $0)! }
+                    rest = label.bytes(from: start + named.words.utf8.count)
                 } else if aboutEvaluations {
                     if !label.isEmpty, !label.hasByteSuffix("资金") { topic = Topic(subject: .other, item: nil) }
                 } else if let source = incomeSources.first(where: { label.hasByteSuffix($0) }) {
                     topic = Topic(subject: .incomeSource, item: source)
-                    rest = ""
+                    rest = label.bytes(from: label.count)
                 } else if let kind = expenditureKinds.first(where: { label.hasByteSuffix($0) }) {
                     topic = Topic(subject: .expenditureKind, item: kind)
-                    rest = ""
-                } else if let className = functionalClass(label) {
+                    rest = label.bytes(from: label.count)
+                } else if let (className, end) = functionalClass(label) {
                     topic = Topic(subject: .functionalClass, item: className)
-                    rest = label[label.byteRange(of: className)!.upperBound...]
+                    rest = label.bytes(from: end)
                 } else if !label.isEmpty, !["支出决算", "全年预算", "资金", "涉及资金"].contains(where: label.hasByteSuffix),
                     !label.containsBytes("增加"), !label.containsBytes("减少"), !label.containsBytes("增长"),
                     !label.containsBytes("下降"), !label.containsBytes("人次"), !label.containsBytes("批次")
@@ -334,18 +341,23 @@ enum NarrativeReader {
                     topic = Topic(subject: .other, item: nil)
                 }
             }
-            return (topic, measure(String(rest), unit: unit, topic: topic))
+            return (topic, measure(rest, unit: unit, topic: topic))
         }
 
-        /// `一般公共服务支出(类)`, `社会保障和就业支出年初预算`: a class named by the narrative.
-        static func functionalClass(_ label: String) -> String? {
-            if label.hasByteSuffix("(类)") { return String(label.dropLast(3)) }
-            guard let range = label.byteRange(of: "支出年初预算") else { return nil }
-            let name = label[..<range.lowerBound] + "支出"
-            return name.count > 2 ? String(name) : nil
+        /// `一般公共服务支出(类)`, `社会保障和就业支出年初预算`: a class named by the narrative, and
+        /// where the words after its name start.
+        static func functionalClass(_ label: Bytes) -> (name: String, end: Int)? {
+            if label.hasByteSuffix("(类)") {
+                let name = label.bytes(upTo: label.count - "(类)".utf8.count)
+                return (name.string, name.count)
+            }
+            guard let start = "支出年初预算".withUTF8Bytes({ label.byteOffset(of: $0) }) else { return nil }
+            let name = label.bytes(upTo: start).string + "支出"
+            // The words after the name (`支出`) are `年初预算`.
+            return name.count > 2 ? (name, start + "支出".utf8.count) : nil
         }
 
-        static func measure(_ words: String, unit: NarrativeUnit, topic: Topic) -> NarrativeMeasure {
+        static func measure(_ words: Bytes, unit: NarrativeUnit, topic: Topic) -> NarrativeMeasure {
             func says(_ phrase: String) -> Bool { words.containsBytes(phrase) }
             switch unit {
             case .percent:

@@ -68,9 +68,7 @@ struct PhraseList: Sendable {
     private static func pair(_ first: UInt8, _ second: UInt8) -> Int { Int(first) << 8 | Int(second) }
 
     /// The position in the list of the first phrase (in the list's order) that occurs in `text`.
-    func firstIndex(in text: some StringProtocol) -> Int? {
-        text.withUTF8Bytes { firstIndex(in: $0, stoppingAtAny: false) }
-    }
+    func firstIndex(in bytes: UnsafeBufferPointer<UInt8>) -> Int? { firstIndex(in: bytes, stoppingAtAny: false) }
 
     /// Whether any phrase of the list occurs in `bytes`.
     func occurs(in bytes: UnsafeBufferPointer<UInt8>) -> Bool { firstIndex(in: bytes, stoppingAtAny: true) != nil }
