@@ -10,7 +10,8 @@ struct TableReader {
     private var unit: Unit = .wanYuan
     private var rows: [StagingRow] = []
     private var saysNoData = false
-    private var headerText = ""
+    /// The header's keys, one after another.
+    private var headerText: [UInt8] = []
     private var firstHeaderLine: Int?
     private var sawData = false
     /// The line of the last footnote cell (`注：…`, `说明：…`) read so far.
@@ -96,7 +97,7 @@ struct TableReader {
             }
             if !sawData {
                 firstHeaderLine = firstHeaderLine ?? line.number
-                for index in printed { headerText += cells.key(index).string }
+                for index in printed { headerText += cells.key(index) }
             }
         } else if single == nil || !layout.continueLabel(with: String(line.text), rows: &rows) {
             return .failure("cannot place this line: \(Self.quoted(line.text))")
@@ -107,7 +108,7 @@ struct TableReader {
     /// A header that is printed must name the columns this reader assigns values to.
     private func checkHeader() throws(Diagnostic) {
         guard let line = firstHeaderLine else { return }
-        for column in spec.columns where !headerText.containsBytes(column.headerWord) {
+        for column in spec.columns where !headerText.withUnsafeBufferPointer({ $0.containsBytes(column.headerWord) }) {
             throw Diagnostic(
                 file: fileName, line: line,
                 message: "\(kind.label) \(kind.title): the header does not name the column '\(column.headerWord)'; "

@@ -369,8 +369,25 @@ extension Bytes {
         !isEmpty && allSatisfy(\.isASCIIDigit) && (allowed.map { $0.contains(count) } ?? true)
     }
 
-    /// As `Int(String)` reads it: an optional sign and digits.
-    var integer: Int? { Int(string) }
+    /// As `Int(String)` reads it (an optional sign, digits, nil past `Int`'s range), from the
+    /// bytes: row numbers and header cells are asked it on every line of a grid.
+    var integer: Int? {
+        let negative = first == UInt8(ascii: "-")
+        let digits = first == UInt8(ascii: "-") || first == UInt8(ascii: "+") ? bytes(from: 1) : self
+        guard !digits.isEmpty else { return nil }
+        var value = 0
+        for byte in digits {
+            guard byte.isASCIIDigit else { return nil }
+            let (shifted, overShifted) = value.multipliedReportingOverflow(by: 10)
+            let (next, overAdded) =
+                negative
+                ? shifted.subtractingReportingOverflow(Int(byte - 0x30))
+                : shifted.addingReportingOverflow(Int(byte - 0x30))
+            guard !overShifted, !overAdded else { return nil }
+            value = next
+        }
+        return value
+    }
 
     var string: String { String(decoding: self, as: UTF8.self) }
 
