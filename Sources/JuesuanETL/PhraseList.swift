@@ -22,9 +22,12 @@ struct PhraseList: Sendable {
     private let entries: [Entry]
     private let groupStarts: [Int]
     /// One bit per pair of bytes that starts a phrase (a phrase has at least two), 64 to a
-    /// word, and how many bits the words before each set: a pair's rank among the set bits
-    /// finds its phrases, where a dictionary would hash the pair at every hit.
-    private let leadPairWords: [(bits: UInt64, before: Int)]
+    /// word, and where the word's 64 pairs start in `pairRanks`: a hit finds its group
+    /// there, where a dictionary would hash the pair, and counting the bits before it would
+    /// take a popcount (a software one: the build targets every x86-64).
+    private let leadPairWords: [(bits: UInt64, ranks: Int)]
+    /// For each word that has bits, each of its pairs' rank among all set bits.
+    private let pairRanks: [Int]
 
     /// Whether the phrases are found also with spaces between their characters.
     private let acrossSpaces: Bool
@@ -51,8 +54,18 @@ struct PhraseList: Sendable {
         let pairs = all.map { Self.pair($0[0], $0[1]) }
         var bits = [UInt64](repeating: 0, count: 1 << 10)
         for pair in pairs { bits[pair >> 6] |= 1 << (pair & 63) }
-        var words: [(bits: UInt64, before: Int)] = []
-        for word in bits { words.append((word, (words.last?.before ?? 0) + (words.last?.bits.nonzeroBitCount ?? 0))) }
+        var words: [(bits: UInt64, ranks: Int)] = []
+        var pairRanks: [Int] = []
+        var ranked = 0
+        for word in bits {
+            words.append((word, pairRanks.count))
+            guard word != 0 else { continue }
+            for bit in 0..<64 {
+                pairRanks.append(word >> bit & 1 != 0 ? ranked : -1)
+                if word >> bit & 1 != 0 { ranked += 1 }
+            }
+        }
+        self.pairRanks = pairRanks
         let order = all.indices.sorted { (pairs[$0], $0) < (pairs[$1], $1) }
         entries = order.map { index in
             Entry(
@@ -120,9 +133,8 @@ struct PhraseList: Sendable {
                         while position < last {
                             let pair = Self.pair(text[position], text[position + 1])
                             let word = leadPairWords[pair >> 6]
-                            let bit: UInt64 = 1 << (pair & 63)
-                            if word.bits & bit != 0 {
-                                let rank = word.before + (word.bits & (bit - 1)).nonzeroBitCount
+                            if word.bits >> (pair & 63) & 1 != 0 {
+                                let rank = pairRanks[word.ranks + (pair & 63)]
                                 for entry in entries[groupStarts[rank]..<groupStarts[rank + 1]] {
                                     if entry.third >= 0,
                                         position + 2 >= bytes.count || Int(text[position + 2]) != entry.third
