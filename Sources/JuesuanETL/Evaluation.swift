@@ -84,7 +84,7 @@ enum EvaluationReader {
             let key = TextNormalization.key(cell)
             if key.containsBytes("绩效自评分析报告") || key.containsBytes("绩效自评报告") {
                 starts.append((index, nil))
-            } else if let name = titleName(key, next: nextText(after: index, in: lines)) {
+            } else if let name = titleName(key, next: { nextText(after: index, in: lines) }) {
                 starts.append((index, name))
             }
         }
@@ -96,10 +96,12 @@ enum EvaluationReader {
     }
 
     /// `J残疾人就业保障金项目支出绩效自评表`, `…项目支出绩效自` or `…项目支出` before `(2024年度)`.
-    private static func titleName(_ key: Substring, next: Substring?) -> String? {
+    /// `next` is the text of the next line that is not blank, read only for a title cut
+    /// after 项目支出.
+    private static func titleName(_ key: Substring, next: () -> Substring?) -> String? {
         guard let range = key.byteRange(of: "项目支出") else { return nil }
         let rest = key[range.upperBound...]
-        guard rest.hasBytePrefix("绩效") || (rest.isEmpty && next.map(isYearLine) == true) else { return nil }
+        guard rest.hasBytePrefix("绩效") || (rest.isEmpty && next().map(isYearLine) == true) else { return nil }
         let name = String(key[..<range.lowerBound])
         return name.isEmpty ? nil : name
     }

@@ -36,7 +36,7 @@ enum NarrativeReader {
                 // The line's key (without its TABs) on the stack: a string only for a heading.
                 TextNormalization.withFoldedBytes(of: lines[index].text(in: document), foldingWidth: true) { key, _ in
                     if Watermark.isWatermark(key) { return }
-                    if TextNormalization.ordinalPrefixLength(key) > 0, isHeading(Substring(key.string)) {
+                    if isHeading(key) {
                         facts += section.facts()
                         section = Section(heading: key.string)
                     } else {
@@ -55,8 +55,8 @@ enum NarrativeReader {
 
     /// `一、收入决算情况说明`, `(三)…`, `2、其他需要说明的事项`: an ordinal, a few words, no
     /// figure; not a numbered subject item cut at the end of a PDF line (`3、一般公共服务支出(类)…`).
-    static func isHeading(_ key: Substring) -> Bool {
-        TextNormalization.hasOrdinal(key) && key.unicodeScalars.count <= 40
+    static func isHeading(_ key: Bytes) -> Bool {
+        TextNormalization.hasOrdinal(key) && key.count(where: { $0 & 0xC0 != 0x80 }) <= 40
             && !key.hasByteSuffix("。")
             && !NarrativeUnit.allCases.contains { $0 != .items && key.containsBytes($0.rawValue) }
             && !key.containsBytes("(类)") && !key.containsBytes("(款)")

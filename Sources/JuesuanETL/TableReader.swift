@@ -439,7 +439,7 @@ struct StatisticsLayout: TableLayout {
     }
 
     private func isSectionLine(_ cells: LineCells) -> Bool {
-        cells.printed.elementsEqual([0]) && TextNormalization.hasOrdinal(cells.key(0).string)
+        cells.printed.elementsEqual([0]) && TextNormalization.hasOrdinal(cells.key(0))
             && !isInteger(cells.key(1))
     }
 

@@ -200,7 +200,7 @@ enum TextNormalization {
     }
 
     /// Whether the key starts with an ordinal prefix.
-    static func hasOrdinal(_ key: some StringProtocol) -> Bool { key.withUTF8Bytes(ordinalPrefixLength) > 0 }
+    static func hasOrdinal(_ key: UnsafeBufferPointer<UInt8>) -> Bool { ordinalPrefixLength(key) > 0 }
 }
 
 /// What a value cell held: nothing, the template's `——` (cannot apply), or a number.
