@@ -3,7 +3,10 @@ import Foundation
 /// A fixed list of phrases looked for in a text at once. A reader asks of most lines
 /// which of ten or fifty phrases they hold: one pass over the line's bytes answers, where
 /// a search per phrase passes over it once for each.
-struct PhraseList: Sendable {
+///
+/// Its tables live in memory of its own, read through pointers: a static list's arrays were
+/// each retained and released (atomically) on every line scanned.
+struct PhraseList: @unchecked Sendable {
     /// A phrase as the scan tries it.
     private struct Entry {
         /// Its position in the list.
@@ -16,18 +19,34 @@ struct PhraseList: Sendable {
     }
 
     /// The phrases' bytes, one after another.
-    private let phraseBytes: [UInt8]
+    private let phraseBytes: UnsafeBufferPointer<UInt8>
     /// The phrases grouped by their lead pair in the pairs' order (the group of rank `r` is
     /// `groupStarts[r]..<groupStarts[r + 1]`).
-    private let entries: [Entry]
-    private let groupStarts: [Int]
+    private let entries: UnsafeBufferPointer<Entry>
+    private let groupStarts: UnsafeBufferPointer<Int>
     /// One bit per pair of bytes that starts a phrase (a phrase has at least two), 64 to a
     /// word, and where the word's 64 pairs start in `pairRanks`: a hit finds its group
     /// there, where a dictionary would hash the pair, and counting the bits before it would
     /// take a popcount (a software one: the build targets every x86-64).
-    private let leadPairWords: [(bits: UInt64, ranks: Int)]
+    private let leadPairWords: UnsafeBufferPointer<(bits: UInt64, ranks: Int)>
     /// For each word that has bits, each of its pairs' rank among all set bits.
-    private let pairRanks: [Int]
+    private let pairRanks: UnsafeBufferPointer<Int>
+    /// Owns the tables' memory: freed with the last copy of the list.
+    private let memory = Memory()
+
+    private final class Memory: @unchecked Sendable {
+        private var allocations: [UnsafeMutableRawPointer] = []
+
+        /// The elements (of a trivial type) copied into memory that lives as long as this.
+        func keep<Element>(_ elements: [Element]) -> UnsafeBufferPointer<Element> {
+            let buffer = UnsafeMutableBufferPointer<Element>.allocate(capacity: max(1, elements.count))
+            _ = buffer.initialize(from: elements)
+            allocations.append(UnsafeMutableRawPointer(buffer.baseAddress!))
+            return UnsafeBufferPointer(rebasing: buffer[..<elements.count])
+        }
+
+        deinit { for allocation in allocations { allocation.deallocate() } }
+    }
 
     /// Whether the phrases are found also with spaces between their characters.
     private let acrossSpaces: Bool
@@ -65,17 +84,19 @@ struct PhraseList: Sendable {
                 if word >> bit & 1 != 0 { ranked += 1 }
             }
         }
-        self.pairRanks = pairRanks
+        self.pairRanks = memory.keep(pairRanks)
         let order = all.indices.sorted { (pairs[$0], $0) < (pairs[$1], $1) }
-        entries = order.map { index in
-            Entry(
-                index: index, bytes: starts[index]..<(starts[index] + all[index].count),
-                third: all[index].count > 2 ? Int(all[index][2]) : -1)
-        }
+        entries = memory.keep(
+            order.map { index in
+                Entry(
+                    index: index, bytes: starts[index]..<(starts[index] + all[index].count),
+                    third: all[index].count > 2 ? Int(all[index][2]) : -1)
+            })
         // A group starts where the sorted pairs change.
-        groupStarts = order.indices.filter { $0 == 0 || pairs[order[$0]] != pairs[order[$0 - 1]] } + [order.count]
-        self.phraseBytes = phraseBytes
-        leadPairWords = words
+        groupStarts = memory.keep(
+            order.indices.filter { $0 == 0 || pairs[order[$0]] != pairs[order[$0 - 1]] } + [order.count])
+        self.phraseBytes = memory.keep(phraseBytes)
+        leadPairWords = memory.keep(words)
     }
 
     private static func pair(_ first: UInt8, _ second: UInt8) -> Int { Int(first) << 8 | Int(second) }
@@ -125,36 +146,26 @@ struct PhraseList: Sendable {
     ) {
         guard let text = bytes.baseAddress else { return }
         let last = min(bytes.count - 1, end)
-        phraseBytes.withUnsafeBufferPointer { phraseBytes in
-            entries.withUnsafeBufferPointer { entries in
-                groupStarts.withUnsafeBufferPointer { groupStarts in
-                    leadPairWords.withUnsafeBufferPointer { leadPairWords in
-                        var position = start
-                        while position < last {
-                            let pair = Self.pair(text[position], text[position + 1])
-                            let word = leadPairWords[pair >> 6]
-                            if word.bits >> (pair & 63) & 1 != 0 {
-                                let rank = pairRanks[word.ranks + (pair & 63)]
-                                for entry in entries[groupStarts[rank]..<groupStarts[rank + 1]] {
-                                    if entry.third >= 0,
-                                        position + 2 >= bytes.count || Int(text[position + 2]) != entry.third
-                                    {
-                                        continue
-                                    }
-                                    let phrase = UnsafeBufferPointer(rebasing: phraseBytes[entry.bytes])
-                                    let found =
-                                        acrossSpaces
-                                        ? Self.hasAcrossSpaces(phrase, in: bytes, at: position)
-                                        : phrase.count <= bytes.count - position
-                                            && sameBytes(text + position, phrase.baseAddress!, count: phrase.count)
-                                    if found, !body(entry.index) { return }
-                                }
-                            }
-                            position += text[position].utf8Length
-                        }
+        var position = start
+        while position < last {
+            let pair = Self.pair(text[position], text[position + 1])
+            let word = leadPairWords[pair >> 6]
+            if word.bits >> (pair & 63) & 1 != 0 {
+                let rank = pairRanks[word.ranks + (pair & 63)]
+                for entry in entries[groupStarts[rank]..<groupStarts[rank + 1]] {
+                    if entry.third >= 0, position + 2 >= bytes.count || Int(text[position + 2]) != entry.third {
+                        continue
                     }
+                    let phrase = UnsafeBufferPointer(rebasing: phraseBytes[entry.bytes])
+                    let found =
+                        acrossSpaces
+                        ? Self.hasAcrossSpaces(phrase, in: bytes, at: position)
+                        : phrase.count <= bytes.count - position
+                            && sameBytes(text + position, phrase.baseAddress!, count: phrase.count)
+                    if found, !body(entry.index) { return }
                 }
             }
+            position += text[position].utf8Length
         }
     }
 
