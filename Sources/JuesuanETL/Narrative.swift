@@ -56,7 +56,7 @@ enum NarrativeReader {
     /// `一、收入决算情况说明`, `(三)…`, `2、其他需要说明的事项`: an ordinal, a few words, no
     /// figure; not a numbered subject item cut at the end of a PDF line (`3、一般公共服务支出(类)…`).
     static func isHeading(_ key: Bytes) -> Bool {
-        TextNormalization.hasOrdinal(key) && key.count(where: { $0 & 0xC0 != 0x80 }) <= 40
+        TextNormalization.hasOrdinal(key) && key.characterCount <= 40
             && !key.hasByteSuffix("。")
             && !NarrativeUnit.allCases.contains { $0 != .items && key.containsBytes($0.rawValue) }
             && !key.containsBytes("(类)") && !key.containsBytes("(款)")

@@ -80,8 +80,9 @@ struct PhraseList: @unchecked Sendable {
             words.append((word, pairRanks.count))
             guard word != 0 else { continue }
             for bit in 0..<64 {
-                pairRanks.append(word >> bit & 1 != 0 ? ranked : -1)
-                if word >> bit & 1 != 0 { ranked += 1 }
+                let isSet = word >> bit & 1 != 0
+                pairRanks.append(isSet ? ranked : -1)
+                if isSet { ranked += 1 }
             }
         }
         self.pairRanks = memory.keep(pairRanks)

@@ -41,7 +41,7 @@ enum TableTitle {
     static func isUnknownTable(_ key: some StringProtocol, department: String) -> Bool {
         key.withUTF8Bytes { key in
             // The title is a part of the key: a key without 决算表 is not one.
-            guard key.containsBytes("决算表"), key.count(where: { $0 & 0xC0 != 0x80 }) <= 40,
+            guard key.containsBytes("决算表"), key.characterCount <= 40,
                 TextNormalization.ordinalPrefixLength(key) == 0, !key.hasBytePrefix("第")
             else { return false }
             let rest = title(key, department: department)

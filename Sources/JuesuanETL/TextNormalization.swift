@@ -364,6 +364,9 @@ extension Bytes {
         return part.withUTF8Bytes { sameBytes(baseAddress! + offset, $0.baseAddress!, count: partCount) }
     }
 
+    /// How many characters (Unicode scalars) the bytes hold: those that are not continuation bytes.
+    var characterCount: Int { count(where: { $0 & 0xC0 != 0x80 }) }
+
     /// `201`, `20103`: ASCII digits only, as many as `count` allows.
     func isDigits(count allowed: ClosedRange<Int>? = nil) -> Bool {
         !isEmpty && allSatisfy(\.isASCIIDigit) && (allowed.map { $0.contains(count) } ?? true)
