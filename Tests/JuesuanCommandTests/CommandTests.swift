@@ -112,6 +112,45 @@ final class GoldenOutputTests: XCTestCase {
         }
     }
 
+    func testNarrativeAndEvaluationsOfEachSeed() throws {
+        for seed in seeds {
+            for part in ["narrative", "evaluations"] {
+                let run = try JuesuanBinary.run([
+                    "parse", "--part", part, "--format", "table", "Tests/JuesuanETLTests/Fixtures/\(seed).txt",
+                ])
+                XCTAssertEqual(run.status, 0, run.stderr)
+                try assertGolden(run.stdout, named: "\(part)-\(seed).txt")
+            }
+        }
+    }
+
+    /// The Shanghai sample as published: the lines read from its PDF, then every part and
+    /// both forms of `check` read from those lines.
+    func testTheShanghaiSamplePDF() throws {
+        let pdf = "Tests/JuesuanETLTests/TemplateFixtures/shanghai-district/shgzb-2024-final-accounts.pdf"
+        let outputs: [(arguments: [String], golden: String)] = [
+            (["text", "--numbered"], "text-shgzb-2024.txt"),
+            (["parse", "--format", "table"], "parse-shgzb-2024.txt"),
+            (["parse", "--part", "narrative", "--format", "table"], "narrative-shgzb-2024.txt"),
+            (["parse", "--part", "evaluations", "--format", "table"], "evaluations-shgzb-2024.txt"),
+            (["check"], "check-shgzb-2024.txt"),
+            (["check", "--format", "jsonl"], "check-shgzb-2024.jsonl"),
+        ]
+        for output in outputs {
+            let run = try JuesuanBinary.run(output.arguments + [pdf])
+            XCTAssertEqual(run.status, 0, run.stderr)
+            try assertGolden(run.stdout, named: output.golden)
+        }
+    }
+
+    /// Every template fixture checked at once: the documents read and the refusals (a
+    /// budget, a blank template, a password) with their lines.
+    func testCheckOfEveryTemplateFixture() throws {
+        let run = try JuesuanBinary.run(["check", "Tests/JuesuanETLTests/TemplateFixtures"])
+        XCTAssertEqual(run.status, 65)
+        try assertGolden(run.stdout + "--- stderr\n" + run.stderr, named: "check-template-fixtures.txt")
+    }
+
     func testHelp() throws {
         // Help is wrapped to the terminal's width: 80 columns, whatever runs the tests.
         let run = try JuesuanBinary.run(["--help"], environment: ["PATH": "/usr/bin:/bin", "COLUMNS": "80"])

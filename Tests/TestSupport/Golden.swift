@@ -2,14 +2,19 @@ import Foundation
 import XCTest
 
 /// Expected outputs kept on disk (Tests/<target>/Golden/<name>), reviewed in diffs.
-/// `JUESUAN_RECORD_GOLDEN=1 swift test` writes what the code prints now instead of comparing.
+/// `JUESUAN_RECORD_GOLDEN=1 swift test` writes what the code prints now instead of comparing,
+/// as does a golden file that does not exist yet. Recording fails the test, as
+/// swift-snapshot-testing's does: a run that records has proved nothing.
 public func assertGolden(
     _ actual: String, named name: String, in testFile: StaticString = #filePath, line: UInt = #line
 ) throws {
     let file = URL(fileURLWithPath: "\(testFile)").deletingLastPathComponent().appendingPathComponent("Golden/\(name)")
-    if ProcessInfo.processInfo.environment["JUESUAN_RECORD_GOLDEN"] == "1" {
+    if ProcessInfo.processInfo.environment["JUESUAN_RECORD_GOLDEN"] == "1"
+        || !FileManager.default.fileExists(atPath: file.path)
+    {
         try FileManager.default.createDirectory(at: file.deletingLastPathComponent(), withIntermediateDirectories: true)
         try actual.write(to: file, atomically: true, encoding: .utf8)
+        XCTFail("\(name) recorded: review it in the diff and run the tests again", line: line)
         return
     }
     let expected = try String(contentsOf: file, encoding: .utf8)
