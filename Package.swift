@@ -41,23 +41,27 @@ let package = Package(
             name: "PostgresClient",
             dependencies: ["CLibPQ", .product(name: "Logging", package: "swift-log")]
         ),
-        // Text decoding, the document parser, staging rows and reconciliation checks.
+        // A document's bytes and the only pointer code of the parser: lines, cells, keys,
+        // phrase sets, exact decimals, JSON and output written into bytes, SHA-256.
+        .target(name: "JuesuanText", dependencies: ["CLibCrypto"]),
+        // The document parser in the domain's words: templates, tables, narrative,
+        // evaluations, staging rows and reconciliation checks.
         .target(
             name: "JuesuanETL",
-            dependencies: ["CLibCrypto", "PDFReader"]
+            dependencies: ["JuesuanText", "PDFReader"]
         ),
         // Migrations, the loader into the star schema, the local PostgreSQL launcher.
         .target(
             name: "JuesuanWarehouse",
             dependencies: [
-                "JuesuanETL", "PostgresClient",
+                "JuesuanETL", "JuesuanText", "PostgresClient",
                 .product(name: "Logging", package: "swift-log"),
             ]
         ),
         .executableTarget(
             name: "juesuan",
             dependencies: [
-                "JuesuanETL", "JuesuanWarehouse", "PostgresClient",
+                "JuesuanETL", "JuesuanText", "JuesuanWarehouse", "PostgresClient",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
             ]
@@ -66,26 +70,26 @@ let package = Package(
         .executableTarget(
             name: "juesuan-benchmark",
             dependencies: [
-                "JuesuanETL", "JuesuanWarehouse", "PostgresClient",
+                "JuesuanETL", "JuesuanText", "JuesuanWarehouse", "PostgresClient",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
         // Not a test: the parser's fuzz target (libFuzzer; DEVELOPERS.md), or a replayer of its inputs.
         .executableTarget(
             name: "juesuan-fuzz",
-            dependencies: ["JuesuanETL", "PDFReader"]
+            dependencies: ["JuesuanETL", "JuesuanText", "PDFReader"]
         ),
         // What the test targets share: the repository's paths, temporary folders, the built
         // binary, golden files.
         .target(name: "TestSupport", path: "Tests/TestSupport"),
         .testTarget(
             name: "JuesuanETLTests",
-            dependencies: ["JuesuanETL", "PDFReader", "TestSupport"],
+            dependencies: ["JuesuanETL", "JuesuanText", "PDFReader", "TestSupport"],
             resources: [.copy("Fixtures"), .copy("TemplateFixtures")]
         ),
         .testTarget(
             name: "JuesuanWarehouseTests",
-            dependencies: ["JuesuanWarehouse", "JuesuanETL", "PostgresClient", "TestSupport"],
+            dependencies: ["JuesuanWarehouse", "JuesuanETL", "JuesuanText", "PostgresClient", "TestSupport"],
             exclude: ["Fixtures"]
         ),
         .testTarget(

@@ -1,3 +1,5 @@
+import JuesuanText
+
 /// Reads a document's header from its cover: the department, the fiscal year and whether it
 /// is final accounts (决算) at all. Covers are broken wherever the PDF broke them
 /// (`中共上海市普陀区委` / `社会工作部2024 年度` / `部门决算`), so the title is read from the line

@@ -1,3 +1,5 @@
+import JuesuanText
+
 /// A message about a place in a document, printed the way compilers and swift-format print
 /// them (`file:line: error: message`) so that editors and CI logs can jump to the line;
 /// `file: error: message` when it is about the whole file (a PDF that cannot be read).

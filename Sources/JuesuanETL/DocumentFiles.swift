@@ -1,4 +1,5 @@
 import Foundation
+import JuesuanText
 import Synchronization
 
 /// Finding documents on disk and parsing them on every core, in the order given.

@@ -1,3 +1,5 @@
+import JuesuanText
+
 /// Reads a 决算 document: finds its header (department, year, kind) on its cover, picks the
 /// template whose tables it prints, recognises each table by its title, and hands each
 /// table's lines to the reader for its layout. A line inside a known table that no reader

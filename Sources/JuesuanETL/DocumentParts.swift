@@ -1,3 +1,5 @@
+import JuesuanText
+
 /// The parts of a document (`第一部分 概况` … `第五部分 附件`) and the contents list (目录)
 /// that announces them. A contents list is the first run of part headings: the body starts
 /// where the numbering starts again.

@@ -1,3 +1,5 @@
+import JuesuanText
+
 /// One project performance self-evaluation (项目支出绩效自评) of the appendix.
 public struct ProjectEvaluation: Sendable, Hashable {
     /// The line that starts it (its title, or `项目支出绩效自评分析报告`).

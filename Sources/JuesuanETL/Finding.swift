@@ -1,3 +1,5 @@
+import JuesuanText
+
 /// The part of a document a number was printed in.
 public enum DocumentPart: Sendable, Hashable {
     case table(TableKind)

@@ -1,3 +1,5 @@
+import JuesuanText
+
 /// Functional classification 类 (three-digit codes) by name, for the rows of tables 01 and
 /// 04 that print only the name. Names changed with reforms and are spelled with and
 /// without `等`; the key drops `等`.

@@ -1,4 +1,5 @@
 import Foundation
+import JuesuanText
 
 /// One figure stated in the narrative (第三部分 情况说明), with the line it was printed on.
 public struct NarrativeFact: Sendable, Hashable {
@@ -91,10 +92,8 @@ enum NarrativeReader {
     /// The text under one heading.
     struct Section {
         let heading: String
-        /// The keys of its lines, as UTF-8: numbers, units and marks are found by bytes.
-        var bytes: [UInt8] = []
-        /// (offset into `bytes`, line number) where each line begins.
-        var lineStarts: [(offset: Int, line: Int)] = []
+        /// The keys of its lines: numbers, units and marks are found by offset.
+        var text = KeyedText()
 
         /// Under `预算绩效情况说明`, sums of project funds by fund (`一般公共预算项目支出113.5万元`)
         /// are not the tables' figures.
@@ -105,20 +104,7 @@ enum NarrativeReader {
             aboutEvaluations = heading.containsBytes("绩效")
         }
 
-        mutating func append(_ key: UnsafeBufferPointer<UInt8>, line: Int) {
-            lineStarts.append((bytes.count, line))
-            bytes.append(contentsOf: key)
-        }
-
-        /// The line of the last start at or before `offset` (the starts are in order).
-        func line(at offset: Int) -> Int {
-            var (low, high) = (0, lineStarts.count)
-            while low < high {
-                let middle = (low + high) / 2
-                if lineStarts[middle].offset <= offset { low = middle + 1 } else { high = middle }
-            }
-            return low > 0 ? lineStarts[low - 1].line : 0
-        }
+        mutating func append(_ key: Bytes, line: Int) { text.append(key, line: line) }
 
         func facts() -> [NarrativeFact] {
             var facts: [NarrativeFact] = []
@@ -127,29 +113,32 @@ enum NarrativeReader {
             var subjectItem: String?
             var labelStart = 0
             var index = 0
-            while let digit = firstDigit(from: index) {
+            while let digit = text.firstDigit(from: index) {
                 index = digit
-                guard let number = numberToken(at: index) else {
+                guard let number = text.number(at: index) else {
                     index += 1
                     continue
                 }
                 // The words since the last figure: text is made of them only where they name a
                 // subject item or label a figure.
                 let segment = labelStart..<index
-                if contains("(项)", in: segment) {
-                    subjectItem = Self.subjectItem(in: String(decoding: bytes[segment], as: UTF8.self)) ?? subjectItem
+                if text.contains("(项)", in: segment) {
+                    subjectItem = Self.subjectItem(in: text.string(segment)) ?? subjectItem
                 }
-                labelStart = number.end
-                index = number.end
-                guard let unit = NarrativeUnit.allCases.first(where: { has($0.rawValue, at: number.end) }) else {
+                labelStart = number.range.upperBound
+                index = number.range.upperBound
+                guard
+                    let unit = NarrativeUnit.allCases.first(where: {
+                        text.has($0.rawValue, at: number.range.upperBound)
+                    })
+                else {
                     continue
                 }
                 labelStart += unit.rawValue.utf8.count
                 index = labelStart
-                let label = lastClause(segment)
-                if has("(含)", at: labelStart) { continue }  // `单价100万元(含)以上设备`: a threshold
-                var (newTopic, measure, decreases) = bytes.withUnsafeBufferPointer { bytes in
-                    let label = Bytes(rebasing: bytes[label])
+                let label = text.lastClause(segment)
+                if text.has("(含)", at: labelStart) { continue }  // `单价100万元(含)以上设备`: a threshold
+                var (newTopic, measure, decreases) = text.withBytes(label) { label in
                     let (topic, measure) = Topic.read(
                         label, unit: unit, current: topic, aboutEvaluations: aboutEvaluations)
                     return (topic, measure, label.containsBytes("减少") || label.containsBytes("下降"))
@@ -165,14 +154,15 @@ enum NarrativeReader {
                 if unit == .items, let grade = gradeAfter(labelStart) {
                     facts.append(
                         NarrativeFact(
-                            line: line(at: number.start), section: heading, subject: .evaluatedProjects, item: grade,
+                            line: text.line(at: number.range.lowerBound), section: heading, subject: .evaluatedProjects,
+                            item: grade,
                             measure: .count, value: value, unit: unit))
                     continue
                 }
                 facts.append(
                     NarrativeFact(
-                        line: line(at: number.start), section: heading, subject: topic.subject,
-                        item: topic.subject == .other ? String(decoding: bytes[label], as: UTF8.self) : topic.item,
+                        line: text.line(at: number.range.lowerBound), section: heading, subject: topic.subject,
+                        item: topic.subject == .other ? text.string(label) : topic.item,
                         measure: measure, value: value, unit: unit)
                 )
             }
@@ -191,76 +181,13 @@ enum NarrativeReader {
             return String(text[start..<end.upperBound])
         }
 
-        private func has(_ text: String, at offset: Int) -> Bool {
-            bytes.withUnsafeBufferPointer { $0.bytes(from: min(offset, $0.count)).hasBytePrefix(text) }
-        }
-
         /// `…个项目自评等级为"优"`: the grade a count of projects is given.
         private func gradeAfter(_ offset: Int) -> String? {
             let phrase = "项目自评等级为"
-            guard has(phrase, at: offset) else { return nil }
-            let quote = offset + phrase.utf8.count
-            guard quote < bytes.count else { return nil }
-            let start = quote + bytes[quote].utf8Length  // after the opening quote
-            guard start < bytes.count else { return nil }
-            return String(decoding: bytes[start..<min(bytes.count, start + bytes[start].utf8Length)], as: UTF8.self)
-        }
-
-        /// Where the next ASCII digit is: figures are a few bytes of a section's thousands.
-        private func firstDigit(from offset: Int) -> Int? {
-            bytes.withUnsafeBufferPointer { bytes in
-                var index = offset
-                while index < bytes.count, !bytes[index].isASCIIDigit { index += 1 }
-                return index < bytes.count ? index : nil
-            }
-        }
-
-        /// `1,776.49`, `0.5`, `48.16` at `offset`: digits, thousands groups and one point.
-        private func numberToken(at offset: Int) -> (start: Int, end: Int, value: ExactDecimal)? {
-            func isDigit(_ i: Int) -> Bool { i < bytes.count && bytes[i].isASCIIDigit }
-            guard isDigit(offset), offset == 0 || !isDigit(offset - 1) else { return nil }
-            var end = offset
-            while isDigit(end) { end += 1 }
-            while end + 3 < bytes.count, bytes[end] == UInt8(ascii: ","), isDigit(end + 1), isDigit(end + 2),
-                isDigit(end + 3),
-                !isDigit(end + 4)
-            {
-                end += 4
-            }
-            if end < bytes.count, bytes[end] == UInt8(ascii: "."), isDigit(end + 1) {
-                end += 1
-                while isDigit(end) { end += 1 }
-            }
-            guard let value = bytes.withUnsafeBufferPointer({ ExactDecimal(bytes: .init(rebasing: $0[offset..<end])) })
+            guard text.has(phrase, at: offset), let quote = text.character(at: offset + phrase.utf8.count),
+                let grade = text.character(at: quote.upperBound)  // after the opening quote
             else { return nil }
-            return (offset, end, value)
-        }
-
-        private func contains(_ words: String, in range: Range<Int>) -> Bool {
-            bytes.withUnsafeBufferPointer { bytes in
-                words.withUTF8Bytes { UnsafeBufferPointer(rebasing: bytes[range]).byteOffset(of: $0) != nil }
-            }
-        }
-
-        /// Where the words right before a figure are: after the last clause mark.
-        /// The marks are `,;:!?` (full-width ones are folded in keys), `。` and `、`.
-        private func lastClause(_ range: Range<Int>) -> Range<Int> {
-            var start = range.upperBound
-            while start > range.lowerBound {
-                let byte = bytes[start - 1]
-                if byte == UInt8(ascii: ",") || byte == UInt8(ascii: ";") || byte == UInt8(ascii: ":")
-                    || byte == UInt8(ascii: "!") || byte == UInt8(ascii: "?")
-                {
-                    break
-                }
-                if start - range.lowerBound >= 3, bytes[start - 3] == 0xE3, bytes[start - 2] == 0x80,
-                    byte == 0x82 || byte == 0x81
-                {
-                    break  // 。、
-                }
-                start -= 1
-            }
-            return start..<range.upperBound
+            return text.string(grade)
         }
     }
 

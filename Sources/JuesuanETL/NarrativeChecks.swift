@@ -1,3 +1,5 @@
+import JuesuanText
+
 /// The checks of what the text says: the narrative's figures against the tables they
 /// describe, the number of evaluations it announces against the number attached, and each
 /// evaluation's rate, balance and stated figures against its own budget table.

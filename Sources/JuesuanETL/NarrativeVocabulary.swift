@@ -1,3 +1,5 @@
+import JuesuanText
+
 /// What a narrative figure is about. The raw values are the names the parse output and
 /// `warehouse.fact_narrative.subject` use.
 public enum NarrativeSubject: String, Sendable, Hashable, CaseIterable, CustomStringConvertible {

@@ -1,3 +1,4 @@
+import JuesuanText
 import PDFReader
 
 /// Turns a page's characters and rules into lines of TAB-separated cells, the lines the

@@ -1,3 +1,5 @@
+import JuesuanText
+
 /// A table as found in the document.
 public struct ParsedTable: Sendable {
     public var kind: TableKind

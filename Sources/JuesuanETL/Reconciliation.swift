@@ -1,4 +1,5 @@
 import Foundation
+import JuesuanText
 
 /// Checks the identities that should hold within and across the tables of one document.
 public enum Reconciliation {

@@ -1,3 +1,5 @@
+import JuesuanText
+
 /// One published value cell with the place it was printed: the unit of everything juesuan
 /// loads. Document-level facts (file, department, year) live on `ParsedDocument`.
 public struct StagingRow: Sendable, Hashable {

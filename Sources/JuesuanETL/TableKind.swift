@@ -1,3 +1,5 @@
+import JuesuanText
+
 /// The kinds of table of the national 部门决算 template. A kind is semantic: `09` is the
 /// “三公” table in every template, whatever a document calls or numbers it. How a template
 /// prints each kind is its `TableSpec`.

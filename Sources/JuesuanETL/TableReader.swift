@@ -1,3 +1,5 @@
+import JuesuanText
+
 /// Reads the lines of one table: the lines around the grid (label, department, year, unit,
 /// footnotes, watermarks, page breaks, repeated headers) and, through the layout of the
 /// table's kind, the grid's rows.

@@ -1,3 +1,5 @@
+import JuesuanText
+
 /// Recognises a table by its title, whatever label, year or department name surrounds it:
 /// `公开01表`, `公开表一`, `表一`, `表 1:`, `2024年度…收入支出决算总表`.
 enum TableTitle {

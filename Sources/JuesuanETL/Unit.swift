@@ -1,3 +1,5 @@
+import JuesuanText
+
 /// The unit of a published value.
 public enum Unit: String, Sendable, Hashable, Codable {
     case wanYuan = "万元"

@@ -1,5 +1,6 @@
 import Foundation
 import JuesuanETL
+import JuesuanText
 import Logging
 import PostgresClient
 import Synchronization

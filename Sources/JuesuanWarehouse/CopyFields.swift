@@ -1,4 +1,5 @@
 import JuesuanETL
+import JuesuanText
 import PostgresClient
 
 /// Amounts go to COPY as their digits, without a `String` each (a batch has tens of

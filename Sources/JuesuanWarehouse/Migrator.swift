@@ -1,5 +1,6 @@
 import Foundation
 import JuesuanETL
+import JuesuanText
 import PostgresClient
 
 /// The SQL shipped with juesuan: numbered migrations for tables, indexes and data

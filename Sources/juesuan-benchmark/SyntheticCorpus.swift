@@ -1,5 +1,6 @@
 import Foundation
 import JuesuanETL
+import JuesuanText
 
 /// Documents made from the seeds: the same layout, another department and year, and every
 /// amount scaled by a factor of the document's own, so that no two documents are equal.

@@ -1,5 +1,6 @@
 import Foundation
 import JuesuanETL
+import JuesuanText
 import PDFReader
 
 /// The parser and the checks on any bytes (text or PDF) must end in a document or a

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import JuesuanETL
+import JuesuanText
 import JuesuanWarehouse
 import Logging
 import PostgresClient

@@ -1,4 +1,5 @@
 import JuesuanETL
+import JuesuanText
 
 #if canImport(Glibc)
     import Glibc

@@ -1,5 +1,6 @@
 import ArgumentParser
 import JuesuanETL
+import JuesuanText
 
 enum OutputFormat: String, ExpressibleByArgument, CaseIterable {
     case jsonl, table

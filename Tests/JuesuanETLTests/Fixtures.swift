@@ -1,5 +1,6 @@
 import Foundation
 import JuesuanETL
+import JuesuanText
 import XCTest
 
 /// The two real documents in Fixtures/ (public data, copied from ../shared/seeds).

@@ -1,4 +1,5 @@
 import JuesuanETL
+import JuesuanText
 import XCTest
 
 /// Thousands of damaged copies of the seeds and of the Shanghai district sample: every one

@@ -1,4 +1,5 @@
 import JuesuanETL
+import JuesuanText
 import XCTest
 
 /// The narrative (第三部分 情况说明) and the project self-evaluations (第五部分 附件) of the

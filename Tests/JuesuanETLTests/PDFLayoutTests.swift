@@ -1,4 +1,5 @@
 import JuesuanETL
+import JuesuanText
 import PDFReader
 import XCTest
 

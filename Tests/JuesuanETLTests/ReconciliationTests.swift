@@ -1,4 +1,5 @@
 import JuesuanETL
+import JuesuanText
 import XCTest
 
 /// The discrepancies the seeds really contain, each with both places; nothing else.

@@ -1,4 +1,5 @@
 import JuesuanETL
+import JuesuanText
 import XCTest
 
 /// The Shanghai district template (TemplateFixtures/shanghai-district, copied from

@@ -1,4 +1,5 @@
 import JuesuanETL
+import JuesuanText
 import XCTest
 
 /// Exact values, hand-checked against the seed documents, for every table of both seeds.

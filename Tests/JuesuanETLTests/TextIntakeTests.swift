@@ -1,4 +1,5 @@
 import JuesuanETL
+import JuesuanText
 import XCTest
 
 /// Encodings, line endings, full-width text, and documents that must be refused.

@@ -1,5 +1,6 @@
 import Foundation
 import JuesuanETL
+import JuesuanText
 import TestSupport
 import XCTest
 

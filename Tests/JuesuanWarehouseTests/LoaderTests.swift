@@ -1,5 +1,6 @@
 import Foundation
 import JuesuanETL
+import JuesuanText
 import JuesuanWarehouse
 import PostgresClient
 import TestSupport

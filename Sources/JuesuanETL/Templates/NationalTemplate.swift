@@ -1,3 +1,5 @@
+import JuesuanText
+
 extension Template {
     /// The Ministry of Finance's template as one city (Datong, Shanxi) renders it: ten
     /// tables labelled `公开01表`…`公开10表`, a `部门名称：` line, `栏次` and `行次` rows,

@@ -1,3 +1,5 @@
+import JuesuanText
+
 extension Template {
     /// The Shanghai district template (Putuo; samples/shanghai-putuo): a cover broken over
     /// lines, nine unlabelled tables without 部门名称, 栏次 or 行次, 公开10表's figures in the

@@ -1,3 +1,5 @@
+import JuesuanText
+
 /// A region's rendering of the national tables: which tables its documents print, under
 /// which titles, with which columns, and how each grid is laid out. One parser reads every
 /// template; a new template is a new file of data (see `Template.all`), not new branches.

@@ -24,7 +24,7 @@ public struct ExactDecimal: Sendable, Hashable, Comparable, CustomStringConverti
     }
 
     /// The same, from bytes (a cell's, spaces dropped).
-    init?(bytes: UnsafeBufferPointer<UInt8>) {
+    package init?(bytes: UnsafeBufferPointer<UInt8>) {
         self.init(codePoints: bytes.lazy.map(UInt32.init))
     }
 
@@ -145,7 +145,7 @@ public struct ExactDecimal: Sendable, Hashable, Comparable, CustomStringConverti
 
     /// Digits written from the last, on the stack. 64-bit division where the amount fits
     /// (every printed one does): Int128's is far slower. Also JSON's whole numbers (scale 0).
-    static func withDigits<Magnitude: BinaryInteger, Result>(
+    package static func withDigits<Magnitude: BinaryInteger, Result>(
         of magnitude: Magnitude, scale: Int, negative: Bool, _ body: (UnsafeBufferPointer<UInt8>) -> Result
     ) -> Result {
         var magnitude = magnitude

@@ -6,16 +6,16 @@ import Foundation
 ///
 /// Its tables live in memory of its own, read through pointers: a static list's arrays were
 /// each retained and released (atomically) on every line scanned.
-struct PhraseList: @unchecked Sendable {
+package struct PhraseList: @unchecked Sendable {
     /// A phrase as the scan tries it.
     private struct Entry {
         /// Its position in the list.
-        var index: Int
+        package var index: Int
         /// Where its bytes are in `phraseBytes`.
-        var bytes: Range<Int>
+        package var bytes: Range<Int>
         /// Its third byte, -1 for a phrase of two: the lead pair names a block of 64
         /// characters, common ones among them, and the third byte tells most apart.
-        var third: Int
+        package var third: Int
     }
 
     /// The phrases' bytes, one after another.
@@ -38,7 +38,7 @@ struct PhraseList: @unchecked Sendable {
         private var allocations: [UnsafeMutableRawPointer] = []
 
         /// The elements (of a trivial type) copied into memory that lives as long as this.
-        func keep<Element>(_ elements: [Element]) -> UnsafeBufferPointer<Element> {
+        package func keep<Element>(_ elements: [Element]) -> UnsafeBufferPointer<Element> {
             let buffer = UnsafeMutableBufferPointer<Element>.allocate(capacity: max(1, elements.count))
             _ = buffer.initialize(from: elements)
             allocations.append(UnsafeMutableRawPointer(buffer.baseAddress!))
@@ -54,7 +54,7 @@ struct PhraseList: @unchecked Sendable {
     /// `acrossSpaces`: the phrases are found also with spaces (those a key drops) between
     /// their characters, in a line's printed bytes, where its key would hold them (`项目 名称`
     /// is keyed `项目名称`), without making the key.
-    init(_ phrases: [String], acrossSpaces: Bool = false) {
+    package init(_ phrases: [String], acrossSpaces: Bool = false) {
         let all = phrases.map { Array($0.utf8) }
         for bytes in all {
             precondition(bytes.count >= 2, "a phrase of one byte is found by memchr, not a PhraseList")
@@ -103,13 +103,17 @@ struct PhraseList: @unchecked Sendable {
     private static func pair(_ first: UInt8, _ second: UInt8) -> Int { Int(first) << 8 | Int(second) }
 
     /// The position in the list of the first phrase (in the list's order) that occurs in `text`.
-    func firstIndex(in bytes: UnsafeBufferPointer<UInt8>) -> Int? { firstIndex(in: bytes, stoppingAtAny: false) }
+    package func firstIndex(in bytes: UnsafeBufferPointer<UInt8>) -> Int? {
+        firstIndex(in: bytes, stoppingAtAny: false)
+    }
 
     /// Whether any phrase of the list occurs in `bytes`.
-    func occurs(in bytes: UnsafeBufferPointer<UInt8>) -> Bool { firstIndex(in: bytes, stoppingAtAny: true) != nil }
+    package func occurs(in bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        firstIndex(in: bytes, stoppingAtAny: true) != nil
+    }
 
     /// Every phrase that occurs in `bytes`, as bits: bit `i` for the list's `i`-th phrase.
-    func occurrences(in bytes: UnsafeBufferPointer<UInt8>) -> UInt64 {
+    package func occurrences(in bytes: UnsafeBufferPointer<UInt8>) -> UInt64 {
         precondition(entries.count <= 64, "a list of more than 64 phrases does not fit in the bits")
         var found: UInt64 = 0
         forEachOccurrence(in: bytes) { index in
@@ -120,7 +124,7 @@ struct PhraseList: @unchecked Sendable {
     }
 
     /// Whether `bytes` start with a phrase of the list.
-    func startsOne(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+    package func startsOne(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
         var starts = false
         forEachOccurrence(in: bytes, from: 0, to: 1) { _ in
             starts = true

@@ -4,22 +4,22 @@ import Foundation
 /// from line breaks inside a cell (`社会保障和就业支 出`), full-width letters, digits and
 /// brackets, thousands separators. Keys drop all of that; labels keep the characters but
 /// drop the spaces.
-enum TextNormalization {
+package enum TextNormalization {
     /// A comparison key: no spaces, full-width ASCII folded, `（）【】` as `()[]`, `：` as `:`.
     /// Every cell of every line of every document passes here, and most have nothing to
     /// fold: their key is the text itself, not a copy. Only folded text is a new string.
-    static func key(_ text: Substring) -> Substring {
+    package static func key(_ text: Substring) -> Substring {
         withFoldedBytes(of: text, foldingWidth: true) { folded, unchanged in
             unchanged ? nil : Substring(String(decoding: folded, as: UTF8.self))
         } ?? text
     }
 
     /// The same, for a whole string.
-    static func key(_ text: String) -> Substring { key(Substring(text)) }
+    package static func key(_ text: String) -> Substring { key(Substring(text)) }
 
     /// The label as printed, without the spaces that PDF extraction put inside it. Copying
     /// text with nothing to fold as it is skips the UTF-8 validation of new bytes.
-    static func label(_ text: some StringProtocol) -> String {
+    package static func label(_ text: some StringProtocol) -> String {
         withFoldedBytes(of: text, foldingWidth: false) { folded, unchanged in
             unchanged ? nil : String(decoding: folded, as: UTF8.self)
         } ?? String(text)
@@ -28,14 +28,14 @@ enum TextNormalization {
     /// Hands `body` the bytes of the text's key (or, without `foldingWidth`, its label),
     /// folded into a buffer on the stack where there is something to fold, and whether
     /// folding left them as they were.
-    static func withFoldedBytes<Result>(
+    package static func withFoldedBytes<Result>(
         of text: some StringProtocol, foldingWidth: Bool,
         _ body: (_ folded: UnsafeBufferPointer<UInt8>, _ unchanged: Bool) -> Result
     ) -> Result {
         text.withUTF8Bytes { withFoldedBytes(of: $0, foldingWidth: foldingWidth, body) }
     }
 
-    static func withFoldedBytes<Result>(
+    package static func withFoldedBytes<Result>(
         of bytes: UnsafeBufferPointer<UInt8>, foldingWidth: Bool,
         _ body: (_ folded: UnsafeBufferPointer<UInt8>, _ unchanged: Bool) -> Result
     ) -> Result {
@@ -66,7 +66,7 @@ enum TextNormalization {
 
     /// The bytes of the space at `index`, 0 when there is none. The spaces are ` `, TAB,
     /// U+00A0 (C2 A0), U+3000 (E3 80 80) and U+FEFF (EF BB BF).
-    static func spaceLength(_ bytes: UnsafeBufferPointer<UInt8>, at index: Int) -> Int {
+    package static func spaceLength(_ bytes: UnsafeBufferPointer<UInt8>, at index: Int) -> Int {
         func has(_ sequence: UInt8...) -> Bool {
             index + sequence.count <= bytes.count && sequence.indices.allSatisfy { bytes[index + $0] == sequence[$0] }
         }
@@ -83,7 +83,7 @@ enum TextNormalization {
     /// The first `keptUpTo` bytes are known to be kept as they are (printable ASCII and
     /// Chinese, leads E4–E9: most text), so a caller that looked for something to fold does
     /// not have them looked at again.
-    static func fold(
+    package static func fold(
         _ bytes: UnsafeBufferPointer<UInt8>, foldingWidth: Bool, into output: UnsafeMutableBufferPointer<UInt8>,
         keptUpTo kept: Int = 0
     ) -> Int {
@@ -127,14 +127,14 @@ enum TextNormalization {
         return written
     }
 
-    static func isBlank(_ text: some StringProtocol) -> Bool { text.withUTF8Bytes(isBlank(bytes:)) }
+    package static func isBlank(_ text: some StringProtocol) -> Bool { text.withUTF8Bytes(isBlank(bytes:)) }
 
     /// Nothing but spaces (those a key drops).
-    static func isBlank(bytes: UnsafeBufferPointer<UInt8>) -> Bool { leadingSpaceLength(bytes) == bytes.count }
+    package static func isBlank(bytes: UnsafeBufferPointer<UInt8>) -> Bool { leadingSpaceLength(bytes) == bytes.count }
 
     /// The bytes of the spaces (those a key drops) that `bytes` start with: a key starts
     /// with what follows them.
-    static func leadingSpaceLength(_ bytes: UnsafeBufferPointer<UInt8>) -> Int {
+    package static func leadingSpaceLength(_ bytes: UnsafeBufferPointer<UInt8>) -> Int {
         var index = 0
         while index < bytes.count {
             let space = spaceLength(bytes, at: index)
@@ -145,7 +145,7 @@ enum TextNormalization {
     }
 
     /// `201`, `20103`, `2010301`: digits only, after folding full-width digits.
-    static func isDigits(_ key: some StringProtocol, count: ClosedRange<Int>? = nil) -> Bool {
+    package static func isDigits(_ key: some StringProtocol, count: ClosedRange<Int>? = nil) -> Bool {
         !key.isEmpty && key.utf8.allSatisfy(\.isASCIIDigit)
             && (count.map { $0.contains(key.utf8.count) } ?? true)
     }
@@ -167,7 +167,7 @@ enum TextNormalization {
 
     /// The bytes of an ordinal prefix such as `一、`, `(一)`, `1.`, `十四、` at the start of a
     /// key (numerals in brackets, or numerals and a separator); 0 when it has none.
-    static func ordinalPrefixLength(_ key: UnsafeBufferPointer<UInt8>) -> Int {
+    package static func ordinalPrefixLength(_ key: UnsafeBufferPointer<UInt8>) -> Int {
         var bytes = key.makeIterator()
         var decoder = UTF8()
         var length = 0
@@ -193,14 +193,14 @@ enum TextNormalization {
     }
 
     /// Strips an ordinal prefix such as `一、`, `(一)`, `1.`, `十四、`.
-    static func withoutOrdinal(_ key: some StringProtocol) -> Substring {
+    package static func withoutOrdinal(_ key: some StringProtocol) -> Substring {
         let key = Substring(key)
         let length = key.withUTF8Bytes(ordinalPrefixLength)
         return length == 0 ? key : key[key.utf8.index(key.startIndex, offsetBy: length)...]
     }
 
     /// Whether the key starts with an ordinal prefix.
-    static func hasOrdinal(_ key: UnsafeBufferPointer<UInt8>) -> Bool { ordinalPrefixLength(key) > 0 }
+    package static func hasOrdinal(_ key: UnsafeBufferPointer<UInt8>) -> Bool { ordinalPrefixLength(key) > 0 }
 }
 
 /// What a value cell held: nothing, the template's `——` (cannot apply), or a number.
@@ -212,7 +212,7 @@ public enum CellValue: Sendable, Hashable {
     /// nil when the cell holds text that is not a value.
     /// Read from the cell's key, folded into a buffer on the stack: every value cell of
     /// every table passes here, some more than once.
-    init?(cell: some StringProtocol) {
+    package init?(cell: some StringProtocol) {
         guard
             let value = TextNormalization.withFoldedBytes(
                 of: cell, foldingWidth: true, { key, _ in CellValue(key: key) })
@@ -221,7 +221,7 @@ public enum CellValue: Sendable, Hashable {
     }
 
     /// From a key's bytes.
-    init?(key: UnsafeBufferPointer<UInt8>) {
+    package init?(key: UnsafeBufferPointer<UInt8>) {
         if key.isEmpty {
             self = .empty
         } else if Self.isDashes(key) {
@@ -266,17 +266,17 @@ public enum CellValue: Sendable, Hashable {
 }
 
 extension String {
-    func containsBytes(_ needle: String) -> Bool { Substring(self).containsBytes(needle) }
-    func byteRange(of needle: String) -> Range<String.Index>? { Substring(self).byteRange(of: needle) }
+    package func containsBytes(_ needle: String) -> Bool { Substring(self).containsBytes(needle) }
+    package func byteRange(of needle: String) -> Range<String.Index>? { Substring(self).byteRange(of: needle) }
 }
 
 /// Comparisons by bytes. Keys are normalised already, so Unicode-aware comparison (String's
 /// `==`, `hasPrefix`, Foundation's `range(of:)`) buys nothing and costs most of the time
 /// on the lines of every document.
 extension StringProtocol {
-    func hasBytePrefix(_ prefix: String) -> Bool { hasBytes(prefix, atEnd: false) }
-    func hasByteSuffix(_ suffix: String) -> Bool { hasBytes(suffix, atEnd: true) }
-    func bytesEqual(_ other: String) -> Bool { utf8.count == other.utf8.count && hasBytes(other, atEnd: false) }
+    package func hasBytePrefix(_ prefix: String) -> Bool { hasBytes(prefix, atEnd: false) }
+    package func hasByteSuffix(_ suffix: String) -> Bool { hasBytes(suffix, atEnd: true) }
+    package func bytesEqual(_ other: String) -> Bool { utf8.count == other.utf8.count && hasBytes(other, atEnd: false) }
 
     /// By bytes where both texts are contiguous (native strings and their substrings are).
     /// Inlined: called on a row's field, the call would have the row copied around it.
@@ -298,7 +298,7 @@ extension StringProtocol {
 
     /// The text's UTF-8 bytes: in place where they are contiguous (native strings and their
     /// substrings are), else copied.
-    func withUTF8Bytes<Result>(_ body: (UnsafeBufferPointer<UInt8>) -> Result) -> Result {
+    package func withUTF8Bytes<Result>(_ body: (UnsafeBufferPointer<UInt8>) -> Result) -> Result {
         if let result = utf8.withContiguousStorageIfAvailable(body) { return result }
         var copy = String(self)
         return copy.withUTF8(body)
@@ -310,7 +310,7 @@ extension String? {
     /// juesuan's own spellings or keys.
     /// Optional chaining borrows the text, where a tuple of the two would copy the row that
     /// holds it.
-    func bytesEqual(_ other: String?) -> Bool {
+    package func bytesEqual(_ other: String?) -> Bool {
         guard let other else { return self == nil }
         return self?.bytesEqual(other) ?? false
     }
@@ -318,12 +318,12 @@ extension String? {
 
 extension String {
     /// The text between two byte offsets, which must fall between characters.
-    func slice(bytes range: Range<Int>) -> Substring { Substring(self).slice(bytes: range) }
+    package func slice(bytes range: Range<Int>) -> Substring { Substring(self).slice(bytes: range) }
 }
 
 extension Substring {
     /// The text between two byte offsets, which must fall between characters.
-    func slice(bytes range: Range<Int>) -> Substring {
+    package func slice(bytes range: Range<Int>) -> Substring {
         Substring(
             utf8[
                 utf8.index(
@@ -333,10 +333,10 @@ extension Substring {
 
     /// Whether `needle` occurs in the text, by bytes: cheap enough for every line of a
     /// document, where Foundation's and the generic searches are not.
-    func containsBytes(_ needle: String) -> Bool { byteOffset(of: needle) != nil }
+    package func containsBytes(_ needle: String) -> Bool { byteOffset(of: needle) != nil }
 
     /// Where `needle` first occurs, by bytes.
-    func byteRange(of needle: String) -> Range<String.Index>? {
+    package func byteRange(of needle: String) -> Range<String.Index>? {
         guard let offset = byteOffset(of: needle) else { return nil }
         let start = utf8.index(utf8.startIndex, offsetBy: offset)
         return start..<utf8.index(start, offsetBy: needle.utf8.count)
@@ -348,14 +348,14 @@ extension Substring {
 }
 
 /// UTF-8 bytes of a line, a cell or a key, valid only inside the call that hands them out.
-typealias Bytes = UnsafeBufferPointer<UInt8>
+package typealias Bytes = UnsafeBufferPointer<UInt8>
 
 /// The same comparisons on bytes, for the readers that work on them (`LineCells`).
 extension Bytes {
-    func bytesEqual(_ other: String) -> Bool { count == other.utf8.count && hasBytes(other, at: 0) }
-    func hasBytePrefix(_ prefix: String) -> Bool { hasBytes(prefix, at: 0) }
-    func hasByteSuffix(_ suffix: String) -> Bool { hasBytes(suffix, at: count - suffix.utf8.count) }
-    func containsBytes(_ needle: String) -> Bool { needle.withUTF8Bytes { byteOffset(of: $0) } != nil }
+    package func bytesEqual(_ other: String) -> Bool { count == other.utf8.count && hasBytes(other, at: 0) }
+    package func hasBytePrefix(_ prefix: String) -> Bool { hasBytes(prefix, at: 0) }
+    package func hasByteSuffix(_ suffix: String) -> Bool { hasBytes(suffix, at: count - suffix.utf8.count) }
+    package func containsBytes(_ needle: String) -> Bool { needle.withUTF8Bytes { byteOffset(of: $0) } != nil }
 
     private func hasBytes(_ part: String, at offset: Int) -> Bool {
         let partCount = part.utf8.count
@@ -365,16 +365,16 @@ extension Bytes {
     }
 
     /// How many characters (Unicode scalars) the bytes hold: those that are not continuation bytes.
-    var characterCount: Int { count(where: { $0 & 0xC0 != 0x80 }) }
+    package var characterCount: Int { count(where: { $0 & 0xC0 != 0x80 }) }
 
     /// `201`, `20103`: ASCII digits only, as many as `count` allows.
-    func isDigits(count allowed: ClosedRange<Int>? = nil) -> Bool {
+    package func isDigits(count allowed: ClosedRange<Int>? = nil) -> Bool {
         !isEmpty && allSatisfy(\.isASCIIDigit) && (allowed.map { $0.contains(count) } ?? true)
     }
 
     /// As `Int(String)` reads it (an optional sign, digits, nil past `Int`'s range), from the
     /// bytes: row numbers and header cells are asked it on every line of a grid.
-    var integer: Int? {
+    package var integer: Int? {
         let negative = first == UInt8(ascii: "-")
         let digits = first == UInt8(ascii: "-") || first == UInt8(ascii: "+") ? bytes(from: 1) : self
         guard !digits.isEmpty else { return nil }
@@ -392,20 +392,20 @@ extension Bytes {
         return value
     }
 
-    var string: String { String(decoding: self, as: UTF8.self) }
+    package var string: String { String(decoding: self, as: UTF8.self) }
 
     /// The bytes from `offset` on, and those before it.
-    func bytes(from offset: Int) -> Bytes { Bytes(rebasing: self[offset...]) }
-    func bytes(upTo offset: Int) -> Bytes { Bytes(rebasing: self[..<offset]) }
+    package func bytes(from offset: Int) -> Bytes { Bytes(rebasing: self[offset...]) }
+    package func bytes(upTo offset: Int) -> Bytes { Bytes(rebasing: self[..<offset]) }
 
     /// The bytes after `prefix` where they start with it (at `offset`).
-    func dropping(prefix: String, at offset: Int = 0) -> Bytes? {
+    package func dropping(prefix: String, at offset: Int = 0) -> Bytes? {
         hasBytes(prefix, at: offset) ? bytes(from: offset + prefix.utf8.count) : nil
     }
 
     /// Where `needle` first occurs, by memchr for its last byte: in UTF-8 Chinese a
     /// continuation byte is one of 64, where a lead byte is one of a handful.
-    func byteOffset(of needle: UnsafeBufferPointer<UInt8>) -> Int? {
+    package func byteOffset(of needle: UnsafeBufferPointer<UInt8>) -> Int? {
         guard let anchor = needle.last else { return 0 }
         guard needle.count <= count else { return nil }
         let tail = needle.count - 1
@@ -418,7 +418,7 @@ extension Bytes {
     }
 
     /// The offset of the first `byte` in `range` (the whole buffer by default), by memchr.
-    func firstOffset(of byte: UInt8, in range: Range<Int>? = nil) -> Int? {
+    package func firstOffset(of byte: UInt8, in range: Range<Int>? = nil) -> Int? {
         let range = range ?? 0..<count
         guard let base = baseAddress, !range.isEmpty else { return nil }
         return memchr(base + range.lowerBound, Int32(byte), range.count).map {
@@ -431,17 +431,19 @@ extension Bytes {
 /// differ in their first byte, and many equal ones are one string (a row's column and the
 /// template's): those are told without a call to memcmp.
 @inline(__always)
-func sameBytes(_ left: UnsafePointer<UInt8>, _ right: UnsafePointer<UInt8>, count: Int) -> Bool {
+package func sameBytes(_ left: UnsafePointer<UInt8>, _ right: UnsafePointer<UInt8>, count: Int) -> Bool {
     if left == right || count == 0 { return true }
     return left[0] == right[0] && memcmp(left, right, count) == 0
 }
 
 extension UInt8 {
     /// `0`–`9`: the digits of codes, years and amounts (full-width ones are folded in keys).
-    var isASCIIDigit: Bool { self >= 0x30 && self <= 0x39 }
+    package var isASCIIDigit: Bool { self >= 0x30 && self <= 0x39 }
 
     /// The bytes of the UTF-8 character this lead byte starts (1 for a continuation byte,
     /// which valid text never puts where a character starts): a nibble of a table in one
     /// word, where a chain of comparisons costs branches on every character scanned.
-    var utf8Length: Int { Int(truncatingIfNeeded: UInt64(0x4322_1111_1111_1111) &>> (UInt64(self &>> 4) &* 4)) & 0xF }
+    package var utf8Length: Int {
+        Int(truncatingIfNeeded: UInt64(0x4322_1111_1111_1111) &>> (UInt64(self &>> 4) &* 4)) & 0xF
+    }
 }

@@ -7,7 +7,7 @@ import Foundation
 /// A key in a set or dictionary owns its text. A key made to look one up (`lookingUp`)
 /// borrows the bytes of a cell for the lookup only: the readers ask sets about cells they
 /// hold as bytes, and a string made for each question was most of its cost.
-struct ByteKey: Hashable, @unchecked Sendable, ExpressibleByStringLiteral {
+package struct ByteKey: Hashable, @unchecked Sendable, ExpressibleByStringLiteral {
     private enum Storage {
         case owned(String)
         /// Valid only inside `lookingUp`'s body, which never stores the key.
@@ -15,16 +15,16 @@ struct ByteKey: Hashable, @unchecked Sendable, ExpressibleByStringLiteral {
     }
     private let storage: Storage
 
-    init(_ text: some StringProtocol) { storage = .owned(String(text)) }
-    init(stringLiteral text: String) { storage = .owned(text) }
+    package init(_ text: some StringProtocol) { storage = .owned(String(text)) }
+    package init(stringLiteral text: String) { storage = .owned(text) }
     private init(borrowing bytes: UnsafeBufferPointer<UInt8>) { storage = .borrowed(bytes) }
 
     /// `body` of a key for `bytes`, to look up in sets and dictionaries, not to store.
-    static func lookingUp<Result>(_ bytes: UnsafeBufferPointer<UInt8>, _ body: (ByteKey) -> Result) -> Result {
+    package static func lookingUp<Result>(_ bytes: UnsafeBufferPointer<UInt8>, _ body: (ByteKey) -> Result) -> Result {
         body(ByteKey(borrowing: bytes))
     }
 
-    var text: String {
+    package var text: String {
         switch storage {
         case .owned(let text): text
         case .borrowed(let bytes): String(decoding: bytes, as: UTF8.self)
@@ -38,7 +38,7 @@ struct ByteKey: Hashable, @unchecked Sendable, ExpressibleByStringLiteral {
         }
     }
 
-    static func == (left: ByteKey, right: ByteKey) -> Bool {
+    package static func == (left: ByteKey, right: ByteKey) -> Bool {
         left.withBytes { left in
             right.withBytes { right in
                 left.count == right.count
@@ -47,7 +47,7 @@ struct ByteKey: Hashable, @unchecked Sendable, ExpressibleByStringLiteral {
         }
     }
 
-    func hash(into hasher: inout Hasher) {
+    package func hash(into hasher: inout Hasher) {
         withBytes { hasher.combine(bytes: UnsafeRawBufferPointer($0)) }
     }
 }

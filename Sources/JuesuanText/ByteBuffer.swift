@@ -49,7 +49,7 @@ public struct ByteBuffer: ~Copyable {
 
     /// Makes room for `needed` more bytes, which the `InRoom` appends then write unchecked.
     @inline(__always)
-    mutating func makeRoom(_ needed: Int) {
+    package mutating func makeRoom(_ needed: Int) {
         if capacity - count < needed { grow(toFit: needed) }
     }
 
@@ -62,13 +62,13 @@ public struct ByteBuffer: ~Copyable {
     }
 
     @inline(__always)
-    mutating func appendInRoom(_ byte: UInt8) {
+    package mutating func appendInRoom(_ byte: UInt8) {
         base[count] = byte
         count += 1
     }
 
     @inline(__always)
-    mutating func copyInRoom(_ bytes: UnsafeBufferPointer<UInt8>) {
+    package mutating func copyInRoom(_ bytes: UnsafeBufferPointer<UInt8>) {
         guard let source = bytes.baseAddress else { return }
         (base + count).update(from: source, count: bytes.count)
         count += bytes.count

@@ -1,12 +1,12 @@
 /// A numbered line and its TAB-separated cells.
-struct SourceLine: Sendable {
-    let number: Int
+package struct SourceLine: Sendable {
+    package let number: Int
     /// The whole text of the document, and where the line's bytes are in it: a pass over many
     /// lines reads that one buffer (`withDocumentBytes`), and a line is made a `Substring`
     /// only when a reader keeps it.
     private let document: String
-    let bytes: Range<Int>
-    var text: Substring { document.slice(bytes: bytes) }
+    package let bytes: Range<Int>
+    package var text: Substring { document.slice(bytes: bytes) }
     /// How many cells hold more than spaces, and the bytes of the first of them: every reader
     /// asks whether a line is blank or holds one cell, so it is found once, by bytes, without
     /// making the cells (a table's reader reads them as bytes, through `LineCells`).
@@ -14,7 +14,7 @@ struct SourceLine: Sendable {
     private let firstPrinted: Range<Int>
 
     /// `documentBytes` are `document`'s: one buffer for every line.
-    init(number: Int, bytes: Range<Int>, of document: String, at documentBytes: UnsafeBufferPointer<UInt8>) {
+    package init(number: Int, bytes: Range<Int>, of document: String, at documentBytes: UnsafeBufferPointer<UInt8>) {
         self.number = number
         self.document = document
         self.bytes = bytes
@@ -35,7 +35,7 @@ struct SourceLine: Sendable {
     }
 
     /// The cells; a line without TABs (prose, titles, blank lines: most lines) is its only cell.
-    var cells: [Substring] {
+    package var cells: [Substring] {
         document.withUTF8Bytes { document in
             let line = text(in: document)
             var cells: [Substring] = []
@@ -49,36 +49,36 @@ struct SourceLine: Sendable {
         }
     }
 
-    var nonBlankCells: [Substring] {
+    package var nonBlankCells: [Substring] {
         cells.filter { !TextNormalization.isBlank($0) }
     }
 
     /// The first cell that holds more than spaces.
-    var firstPrintedCell: Substring? { printedCount > 0 ? cell(firstPrinted) : nil }
+    package var firstPrintedCell: Substring? { printedCount > 0 ? cell(firstPrinted) : nil }
 
     /// The line's only non-blank cell, when it has exactly one.
-    var singleCell: Substring? { printedCount == 1 ? cell(firstPrinted) : nil }
+    package var singleCell: Substring? { printedCount == 1 ? cell(firstPrinted) : nil }
 
     /// `body` of the bytes of the document the lines are slices of, for `text(in:)`,
     /// `singleCell(in:)` and `firstPrintedCell(in:)`: the passes that skip most lines test
     /// them by these bytes, without a `Substring` (and its reference count) per line.
-    static func withDocumentBytes<Result>(
+    package static func withDocumentBytes<Result>(
         _ lines: some Collection<SourceLine>, _ body: (UnsafeBufferPointer<UInt8>) -> Result
     ) -> Result {
         guard let first = lines.first else { return body(UnsafeBufferPointer(start: nil, count: 0)) }
         return first.document.withUTF8Bytes(body)
     }
 
-    func text(in document: UnsafeBufferPointer<UInt8>) -> UnsafeBufferPointer<UInt8> {
+    package func text(in document: UnsafeBufferPointer<UInt8>) -> UnsafeBufferPointer<UInt8> {
         UnsafeBufferPointer(rebasing: document[bytes])
     }
 
     /// The bytes of the line's only non-blank cell; nil when it has none or several.
-    func singleCell(in document: UnsafeBufferPointer<UInt8>) -> UnsafeBufferPointer<UInt8>? {
+    package func singleCell(in document: UnsafeBufferPointer<UInt8>) -> UnsafeBufferPointer<UInt8>? {
         printedCount == 1 ? firstPrintedCell(in: document) : nil
     }
 
-    func firstPrintedCell(in document: UnsafeBufferPointer<UInt8>) -> UnsafeBufferPointer<UInt8>? {
+    package func firstPrintedCell(in document: UnsafeBufferPointer<UInt8>) -> UnsafeBufferPointer<UInt8>? {
         guard printedCount > 0 else { return nil }
         let start = bytes.lowerBound
         return UnsafeBufferPointer(
@@ -90,5 +90,5 @@ struct SourceLine: Sendable {
         document.slice(bytes: (bytes.lowerBound + cell.lowerBound)..<(bytes.lowerBound + cell.upperBound))
     }
 
-    var isBlank: Bool { printedCount == 0 }
+    package var isBlank: Bool { printedCount == 0 }
 }
