@@ -262,7 +262,7 @@ enum EvaluationReader {
         let startsWithResults: Bool
         let startsWithPerformance: Bool
 
-        init(_ key: UnsafeBufferPointer<UInt8>) {
+        init(_ key: Bytes) {
             found = Self.phrases.occurrences(in: key)
             startsWithTotalScore = key.hasBytePrefix("总分")
             startsWithResults = key.hasBytePrefix("三、")
@@ -276,13 +276,10 @@ enum EvaluationReader {
     private static func value(after label: String, in cells: LineCells) -> String? {
         for index in 0..<cells.count {
             let cell = cells.key(index)
-            guard cell.hasBytePrefix(label) else { continue }
-            let rest = cell.dropFirst(label.utf8.count)
+            guard let rest = cell.dropping(prefix: label) else { continue }
             if rest.isEmpty { return cells.printed.first { $0 > index }.map { cells.key($0).string } }
-            if rest.first == UInt8(ascii: ":") {
-                let value = Bytes(rebasing: rest.dropFirst()).string
-                return value.isEmpty ? nil : value
-            }
+            let value = rest.droppingColon
+            if value.count < rest.count { return value.isEmpty ? nil : value.string }
         }
         return nil
     }
@@ -300,7 +297,7 @@ enum EvaluationReader {
     }
 
     /// The amounts of a line's bytes, read through a buffer of their own.
-    private static func numbers(in line: UnsafeBufferPointer<UInt8>, buffer: LineCellBuffer) -> [ExactDecimal] {
+    private static func numbers(in line: Bytes, buffer: LineCellBuffer) -> [ExactDecimal] {
         let cells = buffer.cells(of: line)
         return cells.printed.compactMap { ExactDecimal(bytes: cells.key($0)) }
     }
@@ -313,30 +310,21 @@ enum EvaluationReader {
     /// `年初预算 35 万元，…实际支出 25.5 万元，执行率为 72.86%`.
     /// Read from the line's key, as bytes.
     private static func readStatements(
-        _ text: UnsafeBufferPointer<UInt8>, line: Int, into evaluation: inout ProjectEvaluation
+        _ text: Bytes, line: Int, into evaluation: inout ProjectEvaluation
     ) {
-        if evaluation.totalScore == nil, let score = figure(after: "总得分", in: text) {
+        if evaluation.totalScore == nil, let score = text.decimal(after: "总得分") {
             evaluation.totalScore = score
             evaluation.scoreLine = line
-            if let offset = "属于".withUTF8Bytes({ text.byteOffset(of: $0) }) {
-                let after = Bytes(rebasing: text[(offset + "属于".utf8.count)...]).string
+            if let offset = text.byteOffset(of: "属于") {
+                let after = text.bytes(from: offset + "属于".utf8.count).string
                 evaluation.grade = after.unicodeScalars.lazy.map(String.init).first { grades.contains(ByteKey($0)) }
             }
         }
         for (measure, words) in statedMeasures where !evaluation.statements.contains(where: { $0.measure == measure }) {
-            if let value = words.lazy.compactMap({ figure(after: $0, in: text) }).first {
+            if let value = words.lazy.compactMap({ text.decimal(after: $0) }).first {
                 evaluation.statements.append(StatedFigure(measure: measure, value: value, line: line))
             }
         }
-    }
-
-    /// The number printed right after `words` (an optional `:` between).
-    private static func figure(after words: String, in text: UnsafeBufferPointer<UInt8>) -> ExactDecimal? {
-        guard let offset = words.withUTF8Bytes({ text.byteOffset(of: $0) }) else { return nil }
-        var rest = text[(offset + words.utf8.count)...]
-        if rest.first == UInt8(ascii: ":") { rest = rest.dropFirst() }
-        let digits = rest.prefix { $0.isASCIIDigit || $0 == UInt8(ascii: ".") || $0 == UInt8(ascii: ",") }
-        return digits.isEmpty ? nil : ExactDecimal(bytes: Bytes(rebasing: digits))
     }
 }
 

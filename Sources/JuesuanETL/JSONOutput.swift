@@ -52,10 +52,8 @@ public struct JSONLines: ~Copyable {
         writer.open(continuing: prefix)
     }
 
-    /// The lines written so far.
-    public func withBytes<Result>(_ body: (UnsafeBufferPointer<UInt8>) throws -> Result) rethrows -> Result {
-        try body(writer.written)
-    }
+    /// The lines written so far, to `output`.
+    package func write(to output: BufferedOutput) { output.write(writer) }
 
     public mutating func append(_ row: StagingRow) {
         open(continuing: rowPrefix)

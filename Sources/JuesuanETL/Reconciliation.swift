@@ -103,7 +103,7 @@ struct Checker {
     func hasOrdinal(_ row: Int) -> Bool { itemKey(row, TextNormalization.hasOrdinal) }
 
     /// `test` of the key of a row's item, folded on the stack: the checks ask it of many rows.
-    func itemKey(_ row: Int, _ test: (UnsafeBufferPointer<UInt8>) -> Bool) -> Bool {
+    func itemKey(_ row: Int, _ test: (Bytes) -> Bool) -> Bool {
         TextNormalization.withFoldedBytes(of: rows[row].item, foldingWidth: true) { key, _ in test(key) }
     }
 

@@ -70,7 +70,7 @@ struct TableReader {
         if let single, Watermark.isWatermark(single) { return .next }
         if template.instructionMarkers.contains(where: cells.text.containsBytes) { return .next }
         // `…⇥…`: a blank template's placeholder row, which holds nothing.
-        if printed.allSatisfy({ Self.isPlaceholder(cells.key($0)) }) { return .next }
+        if printed.allSatisfy({ cells.key($0).isEllipsis }) { return .next }
         // Every title names a 表 (TitleCandidates): other lines are not stripped and looked up.
         if let single, single.containsBytes("表"),
             let title = TableTitle.match(single, department: nil, template: template), title.kind == kind
@@ -110,7 +110,7 @@ struct TableReader {
     /// A header that is printed must name the columns this reader assigns values to.
     private func checkHeader() throws(Diagnostic) {
         guard let line = firstHeaderLine else { return }
-        for column in spec.columns where !headerText.withUnsafeBufferPointer({ $0.containsBytes(column.headerWord) }) {
+        for column in spec.columns where !headerText.containsBytes(column.headerWord) {
             throw Diagnostic(
                 file: fileName, line: line,
                 message: "\(kind.label) \(kind.title): the header does not name the column '\(column.headerWord)'; "
@@ -125,8 +125,7 @@ struct TableReader {
     private func isFrameCell(_ key: Bytes) -> Bool {
         if Self.frameCellPrefixes.startsOne(key) { return true }
         if key.hasBytePrefix("公开") || key.hasBytePrefix("表") { return TableTitle.isLabel(key) }
-        return key.count >= 7 && key[0].isASCIIDigit && key[4] == 0xE5
-            && TableTitle.strippingYear(key).isEmpty
+        return key.mayStartWithYear && TableTitle.strippingYear(key).isEmpty
     }
 
     private mutating func readFrameCell(_ key: Bytes, line: Int) {
@@ -136,21 +135,6 @@ struct TableReader {
             footnoteLine = line
             if key.containsBytes("本表无数据") { saysNoData = true }
         }
-    }
-
-    /// Only `…` (E2 80 A6) and `.`.
-    private static func isPlaceholder(_ key: Bytes) -> Bool {
-        var rest = key[...]
-        while let first = rest.first {
-            if first == UInt8(ascii: ".") {
-                rest = rest.dropFirst()
-            } else if rest.starts(with: [0xE2, 0x80, 0xA6]) {
-                rest = rest.dropFirst(3)
-            } else {
-                return false
-            }
-        }
-        return true
     }
 
     static func quoted(_ text: some StringProtocol) -> String {

@@ -82,28 +82,11 @@ enum TableTitle {
             for separator in labelSeparators { rest = rest.dropping(prefix: separator) ?? rest }
             break
         }
-        if let open = lastLabelStart(in: rest), open > 0 {
+        if let open = rest.lastStart(ofEither: "公", "表"), open > 0 {
             let tail = rest.bytes(from: open)
             if tail.count > 3, isLabel(tail) { rest = rest.bytes(upTo: open) }
         }
         return rest
-    }
-
-    /// Where the last `公` (E5 85 AC) or `表` (E8 A1 A8) starts, found from the end by their
-    /// lead bytes (a title's key is scanned whole when it has neither).
-    private static func lastLabelStart(in bytes: Bytes) -> Int? {
-        var start = bytes.count - 3
-        while start >= 0 {
-            let lead = bytes[start]
-            if lead == 0xE5 || lead == 0xE8 {
-                let (second, third) = (bytes[start + 1], bytes[start + 2])
-                if (lead, second, third) == (0xE5, 0x85, 0xAC) || (lead, second, third) == (0xE8, 0xA1, 0xA8) {
-                    return start
-                }
-            }
-            start -= 1
-        }
-        return nil
     }
 
     /// `公开01表`, `公开02`, `表`, `公开表一`, `表一`, `表1:`.

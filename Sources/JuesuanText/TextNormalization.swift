@@ -403,6 +403,52 @@ extension Bytes {
         hasBytes(prefix, at: offset) ? bytes(from: offset + prefix.utf8.count) : nil
     }
 
+    /// Where `needle` first occurs.
+    package func byteOffset(of needle: String) -> Int? { needle.withUTF8Bytes { byteOffset(of: $0) } }
+
+    /// The bytes after a leading `:` (a key's folded colon), or all of them.
+    package var droppingColon: Bytes { first == UInt8(ascii: ":") ? bytes(from: 1) : self }
+
+    /// The number printed right after the first `words` (an optional `:` between).
+    package func decimal(after words: String) -> ExactDecimal? {
+        guard let offset = byteOffset(of: words) else { return nil }
+        let rest = bytes(from: offset + words.utf8.count).droppingColon
+        let digits = rest.prefix { $0.isASCIIDigit || $0 == UInt8(ascii: ".") || $0 == UInt8(ascii: ",") }
+        return digits.isEmpty ? nil : ExactDecimal(bytes: Bytes(rebasing: digits))
+    }
+
+    /// Whether the key may start with a year (`2024年`): four digits, then 年. A cheap test
+    /// before a reader strips the year.
+    package var mayStartWithYear: Bool { count >= 7 && self[0].isASCIIDigit && hasBytes("年", at: 4) }
+
+    /// Only `…` and `.`: a placeholder printed where a cell has no text.
+    package var isEllipsis: Bool {
+        var offset = 0
+        while offset < count {
+            if self[offset] == UInt8(ascii: ".") {
+                offset += 1
+            } else if hasBytes("…", at: offset) {
+                offset += "…".utf8.count
+            } else {
+                return false
+            }
+        }
+        return true
+    }
+
+    /// Where the last of either character starts, found from the end by their lead bytes.
+    package func lastStart(ofEither first: String, _ second: String) -> Int? {
+        let (firstLead, secondLead) = (first.utf8.first!, second.utf8.first!)
+        var start = count - 1
+        while start >= 0 {
+            let lead = self[start]
+            if lead == firstLead, hasBytes(first, at: start) { return start }
+            if lead == secondLead, hasBytes(second, at: start) { return start }
+            start -= 1
+        }
+        return nil
+    }
+
     /// Where `needle` first occurs, by memchr for its last byte: in UTF-8 Chinese a
     /// continuation byte is one of 64, where a lead byte is one of a handful.
     package func byteOffset(of needle: UnsafeBufferPointer<UInt8>) -> Int? {
@@ -446,4 +492,9 @@ extension UInt8 {
     package var utf8Length: Int {
         Int(truncatingIfNeeded: UInt64(0x4322_1111_1111_1111) &>> (UInt64(self &>> 4) &* 4)) & 0xF
     }
+}
+
+extension [UInt8] {
+    /// Whether the UTF-8 bytes hold `needle`'s.
+    package func containsBytes(_ needle: String) -> Bool { withUnsafeBufferPointer { $0.containsBytes(needle) } }
 }

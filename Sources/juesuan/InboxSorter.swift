@@ -1,4 +1,5 @@
 import Foundation
+import JuesuanText
 import JuesuanWarehouse
 
 /// Moves each file out of an inbox once the database has it: loaded and skipped files to

@@ -1,4 +1,5 @@
 import ArgumentParser
+import JuesuanText
 
 @main
 struct Juesuan: ParsableCommand {

@@ -75,7 +75,7 @@ struct ParseCommand: ParsableCommand {
                 case .narrative: for fact in document.narrative { json.append(fact) }
                 case .evaluations: for evaluation in document.evaluations { json.append(evaluation) }
                 }
-                json.withBytes { output.write(bytes: $0) }
+                json.write(to: output)
             case .table:
                 for fields in tableFields(document) { output.write(fields.joined(separator: "\t")) }
             }
@@ -146,7 +146,7 @@ struct CheckCommand: ParsableCommand {
             case .jsonl:
                 json.begin(document)
                 for finding in findings { json.append(finding) }
-                json.withBytes { output.write(bytes: $0) }
+                json.write(to: output)
             }
         }
     }

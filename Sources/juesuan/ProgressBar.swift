@@ -1,4 +1,5 @@
 import Foundation
+import JuesuanText
 
 /// A progress line on a terminal (documents/s and what is left); nothing when stderr is
 /// not a terminal, as under cron.
