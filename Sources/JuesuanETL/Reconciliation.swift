@@ -9,7 +9,16 @@ public enum Reconciliation {
     public static func findings(in document: ParsedDocument) -> [Finding] {
         var checker = Checker(document: document)
         checker.run()
-        return checker.findings.sorted { ($0.expectedPlace.line, $0.check) < ($1.expectedPlace.line, $1.check) }
+        return checker.sortedFindings
+    }
+
+    /// The findings and every check's outcome, for the warehouse: `check` asks only for the
+    /// findings, and no check records what it applied there.
+    public static func report(of document: ParsedDocument) -> CheckReport {
+        var checker = Checker(document: document)
+        checker.recordsCoverage = true
+        checker.run()
+        return CheckReport(findings: checker.sortedFindings, applied: checker.applied)
     }
 }
 
@@ -19,6 +28,9 @@ public enum Reconciliation {
 struct Checker {
     let document: ParsedDocument
     var findings: [Finding] = []
+    /// The checks that compared figures, kept only when `recordsCoverage`.
+    var recordsCoverage = false
+    private(set) var applied: Set<String> = []
     /// Every row of the document's tables, in document order.
     let rows: [StagingRow]
     private let tables: [TableKind: TableRows]
@@ -107,7 +119,16 @@ struct Checker {
         TextNormalization.withFoldedBytes(of: rows[row].item, foldingWidth: true) { key, _ in test(key) }
     }
 
+    var sortedFindings: [Finding] {
+        findings.sorted { ($0.expectedPlace.line, $0.check) < ($1.expectedPlace.line, $1.check) }
+    }
+
     // MARK: Comparing
+
+    /// Notes that `check` compared figures in this document.
+    mutating func applied(_ check: String) {
+        if recordsCoverage { applied.insert(check) }
+    }
 
     /// Compares a printed figure with the sum of its parts (or with one figure elsewhere).
     /// The summary is made only for a finding: most comparisons agree.
@@ -125,6 +146,7 @@ struct Checker {
         let printed = expected.flatMap { rows[$0].value.amount }
         guard let anchor = expected ?? parts.first(where: { rows[$0].value.amount != nil }) else { return }
         let severity: Finding.Severity
+        if printed != nil || sum != nil { applied(check) }
         switch (printed, sum) {
         case (nil, nil): return
         case (let printed?, let sum?):
@@ -175,6 +197,7 @@ struct Checker {
         checkAcrossTables()
         checkNarrative()
         checkEvaluations()
+        applied("unknown_table")
         for table in document.unreadTables {
             let place = Place(part: .unreadTable, line: table.line, item: table.title, column: "")
             findings.append(
@@ -369,7 +392,7 @@ struct Checker {
         if let fiscal02 = total(.income, column: "财政拨款收入") {
             compare("01=02.fiscal_income", fiscal02, fiscalItems01, "公开01表's 财政拨款 income items add up to")
         }
-        for source in ["上级补助收入", "事业收入", "经营收入", "附属单位上缴收入", "其他收入"] {
+        for source in CheckCatalogue.incomeSources {
             let item01 = incomeItems01.first {
                 itemKey($0) { $0.hasByteSuffix(source) } && !rows[$0].item.containsBytes("财政拨款")
             }

@@ -8,7 +8,8 @@ import Synchronization
 /// A document parsed and checked, ready to be stored.
 struct CheckedDocument: Sendable {
     var document: ParsedDocument
-    var findings: [Finding]
+    var report: CheckReport
+    var findings: [Finding] { report.findings }
 }
 
 /// What became of one file, for the run to count and report.
@@ -142,7 +143,7 @@ final class BatchStore: @unchecked Sendable {
             try connection.execute(
                 "SELECT warehouse.unload_documents(array_agg(document_id)) FROM etl.document WHERE sha256 = ANY ($1::text[])",
                 [hashes])
-            for table in ["staging.cell", "etl.finding"] {
+            for table in ["staging.cell", "etl.finding", "etl.check_outcome"] {
                 try connection.execute(
                     "DELETE FROM \(table) WHERE document_id IN (SELECT document_id FROM etl.document WHERE sha256 = ANY ($1::text[]))",
                     [hashes])
@@ -205,7 +206,7 @@ final class BatchStore: @unchecked Sendable {
             """
             COPY etl.finding (document_id, check_name, severity, expected, actual, difference, expected_table, expected_line,
                 expected_item, expected_column, actual_table, actual_line, actual_lines, actual_item, actual_column, message,
-                expected_page, actual_page) FROM STDIN
+                expected_page, actual_page, juesuan_version) FROM STDIN
             """
         ) { writer in
             for checked in fresh {
@@ -218,7 +219,17 @@ final class BatchStore: @unchecked Sendable {
                         finding.actualPlace.line, PostgresArray.literal(finding.actualLines.map(String.init)),
                         finding.actualPlace.item, finding.actualPlace.column, finding.message,
                         checked.document.page(ofLine: finding.expectedPlace.line),
-                        checked.document.page(ofLine: finding.actualPlace.line))
+                        checked.document.page(ofLine: finding.actualPlace.line), juesuanVersion)
+                }
+            }
+        }
+        try connection.copy(
+            "COPY etl.check_outcome (document_id, check_name, outcome, finding_count, juesuan_version) FROM STDIN"
+        ) { writer in
+            for checked in fresh {
+                let documentID = ids[checked.document.sha256]
+                for check in checked.report.coverage {
+                    try writer.append(documentID, check.check, check.outcome.rawValue, check.findings, juesuanVersion)
                 }
             }
         }

@@ -199,7 +199,7 @@ public final class Loader {
             self.sources = sources
             outcomes = Background {
                 DocumentFiles.concurrentMap(sources) { source in
-                    source.parse().map { CheckedDocument(document: $0, findings: Reconciliation.findings(in: $0)) }
+                    source.parse().map { CheckedDocument(document: $0, report: Reconciliation.report(of: $0)) }
                 }
             }
         }

@@ -1,4 +1,5 @@
 import ArgumentParser
+import JuesuanETL
 import JuesuanText
 
 @main
@@ -17,7 +18,7 @@ struct Juesuan: ParsableCommand {
             CONNECTION (load, migrate)
               --database-url, else DATABASE_URL, else the PG* variables and ~/.pgpass, as libpq reads them.
             """,
-        version: "0.1.0",
+        version: juesuanVersion,
         subcommands: [
             QuickstartCommand.self, ParseCommand.self, CheckCommand.self, TextCommand.self, MigrateCommand.self,
             LoadCommand.self, DatabaseCommand.self,

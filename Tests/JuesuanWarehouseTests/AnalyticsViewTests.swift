@@ -350,7 +350,8 @@ final class AnalyticsViewTests: DatabaseTestCase {
         XCTAssertEqual(
             views,
             [
-                "basic_expenditure_by_economic_class", "budget_execution", "data_quality", "department_year",
+                "basic_expenditure_by_economic_class", "budget_execution", "check_coverage", "data_quality",
+                "department_year",
                 "expenditure_by_function", "function_totals", "income_by_source", "project_performance",
                 "three_public_expenses", "yoy",
             ])

@@ -1,4 +1,5 @@
 import Foundation
+import JuesuanETL
 import JuesuanWarehouse
 import PostgresClient
 import TestSupport
@@ -60,6 +61,50 @@ final class TemplateLoadTests: DatabaseTestCase {
                 "SELECT amount FROM warehouse.fact_fiscal_expenditure f JOIN etl.document d USING (document_id) "
                     + "WHERE d.template = 'shanghai-district' AND subject_code = '2013999' AND kind_code = 'project'"
             ).scalar, "202.24")
+    }
+
+    /// Every check of the catalogue, for each document: those with findings failed, with
+    /// as many findings as analytics.data_quality holds; the others passed or could not apply.
+    func testCheckCoverageAnswersForTheSeedsAndTheSample() throws {
+        let database = try connect()
+        _ = try Loader(connection: database).load(files: Repository.seedPaths + [finalAccounts])
+        let perDocument = try database.execute(
+            """
+            SELECT count(*), count(DISTINCT "check"), bool_and(juesuan_version IS NOT NULL)
+            FROM analytics.check_coverage GROUP BY document_id
+            """
+        ).rows.map(\.values)
+        let catalogue = String(CheckCatalogue.checks.count)
+        XCTAssertEqual(perDocument, Array(repeating: [catalogue, catalogue, "t"], count: 3))
+        let disagreements = try database.execute(
+            """
+            SELECT c.document_id, c."check", c.outcome, c.findings, count(q.*)
+            FROM analytics.check_coverage c
+            LEFT JOIN analytics.data_quality q ON q.document_id = c.document_id AND q."check" = c."check"
+            GROUP BY 1, 2, 3, 4
+            HAVING (c.outcome = 'failed') <> (count(q.*) > 0) OR c.findings <> count(q.*)
+            """
+        ).rows.map(\.values)
+        XCTAssertEqual(disagreements, [])
+        // The seed of 2024 (a national document with its evaluations), check by check.
+        let outcomes = Dictionary(
+            uniqueKeysWithValues: try database.execute(
+                """
+                SELECT "check", outcome FROM analytics.check_coverage WHERE fiscal_year = 2024 AND department NOT LIKE '%普陀%'
+                """
+            ).rows.map { (try $0.text(0), try $0.text(1)) })
+        XCTAssertEqual(outcomes["subtotal"], "failed")
+        XCTAssertEqual(outcomes["01=03.expenditure_total"], "passed")
+        XCTAssertEqual(outcomes["evaluation.balance"], "failed")
+        XCTAssertEqual(outcomes["narrative.three_public"], "passed")
+        // 公开07表 is printed empty (本表无数据): nothing of it can be compared.
+        XCTAssertEqual(outcomes["04=07.government_fund"], "not_applicable")
+        XCTAssertEqual(outcomes.values.filter { $0 == "not_applicable" }.count, 12)
+        XCTAssertEqual(outcomes["unknown_table"], "passed")
+        XCTAssertEqual(
+            try database.execute("SELECT count(*) FROM etl.finding WHERE juesuan_version = $1", [juesuanVersion])
+                .scalar,
+            try database.execute("SELECT count(*) FROM etl.finding").scalar)
     }
 
     func testTheBlankTemplateAndTheBudgetAreRejectedWithTheirLine() throws {
