@@ -82,6 +82,7 @@ let package = Package(
         // What the test targets share: the repository's paths, temporary folders, the built
         // binary, golden files.
         .target(name: "TestSupport", path: "Tests/TestSupport"),
+        .testTarget(name: "JuesuanTextTests", dependencies: ["JuesuanText"]),
         .testTarget(
             name: "JuesuanETLTests",
             dependencies: ["JuesuanETL", "JuesuanText", "PDFReader", "TestSupport"],
