@@ -17,7 +17,7 @@ extension Checker {
         if let announced = document.narrative.first(where: {
             $0.subject == .evaluatedProjects && $0.item == nil && $0.measure == .count
         }) {
-            applied("narrative.evaluated_projects")
+            noteApplied("narrative.evaluated_projects")
             let attached = document.evaluations.count
             if ExactDecimal(significand: Int128(attached), scale: 0) != announced.value {
                 findings.append(
@@ -151,7 +151,7 @@ extension Checker {
     ) {
         let amounts = parts.compactMap { rows[$0].value.amount }
         guard let anchor else { return }
-        applied(check)
+        noteApplied(check)
         guard let printed = amounts.isEmpty ? nil : amounts.sum() else {
             if !stated.isZero {
                 findings.append(
@@ -173,7 +173,7 @@ extension Checker {
         _ check: String, printed: ExactDecimal, at printedPlace: Place, other: ExactDecimal, at otherPlace: Place,
         summary: String, tolerance: Int?, shown: ExactDecimal? = nil
     ) {
-        applied(check)
+        noteApplied(check)
         let difference = (other - printed).magnitude
         guard !difference.isZero else { return }
         let rounding = tolerance.map { difference <= ExactDecimal(significand: 1, scale: $0) } ?? false

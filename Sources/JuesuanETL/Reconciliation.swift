@@ -16,9 +16,9 @@ public enum Reconciliation {
     /// findings, and no check records what it applied there.
     public static func report(of document: ParsedDocument) -> CheckReport {
         var checker = Checker(document: document)
-        checker.recordsCoverage = true
+        checker.applied = []
         checker.run()
-        return CheckReport(findings: checker.sortedFindings, applied: checker.applied)
+        return CheckReport(findings: checker.sortedFindings, applied: checker.applied ?? [])
     }
 }
 
@@ -28,9 +28,8 @@ public enum Reconciliation {
 struct Checker {
     let document: ParsedDocument
     var findings: [Finding] = []
-    /// The checks that compared figures, kept only when `recordsCoverage`.
-    var recordsCoverage = false
-    private(set) var applied: Set<String> = []
+    /// The checks that compared figures; nil where nobody asks (`check`).
+    var applied: Set<String>?
     /// Every row of the document's tables, in document order.
     let rows: [StagingRow]
     private let tables: [TableKind: TableRows]
@@ -126,8 +125,8 @@ struct Checker {
     // MARK: Comparing
 
     /// Notes that `check` compared figures in this document.
-    mutating func applied(_ check: String) {
-        if recordsCoverage { applied.insert(check) }
+    mutating func noteApplied(_ check: String) {
+        applied?.insert(check)
     }
 
     /// Compares a printed figure with the sum of its parts (or with one figure elsewhere).
@@ -146,7 +145,7 @@ struct Checker {
         let printed = expected.flatMap { rows[$0].value.amount }
         guard let anchor = expected ?? parts.first(where: { rows[$0].value.amount != nil }) else { return }
         let severity: Finding.Severity
-        if printed != nil || sum != nil { applied(check) }
+        if printed != nil || sum != nil { noteApplied(check) }
         switch (printed, sum) {
         case (nil, nil): return
         case (let printed?, let sum?):
@@ -197,7 +196,7 @@ struct Checker {
         checkAcrossTables()
         checkNarrative()
         checkEvaluations()
-        applied("unknown_table")
+        noteApplied("unknown_table")
         for table in document.unreadTables {
             let place = Place(part: .unreadTable, line: table.line, item: table.title, column: "")
             findings.append(
