@@ -24,7 +24,7 @@ public struct ExactDecimal: Sendable, Hashable, Comparable, CustomStringConverti
     }
 
     /// The same, from bytes (a cell's, spaces dropped).
-    package init?(bytes: UnsafeBufferPointer<UInt8>) {
+    @usableFromInline package init?(bytes: UnsafeBufferPointer<UInt8>) {
         self.init(codePoints: bytes.lazy.map(UInt32.init))
     }
 
