@@ -70,7 +70,7 @@ let package = Package(
         .executableTarget(
             name: "juesuan-benchmark",
             dependencies: [
-                "JuesuanETL", "JuesuanText", "JuesuanWarehouse", "PostgresClient",
+                "JuesuanETL", "JuesuanText", "JuesuanWarehouse", "PDFMaker", "PostgresClient",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -82,20 +82,25 @@ let package = Package(
         // What the test targets share: the repository's paths, temporary folders, the built
         // binary, golden files.
         .target(name: "TestSupport", path: "Tests/TestSupport"),
+        // PDFs written byte by byte, for the tests and the benchmark: pages of text, strokes
+        // and images, and PDFs made to be expensive to read.
+        .target(name: "PDFMaker", path: "Tests/PDFMaker"),
         .testTarget(name: "JuesuanTextTests", dependencies: ["JuesuanText"]),
         .testTarget(
             name: "JuesuanETLTests",
-            dependencies: ["JuesuanETL", "JuesuanText", "PDFReader", "TestSupport"],
+            dependencies: ["JuesuanETL", "JuesuanText", "PDFMaker", "PDFReader", "TestSupport"],
             resources: [.copy("Fixtures"), .copy("TemplateFixtures")]
         ),
         .testTarget(
             name: "JuesuanWarehouseTests",
-            dependencies: ["JuesuanWarehouse", "JuesuanETL", "JuesuanText", "PostgresClient", "TestSupport"],
+            dependencies: [
+                "JuesuanWarehouse", "JuesuanETL", "JuesuanText", "PDFMaker", "PostgresClient", "TestSupport",
+            ],
             exclude: ["Fixtures"]
         ),
         .testTarget(
             name: "JuesuanCommandTests",
-            dependencies: ["JuesuanWarehouse", "TestSupport"],
+            dependencies: ["JuesuanWarehouse", "PDFMaker", "TestSupport"],
             exclude: ["Golden"]
         ),
     ]

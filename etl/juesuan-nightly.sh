@@ -13,6 +13,8 @@
 #   JUESUAN_LOG_DIR         one log file per day           (default: $JUESUAN_INBOX/../log)
 #   JUESUAN_SETTLE_SECONDS  leave files younger than this alone: they may still be arriving (default 60)
 #   JUESUAN_BIN             the juesuan program            (default: juesuan on PATH)
+#   JUESUAN_PDF_MAX_PAGES, JUESUAN_PDF_MAX_SECONDS, JUESUAN_PDF_MAX_MEMORY_MIB
+#                           the limits of reading one PDF  (default: juesuan's, see juesuan load --help)
 #   DATABASE_URL or PGHOST, PGDATABASE, … and ~/.pgpass    the warehouse, as libpq reads them
 set -u
 
@@ -57,7 +59,12 @@ fi
 # The loader reads the list from its arguments; xargs would split the run in several.
 set --
 while IFS= read -r file; do set -- "$@" "$file"; done <"$list"
-"$juesuan" load --json --processed-dir "$processed" --rejected-dir "$rejected" "$@" >>"$log" 2>&1
+limits=""
+[ -n "${JUESUAN_PDF_MAX_PAGES:-}" ] && limits="$limits --pdf-max-pages $JUESUAN_PDF_MAX_PAGES"
+[ -n "${JUESUAN_PDF_MAX_SECONDS:-}" ] && limits="$limits --pdf-max-seconds $JUESUAN_PDF_MAX_SECONDS"
+[ -n "${JUESUAN_PDF_MAX_MEMORY_MIB:-}" ] && limits="$limits --pdf-max-memory-mib $JUESUAN_PDF_MAX_MEMORY_MIB"
+# shellcheck disable=SC2086 # the limits are options and numbers, split on purpose
+"$juesuan" load --json $limits --processed-dir "$processed" --rejected-dir "$rejected" "$@" >>"$log" 2>&1
 status=$?
 echo "$(date -Is) run ends: exit $status" >>"$log"
 exit $status

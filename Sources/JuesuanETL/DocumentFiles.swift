@@ -35,6 +35,7 @@ public enum DocumentFiles {
         public let path: String
         public let bytes: [UInt8]
         public let sha256: String
+        public var isPDF: Bool { DocumentText.isPDF(bytes: bytes, fileName: path) }
 
         public func parse(with parser: DocumentParser = DocumentParser()) -> Outcome {
             Result { () throws(Diagnostic) in try parser.parse(bytes: bytes, fileName: path, sha256: sha256) }

@@ -22,14 +22,19 @@ public struct DocumentParser: Sendable {
     }
 
     public let reading: Parts
+    /// Where and within what limits a PDF's text is read.
+    public let pdf: PDFReading
 
-    public init(reading: Parts = .all) { self.reading = reading }
+    public init(reading: Parts = .all, pdf: PDFReading = .inProcess(PDFLimits())) {
+        self.reading = reading
+        self.pdf = pdf
+    }
 
     /// `sha256` saves hashing again when the caller already has it. Otherwise a text's hash
     /// waits until asked for (its bytes are small), and a PDF's is made at once (its bytes
     /// are large, and the hash is little beside reading its pages).
     public func parse(bytes: [UInt8], fileName: String, sha256: String? = nil) throws(Diagnostic) -> ParsedDocument {
-        let text = try DocumentText.read(bytes: bytes, fileName: fileName)
+        let text = try DocumentText.read(bytes: bytes, fileName: fileName, pdf: pdf)
         let digest =
             sha256.map(SHA256Digest.init(hex:))
             ?? (text.pages == nil ? SHA256Digest(of: bytes) : SHA256Digest(hex: SHA256Hex.of(bytes)))

@@ -20,21 +20,36 @@ public struct DocumentText: Sendable {
     /// The page each line was printed on (from 1), for a PDF; nil for a text file.
     public let pages: [Int]?
 
-    /// A PDF or a text file, by its first bytes.
-    public static func read(bytes: [UInt8], fileName: String) throws(Diagnostic) -> DocumentText {
+    /// A PDF (read as `pdf` says) or a text file, by its first bytes.
+    public static func read(
+        bytes: [UInt8], fileName: String, pdf: PDFReading = .inProcess(PDFLimits())
+    ) throws(Diagnostic) -> DocumentText {
+        isPDF(bytes: bytes, fileName: fileName)
+            ? try pdf.text(of: bytes, fileName: fileName) : try DocumentText(bytes: bytes, fileName: fileName)
+    }
+
+    /// Whether the file is read as a PDF: by its first bytes, or its name.
+    public static func isPDF(bytes: [UInt8], fileName: String) -> Bool {
         PDFDocument.looksLikePDF(bytes) || fileName.lowercased().hasSuffix(".pdf")
-            ? try DocumentText(pdf: bytes, fileName: fileName) : try DocumentText(bytes: bytes, fileName: fileName)
     }
 
     /// The lines of a PDF, page by page (only one page is open at a time). A PDF without a
-    /// text layer, protected by a password, cut off or damaged is refused as a whole.
-    public init(pdf bytes: [UInt8], fileName: String) throws(Diagnostic) {
+    /// text layer, protected by a password, cut off or damaged, or over the limit of pages,
+    /// is refused as a whole.
+    public init(pdf bytes: [UInt8], fileName: String, limits: PDFLimits = PDFLimits()) throws(Diagnostic) {
         self.fileName = fileName
         let document: PDFDocument
         do {
             document = try PDFDocument(bytes: bytes)
         } catch {
             throw Diagnostic(file: fileName, line: nil, message: error.message)
+        }
+        guard document.pageCount <= limits.pages else {
+            throw Diagnostic(
+                file: fileName, line: nil,
+                message:
+                    "the PDF has \(document.pageCount) pages, over the limit of \(limits.pages) (--pdf-max-pages): "
+                    + "a department's 决算 or budget has a few dozen")
         }
         var text = ""
         var lineBytes: [Range<Int>] = []
@@ -52,7 +67,8 @@ public struct DocumentText: Sendable {
             }
             let size = page.size
             let upright = PDFLayout.upright(
-                characters: characters, rules: page.rules(characters: characters), width: size.width,
+                characters: characters, rules: page.rules(characters: characters, maximumPixels: limits.pagePixels),
+                width: size.width,
                 height: size.height)
             for line in PDFLayout.lines(
                 page: number, height: upright.height, characters: upright.characters, rules: upright.rules)
@@ -78,6 +94,27 @@ public struct DocumentText: Sendable {
                 message: sawImages
                     ? "the PDF has no text layer, only images (a scan): it needs OCR first (for example `ocrmypdf -l chi_sim`)"
                     : "the PDF has no text")
+        }
+        self.text = text
+        self.lineBytes = lineBytes
+        self.pages = pages
+    }
+
+    /// The lines a reader in another process printed (`IsolatedPDFReader`), each
+    /// `page TAB text`.
+    init(pdfLines printed: [UInt8], fileName: String) {
+        self.fileName = fileName
+        var text = ""
+        var lineBytes: [Range<Int>] = []
+        var pages: [Int] = []
+        for line in String(decoding: printed, as: UTF8.self).split(separator: "\n", omittingEmptySubsequences: false)
+        where !line.isEmpty {
+            let tab = line.firstIndex(of: "\t") ?? line.endIndex
+            let start = text.utf8.count
+            text += line[line.index(after: tab)...]
+            lineBytes.append(start..<text.utf8.count)
+            text += "\n"
+            pages.append(Int(line[..<tab]) ?? 0)
         }
         self.text = text
         self.lineBytes = lineBytes

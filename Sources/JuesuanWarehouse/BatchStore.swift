@@ -325,7 +325,10 @@ final class BatchStore: @unchecked Sendable {
         logger.info(
             "rejected", metadata: ["file": "\(file)", "line": "\(line.map(String.init) ?? "-")", "reason": "\(reason)"])
         try connection.execute(
-            "INSERT INTO etl.rejection (run_id, file_name, sha256, line, reason) VALUES ($1, $2, $3, $4, $5)",
+            """
+            WITH settled AS (DELETE FROM etl.read_attempt WHERE sha256 = $3)
+            INSERT INTO etl.rejection (run_id, file_name, sha256, line, reason) VALUES ($1, $2, $3, $4, $5)
+            """,
             [String(runID), file, sha256, line.map(String.init), reason])
         return Settlement(path: file, outcome: .rejected(line: line, reason: reason))
     }

@@ -79,10 +79,15 @@ public final class Loader {
         /// Batches stored at once, each on a connection of its own: one server process
         /// stores a batch on one core, and a batch's facts wait on little but the CPU.
         public var connections = 2
-        public init(force: Bool = false, batchSize: Int = 64, connections: Int = 2) {
+        /// Where and within what limits PDFs are read.
+        public var pdf: PDFReading
+        public init(
+            force: Bool = false, batchSize: Int = 64, connections: Int = 2, pdf: PDFReading = .inProcess(PDFLimits())
+        ) {
             self.force = force
             self.batchSize = max(1, batchSize)
             self.connections = max(1, connections)
+            self.pdf = pdf
         }
     }
 
@@ -112,6 +117,8 @@ public final class Loader {
         var run = Run(settled: settled)
         run.summary.runID = try connection.execute("INSERT INTO etl.run DEFAULT VALUES RETURNING run_id").single().int(
             0)
+        try ReadAttempts.holdRunLock(runID: run.summary.runID, in: connection)
+        defer { ReadAttempts.releaseRunLock(runID: run.summary.runID, in: connection) }
         // While batches are stored, the next one is read and parsed: the server and the
         // parser work at the same time.
         var stores = StoresInFlight(
@@ -121,12 +128,21 @@ public final class Loader {
             })
         var parsing: ParsedBatch?
         do {
+            let parser = DocumentParser(pdf: options.pdf)
+            // What is being read is marked in etl.read_attempt until it is parsed. A suspect
+            // (`newBatches`) is read with nothing else in flight, so that a run that ends
+            // while reading it marks it alone.
             try DocumentFiles.inWindows(files, window: options.batchSize) { window in
-                let next = ParsedBatch(sources: try newSources(window, options: options, into: &run))
-                if let parsing { try stores.start(parsing, recordingInto: &run) }
-                parsing = next
+                for (batch, alone) in try newBatches(window, options: options, into: &run) {
+                    if alone, let parsing { try parsed(parsing) }
+                    try ReadAttempts.begin(batch, runID: run.summary.runID, in: connection)
+                    let next = ParsedBatch(sources: batch, parser: parser)
+                    if let parsing { try stores.start(parsed(parsing), recordingInto: &run) }
+                    parsing = next
+                    if alone { try parsed(next) }
+                }
             }
-            if let parsing { try stores.start(parsing, recordingInto: &run) }
+            if let parsing { try stores.start(parsed(parsing), recordingInto: &run) }
             try stores.finish(recordingInto: &run)
         } catch {
             stores.abandon()
@@ -184,8 +200,10 @@ public final class Loader {
             }
         }
 
+        /// Waits for the value; any number of times.
         func wait() -> Value {
             finished.wait()
+            finished.signal()
             return value.withLock { $0! }
         }
     }
@@ -195,11 +213,13 @@ public final class Loader {
         let sources: [DocumentFiles.SourceFile]
         let outcomes: Background<[Result<CheckedDocument, Diagnostic>]>
 
-        init(sources: [DocumentFiles.SourceFile]) {
+        init(sources: [DocumentFiles.SourceFile], parser: DocumentParser) {
             self.sources = sources
             outcomes = Background {
                 DocumentFiles.concurrentMap(sources) { source in
-                    source.parse().map { CheckedDocument(document: $0, report: Reconciliation.report(of: $0)) }
+                    source.parse(with: parser).map {
+                        CheckedDocument(document: $0, report: Reconciliation.report(of: $0))
+                    }
                 }
             }
         }
@@ -251,11 +271,21 @@ public final class Loader {
         }
     }
 
+    /// The batch once its files are parsed, their reading no longer in progress.
+    @discardableResult
+    private func parsed(_ batch: ParsedBatch) throws -> ParsedBatch {
+        _ = batch.wait()
+        try ReadAttempts.settle(batch.sources, in: connection)
+        return batch
+    }
+
     /// Reads a window of files and keeps those the warehouse does not have yet: an
-    /// unchanged inbox costs reading and hashing, never parsing.
-    private func newSources(_ paths: [String], options: Options, into run: inout Run) throws -> [DocumentFiles
-        .SourceFile]
-    {
+    /// unchanged inbox costs reading and hashing, never parsing. A file that was being read
+    /// when an earlier run ended is a suspect: it is read in a batch of its own, so that
+    /// only the file that ends a run again is set aside, not the others of its batch.
+    private func newBatches(_ paths: [String], options: Options, into run: inout Run) throws -> [(
+        sources: [DocumentFiles.SourceFile], alone: Bool
+    )] {
         var sources: [DocumentFiles.SourceFile] = []
         for (path, result) in zip(paths, DocumentFiles.concurrentMap(paths) { DocumentFiles.read(path: $0) }) {
             switch result {
@@ -267,11 +297,25 @@ public final class Loader {
                         in: connection, logger: logger))
             }
         }
-        guard !options.force else { return sources }
-        let known = try BatchStore.loadedDocuments(among: sources.map(\.sha256), in: connection)
+        let known = options.force ? [] : try BatchStore.loadedDocuments(among: sources.map(\.sha256), in: connection)
         for source in sources where known.contains(source.sha256) {
             try run.record(Settlement(path: source.path, outcome: .skipped))
         }
-        return sources.filter { !known.contains($0.sha256) }
+        let unread = sources.filter { !known.contains($0.sha256) }
+        let endedRuns = try ReadAttempts.unsettled(among: unread, in: connection)
+        var suspects: [DocumentFiles.SourceFile] = []
+        var others: [DocumentFiles.SourceFile] = []
+        for source in unread {
+            switch endedRuns[source.sha256, default: 0] {
+            case 0: others.append(source)
+            case ..<ReadAttempts.allowed: suspects.append(source)
+            default:
+                try run.record(
+                    BatchStore.reject(
+                        file: source.path, sha256: source.sha256, line: nil, reason: ReadAttempts.setAsideReason,
+                        runID: run.summary.runID, in: connection, logger: logger))
+            }
+        }
+        return suspects.map { ([$0], true) } + (others.isEmpty ? [] : [(others, false)])
     }
 }

@@ -56,8 +56,13 @@ public final class PDFPage {
     /// The long straight strokes the page draws (table borders), found in an image of the
     /// page rendered in process: runs of dark pixels at least `minimumLength` points long,
     /// except those inside a character's box, so that no glyph is taken for a border.
-    public func rules(characters: [PDFCharacter], minimumLength: Double = 12, scale: Double = 1.5) -> [PDFRule] {
+    /// 1.5 pixels a point shows the thinnest border; a page too large for `maximumPixels` at
+    /// that scale (a poster, or a page made to exhaust memory) is rendered coarser, never
+    /// larger.
+    public func rules(characters: [PDFCharacter], minimumLength: Double = 12, maximumPixels: Int) -> [PDFRule] {
         let (width, height) = size
+        guard width > 0, height > 0 else { return [] }
+        let scale = min(1.5, (Double(maximumPixels) / (width * height)).squareRoot())
         let pixelWidth = Int((width * scale).rounded(.up))
         let pixelHeight = Int((height * scale).rounded(.up))
         guard pixelWidth > 0, pixelHeight > 0,

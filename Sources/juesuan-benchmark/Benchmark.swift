@@ -3,6 +3,7 @@ import Foundation
 import JuesuanETL
 import JuesuanText
 import JuesuanWarehouse
+import PDFMaker
 import PostgresClient
 
 /// Measures juesuan on a synthetic corpus made from the seed documents: parse throughput,
@@ -42,9 +43,17 @@ struct Benchmark: ParsableCommand {
     @Option(help: "How many times each one-core command runs: its best and median time are reported.")
     var rounds = 5
 
+    @Flag(help: "Measure only what PDFs made to be expensive cost (no corpus, no database).")
+    var hostileOnly = false
+
     func run() throws {
         let workspace = URL(fileURLWithPath: self.workspace).standardizedFileURL
         var report = Report()
+        if hostileOnly {
+            try measureHostilePDFs(workspace: workspace, report: &report)
+            print(report.text)
+            return
+        }
         report.line("| documents | \(documents) |")
 
         var clock = Clock()
@@ -76,6 +85,7 @@ struct Benchmark: ParsableCommand {
             "| parse, all \(ProcessInfo.processInfo.activeProcessorCount) cores | \(format(megabytes / clock.lap())) MB/s |"
         )
         try measurePDF(report: &report)
+        try measureHostilePDFs(workspace: workspace, report: &report)
         print(report.text)
     }
 
@@ -101,9 +111,8 @@ struct Benchmark: ParsableCommand {
             + "(median \(format(megabytes / seconds[seconds.count / 2])))"
     }
 
-    /// Wall time of the juesuan built beside this program, pinned to one core (`taskset`),
-    /// its output thrown away: what a user's `juesuan check corpus/` costs.
-    func oneCoreSeconds(_ arguments: [String]) throws -> Double {
+    /// The juesuan built beside this program.
+    func juesuan() throws -> URL {
         let juesuan = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent()
             .appendingPathComponent("juesuan")
         guard FileManager.default.isExecutableFile(atPath: juesuan.path) else {
@@ -111,6 +120,13 @@ struct Benchmark: ParsableCommand {
                 "\(juesuan.path) is missing: build it first (BENCHMARKS.md: `swift build -c release --static-swift-stdlib "
                     + "--product juesuan`)")
         }
+        return juesuan
+    }
+
+    /// Wall time of the juesuan built beside this program, pinned to one core (`taskset`),
+    /// its output thrown away: what a user's `juesuan check corpus/` costs.
+    func oneCoreSeconds(_ arguments: [String]) throws -> Double {
+        let juesuan = try juesuan()
         let process = Process()
         process.executableURL = URL(fileURLWithPath: "/usr/bin/taskset")
         process.arguments = ["--cpu-list", "0", juesuan.path] + arguments
@@ -143,6 +159,38 @@ struct Benchmark: ParsableCommand {
         let allCores = Double(pages * pdfRepeats * cores) / clock.lap()
         report.line("| PDF to checked rows (\(pages) pages), one core | \(format(oneCore)) pages/s |")
         report.line("| PDF to checked rows, all \(cores) cores | \(format(allCores)) pages/s |")
+    }
+
+    /// `juesuan check` of each PDF made to be expensive, with the default limits: its wall
+    /// time, the peak memory of juesuan and its reader (GNU time's %M: the largest of the
+    /// process and the children it waited for), its exit status and what it said.
+    func measureHostilePDFs(workspace: URL, report: inout Report) throws {
+        let folder = workspace.appendingPathComponent("hostile")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        let juesuan = try juesuan()
+        for hostile in HostilePDF.allCases {
+            let bytes = hostile.bytes
+            let path = folder.appendingPathComponent(hostile.fileName).path
+            try Data(bytes).write(to: URL(fileURLWithPath: path))
+            let process = Process()
+            process.executableURL = URL(fileURLWithPath: "/usr/bin/time")
+            process.arguments = ["-f", "%e %M", juesuan.path, "check", path]
+            let errors = Pipe()
+            process.standardOutput = FileHandle.nullDevice
+            process.standardError = errors
+            try process.run()
+            let printed = String(decoding: errors.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+            process.waitUntilExit()
+            let lines = printed.split(separator: "\n").filter { !$0.hasPrefix("Command exited") }
+            let measured = lines.last?.split(separator: " ") ?? []
+            let said =
+                lines.dropLast().last.map { String($0.replacingOccurrences(of: path, with: hostile.fileName)) } ?? ""
+            let seconds = measured.first.flatMap { Double($0) } ?? .nan
+            let megabytes = (measured.dropFirst().first.flatMap { Double($0) } ?? .nan) / 1000
+            report.line(
+                "| `check` of \(hostile.fileName) (\(format(Double(bytes.count) / 1000)) KB) | \(format(seconds)) s, "
+                    + "\(format(megabytes)) MB, exit \(process.terminationStatus): \(said) |")
+        }
     }
 
     func measureDatabase(

@@ -101,6 +101,7 @@ struct LoadCommand: ParsableCommand {
             "Batches stored at once, each on a database connection of its own (the run holds one more).",
             valueName: "n"))
     var connections = Loader.Options().connections
+    @OptionGroup var pdf: PDFOptions
 
     func validate() throws {
         guard batchSize >= 1 else { throw ValidationError("--batch-size must be at least 1") }
@@ -119,7 +120,8 @@ struct LoadCommand: ParsableCommand {
                 processed: processedDir.map { URL(fileURLWithPath: $0) },
                 rejected: rejectedDir.map { URL(fileURLWithPath: $0) })
             return try Loader(connection: database).load(
-                files: files, options: .init(force: force, batchSize: batchSize, connections: connections)
+                files: files,
+                options: .init(force: force, batchSize: batchSize, connections: connections, pdf: pdf.reading)
             ) { path, outcome in
                 try inbox.settle(path, outcome)
                 progress.advance()

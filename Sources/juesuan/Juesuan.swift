@@ -15,13 +15,19 @@ struct Juesuan: ParsableCommand {
               65  some documents could not be understood and were rejected; the others were processed
               69  the database is unavailable
 
+            PDFS (parse, check, text, load)
+              Each PDF is read in a process of its own, within limits of pages, time
+              and memory (--pdf-max-pages, --pdf-max-seconds, --pdf-max-memory-mib).
+              A PDF over a limit, or one that crashes its reader, is refused (65);
+              the other documents go on.
+
             CONNECTION (load, migrate)
               --database-url, else DATABASE_URL, else the PG* variables and ~/.pgpass, as libpq reads them.
             """,
         version: juesuanVersion,
         subcommands: [
             QuickstartCommand.self, ParseCommand.self, CheckCommand.self, TextCommand.self, MigrateCommand.self,
-            LoadCommand.self, DatabaseCommand.self,
+            LoadCommand.self, DatabaseCommand.self, ReadPDFCommand.self,
         ]
     )
 }

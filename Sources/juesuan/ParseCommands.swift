@@ -11,6 +11,7 @@ enum OutputFormat: String, ExpressibleByArgument, CaseIterable {
 struct DocumentArguments: ParsableArguments {
     @Argument(help: "Documents (.pdf or .txt), or folders to search for them.")
     var paths: [String]
+    @OptionGroup var pdf: PDFOptions
 
     /// `parts`: what the command prints or compares, besides the tables.
     func forEachDocument(reading parts: DocumentParser.Parts, _ body: (ParsedDocument) -> Void) throws {
@@ -21,7 +22,7 @@ struct DocumentArguments: ParsableArguments {
             throw ValidationError("\(error.localizedDescription)")
         }
         var rejected = 0
-        DocumentFiles.parseInWindows(files, with: DocumentParser(reading: parts)) { outcomes in
+        DocumentFiles.parseInWindows(files, with: DocumentParser(reading: parts, pdf: pdf.reading)) { outcomes in
             for (_, outcome) in outcomes {
                 switch outcome {
                 case .success(let document): body(document)
@@ -165,6 +166,7 @@ struct TextCommand: ParsableCommand {
     var path: String
     @Flag(help: "Start each line with its page and line number (page:line, then a TAB).")
     var numbered = false
+    @OptionGroup var pdf: PDFOptions
 
     func run() throws {
         let bytes: [UInt8]
@@ -176,7 +178,7 @@ struct TextCommand: ParsableCommand {
         }
         let text: DocumentText
         do {
-            text = try DocumentText.read(bytes: bytes, fileName: path)
+            text = try DocumentText.read(bytes: bytes, fileName: path, pdf: pdf.reading)
         } catch {
             StandardError.print(error.description)
             throw ExitStatus.rejected

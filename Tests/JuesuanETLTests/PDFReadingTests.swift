@@ -1,6 +1,7 @@
 import Foundation
 import JuesuanETL
 import JuesuanText
+import PDFMaker
 import Synchronization
 import XCTest
 
@@ -142,6 +143,26 @@ final class PDFReadingTests: XCTestCase {
         ]
         let text = try DocumentText(pdf: MiniPDF.bytes([page]), fileName: "stream.pdf")
         XCTAssertEqual(text.lines, ["201\tPublic services\t1,264.87\t264.87", "208\tSocial\t\t0.82"])
+    }
+
+    /// A page rendered into fewer pixels than 1.5 a point (the cap a huge page meets) still
+    /// shows its grid: here an A4 page capped at one pixel a point.
+    func testAPageRenderedCoarserForItsCapKeepsItsGrid() throws {
+        let limits = PDFLimits(pagePixels: 595 * 842)
+        let text = try DocumentText(pdf: MiniPDF.bytes([gridPage()]), fileName: "grid.pdf", limits: limits)
+        XCTAssertEqual(text.lines, ["201\tPublic services\t264.87", "208\t10.82\t"])
+    }
+
+    /// A PDF of more pages than the limit is refused before any page is read.
+    func testAPDFOverThePageLimitIsRefusedWhole() throws {
+        let bytes = MiniPDF.bytes(Array(repeating: gridPage(), count: 3))
+        XCTAssertNoThrow(try DocumentText(pdf: bytes, fileName: "three.pdf", limits: PDFLimits(pages: 3)))
+        XCTAssertThrowsError(try DocumentText(pdf: bytes, fileName: "three.pdf", limits: PDFLimits(pages: 2))) {
+            XCTAssertEqual(
+                ($0 as? Diagnostic)?.description,
+                "three.pdf: error: the PDF has 3 pages, over the limit of 2 (--pdf-max-pages): a department's 决算 or "
+                    + "budget has a few dozen")
+        }
     }
 
     func gridPage() -> MiniPDF.Page {

@@ -5,7 +5,7 @@ import XCTest
 /// etl/juesuan-nightly.sh as cron runs it: two runs at once over an inbox of good,
 /// duplicate and broken documents, against the real server.
 final class NightlyJobTests: DatabaseTestCase {
-    func nightly(_ folder: URL) throws -> Process {
+    func nightly(_ folder: URL, environment: [String: String] = [:]) throws -> Process {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: "/bin/sh")
         process.arguments = [Repository.root.appendingPathComponent("etl/juesuan-nightly.sh").path]
@@ -13,7 +13,7 @@ final class NightlyJobTests: DatabaseTestCase {
             "PATH": "/usr/bin:/bin", "JUESUAN_ENV_FILE": "/nonexistent", "JUESUAN_BIN": JuesuanBinary.url.path,
             "JUESUAN_INBOX": folder.appendingPathComponent("inbox").path, "JUESUAN_SETTLE_SECONDS": "0",
             "DATABASE_URL": conninfo, "JUESUAN_SQL_DIR": Self.sql.url.path,
-        ]
+        ].merging(environment) { $1 }
         try process.run()
         return process
     }
@@ -67,5 +67,29 @@ final class NightlyJobTests: DatabaseTestCase {
         let again = try nightly(folder)
         again.waitUntilExit()
         XCTAssertEqual(again.terminationStatus, 0)
+    }
+
+    /// The nightly environment's limits reach the loader: a PDF over them is moved to
+    /// rejected/ with the limit named beside it, and the text documents load.
+    func testTheEnvironmentsPDFLimitsRejectAPDFOverThem() throws {
+        let folder = try temporaryFolder()
+        let inbox = folder.appendingPathComponent("inbox")
+        try FileManager.default.createDirectory(at: inbox, withIntermediateDirectories: true)
+        for path in Repository.seedPaths + [
+            Repository.shanghaiSamples.appendingPathComponent("shgzb-2024-final-accounts.pdf").path
+        ] {
+            try FileManager.default.copyItem(
+                atPath: path, toPath: inbox.appendingPathComponent((path as NSString).lastPathComponent).path)
+        }
+        let run = try nightly(folder, environment: ["JUESUAN_PDF_MAX_PAGES": "10"])
+        run.waitUntilExit()
+        XCTAssertEqual(run.terminationStatus, 65)
+        let rejected = folder.appendingPathComponent("rejected")
+        XCTAssertEqual(
+            files(rejected), ["shgzb-2024-final-accounts.pdf", "shgzb-2024-final-accounts.pdf.error.txt"])
+        let reason = try String(
+            contentsOf: rejected.appendingPathComponent("shgzb-2024-final-accounts.pdf.error.txt"), encoding: .utf8)
+        XCTAssertTrue(reason.contains("over the limit of 10 (--pdf-max-pages)"), reason)
+        XCTAssertEqual(files(folder.appendingPathComponent("processed")).count, 2)
     }
 }

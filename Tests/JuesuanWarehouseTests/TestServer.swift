@@ -45,14 +45,15 @@ class DatabaseTestCase: XCTestCase {
 
     /// `juesuan` with `arguments`, against this test's database unless `database` says
     /// otherwise, started (not awaited); `output` takes stdout, and stderr with `errorsToo`.
-    func startJuesuan(_ arguments: [String], output: Pipe? = nil, errorsToo: Bool = false, database: String? = nil)
-        throws -> Process
-    {
+    func startJuesuan(
+        _ arguments: [String], output: Pipe? = nil, errorsToo: Bool = false, database: String? = nil,
+        environment: [String: String] = [:]
+    ) throws -> Process {
         try JuesuanBinary.start(
             arguments,
             environment: [
                 "PATH": "/usr/bin:/bin", "DATABASE_URL": database ?? conninfo, "JUESUAN_SQL_DIR": Self.sql.url.path,
-            ], output: output, errorsToo: errorsToo)
+            ].merging(environment) { $1 }, output: output, errorsToo: errorsToo)
     }
 
     /// The database is in exactly the `expected` state; a difference names its table and

@@ -1,0 +1,54 @@
+import ArgumentParser
+import Foundation
+import JuesuanETL
+
+/// The limits of reading one PDF, for every command that reads PDFs. Each PDF is read by a
+/// `read-pdf` child of this program, so that these limits hold and a crash costs one file.
+struct PDFOptions: ParsableArguments {
+    @Option(help: ArgumentHelp("Refuse a PDF of more pages than this.", valueName: "pages"))
+    var pdfMaxPages = PDFLimits().pages
+    @Option(help: ArgumentHelp("Stop reading a PDF after this many seconds and refuse it.", valueName: "seconds"))
+    var pdfMaxSeconds = PDFLimits().seconds
+    @Option(help: ArgumentHelp("The memory a PDF's reader may take, in MiB.", valueName: "MiB"))
+    var pdfMaxMemoryMib = PDFLimits().memoryMiB
+    @Option(
+        help: ArgumentHelp(
+            "The largest image a page is rendered into to find its rules; larger pages render coarser.",
+            valueName: "pixels"))
+    var pdfMaxPagePixels = PDFLimits().pagePixels
+
+    func validate() throws {
+        for (name, value) in [
+            ("--pdf-max-pages", pdfMaxPages), ("--pdf-max-seconds", pdfMaxSeconds),
+            ("--pdf-max-memory-mib", pdfMaxMemoryMib), ("--pdf-max-page-pixels", pdfMaxPagePixels),
+        ] where value < 1 {
+            throw ValidationError("\(name) must be at least 1")
+        }
+    }
+
+    var limits: PDFLimits {
+        PDFLimits(pages: pdfMaxPages, seconds: pdfMaxSeconds, memoryMiB: pdfMaxMemoryMib, pagePixels: pdfMaxPagePixels)
+    }
+
+    /// Each PDF in a child process of this same program.
+    var reading: PDFReading {
+        .isolated(executable: Bundle.main.executablePath ?? CommandLine.arguments[0], limits)
+    }
+}
+
+/// The child that reads one PDF for the other commands (`PDFOptions.reading`): bytes on
+/// standard input, lines on standard output.
+struct ReadPDFCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "read-pdf", abstract: "Read one PDF from standard input for another juesuan process.",
+        shouldDisplay: false)
+
+    @OptionGroup var pdf: PDFOptions
+    @Option(help: "The file's name, for messages.")
+    var name = "-"
+
+    func run() throws {
+        let status = PDFReading.serve(limits: pdf.limits, fileName: name)
+        if status != 0 { throw ExitCode(status) }
+    }
+}
