@@ -40,8 +40,8 @@ public enum PDFReading: Sendable {
     }
 
     /// What `read-pdf` does: the child's side of `isolated`. Returns its exit status.
-    public static func serve(limits: PDFLimits, fileName: String) -> Int32 {
-        IsolatedPDFReader.serve(limits: limits, fileName: fileName)
+    public static func serve(limits: PDFLimits, fileName: String, parent: Int32) -> Int32 {
+        IsolatedPDFReader.serve(limits: limits, fileName: fileName, parent: parent)
     }
 
     /// The lines of a PDF, from wherever this reading reads it.
@@ -63,6 +63,8 @@ struct IsolatedPDFReader {
 
     /// The child's exit status for a PDF it refuses (the project's "data error").
     static let refusedStatus: Int32 = 65
+    /// The child's exit status when its parent has gone (EX_SOFTWARE).
+    static let orphanedStatus: Int32 = 70
 
     /// The arguments `read-pdf` takes, as the parent passes them.
     var arguments: [String] {
@@ -75,7 +77,7 @@ struct IsolatedPDFReader {
     func text(of bytes: [UInt8], fileName: String) throws(Diagnostic) -> DocumentText {
         let child = Process()
         child.executableURL = URL(fileURLWithPath: executable)
-        child.arguments = arguments + ["--name", fileName]
+        child.arguments = arguments + ["--name", fileName, "--parent", String(getpid())]
         let input = Pipe()
         let output = Pipe()
         child.standardInput = input
@@ -133,10 +135,18 @@ struct IsolatedPDFReader {
     /// The child's side: caps its own address space and CPU time, reads the PDF from
     /// standard input and prints its lines, or the reason it refuses them. Returns the exit
     /// status.
-    static func serve(limits: PDFLimits, fileName: String) -> Int32 {
+    static func serve(limits: PDFLimits, fileName: String, parent: Int32) -> Int32 {
         // CPU time backs the parent's clock up: a child whose parent died stops on its own.
         setLimit(RLIMIT_CPU, to: rlim_t(limits.seconds + 1))
         setLimit(RLIMIT_AS, to: rlim_t(limits.memoryMiB) << 20)
+        // A reader whose parent died (killed, or the machine's run stopped) has no one to
+        // read its lines: it ends rather than spend its time on a runaway page (at once:
+        // `exit` would wait for locks the reading thread holds). The parent names itself:
+        // it may have died before this process could ask who its parent is.
+        Thread.detachNewThread {
+            while getppid() == parent { Thread.sleep(forTimeInterval: 0.2) }
+            _exit(orphanedStatus)
+        }
         let bytes = FileHandle.standardInput.readDataToEndOfFile()
         // A crash on demand, for the tests of what a crash costs (no PDF crashes poppler
         // reliably): the reader of a file whose name holds the variable's value aborts.

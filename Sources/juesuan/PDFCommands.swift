@@ -46,9 +46,11 @@ struct ReadPDFCommand: ParsableCommand {
     @OptionGroup var pdf: PDFOptions
     @Option(help: "The file's name, for messages.")
     var name = "-"
+    @Option(help: "The process that reads the lines: this one ends when it is gone.")
+    var parent = getppid()
 
     func run() throws {
-        let status = PDFReading.serve(limits: pdf.limits, fileName: name)
+        let status = PDFReading.serve(limits: pdf.limits, fileName: name, parent: parent)
         if status != 0 { throw ExitCode(status) }
     }
 }

@@ -88,8 +88,9 @@ final class HostilePDFTests: DatabaseTestCase {
             {
                 Thread.sleep(forTimeInterval: 0.01)
             }
-            Self.killWithChildren(run.processIdentifier)
+            kill(run.processIdentifier, SIGKILL)
             run.waitUntilExit()
+            Self.assertNoReaderOutlives(endless)
         }
         // The second run read each file of the first run's batch alone, so that only the
         // endless PDF was being read when it ended.
@@ -120,16 +121,23 @@ final class HostilePDFTests: DatabaseTestCase {
             Thread.sleep(forTimeInterval: 0.01)
         }
         XCTAssertEqual(try database.execute("SELECT attempts FROM etl.read_attempt").scalar, "1")
-        Self.killWithChildren(first.processIdentifier)
-        Self.killWithChildren(second.processIdentifier)
+        kill(first.processIdentifier, SIGKILL)
+        kill(second.processIdentifier, SIGKILL)
         first.waitUntilExit()
         second.waitUntilExit()
+        Self.assertNoReaderOutlives(endless)
     }
 
-    /// SIGKILL to a process and its children (its PDF readers), as the end of a machine.
-    static func killWithChildren(_ pid: Int32) {
-        let children = (try? String(contentsOfFile: "/proc/\(pid)/task/\(pid)/children", encoding: .utf8)) ?? ""
-        kill(pid, SIGKILL)
-        for child in children.split(separator: " ").compactMap({ Int32($0) }) { kill(child, SIGKILL) }
+    /// Whether a PDF reader of `file` still runs, its parent gone: it must end on its own.
+    static func assertNoReaderOutlives(_ file: URL, line: UInt = #line) {
+        func running() -> Bool {
+            let processes = (try? FileManager.default.contentsOfDirectory(atPath: "/proc")) ?? []
+            return processes.contains { pid in
+                guard let command = FileManager.default.contents(atPath: "/proc/\(pid)/cmdline") else { return false }
+                return String(decoding: command, as: UTF8.self).contains(file.path)
+            }
+        }
+        for _ in 0..<100 where running() { Thread.sleep(forTimeInterval: 0.1) }
+        XCTAssertFalse(running(), "a reader of \(file.lastPathComponent) outlived its parent", line: line)
     }
 }
