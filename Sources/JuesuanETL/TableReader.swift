@@ -215,19 +215,31 @@ struct CodedLayout: TableLayout {
     /// A row starts with a code, or is a total whose value cells are values (a header row
     /// can start with 合计 too: `合计⇥⇥⇥⇥合计⇥基本支出⇥项目支出`).
     func isDataLine(_ cells: LineCells) -> Bool {
-        let first = cells.key(0)
-        if first.isDigits(count: 3...7) { return true }
-        let labelIndex = first.isEmpty ? 1 : 0
-        guard cells.count > labelIndex, isTotal(cells.key(labelIndex)) else { return false }
-        return (2..<max(2, cells.count)).allSatisfy { CellValue(key: cells.key($0)) != nil }
+        if cells.key(0).isDigits(count: 3...7) { return true }
+        guard let labelIndex = totalLabelIndex(cells) else { return false }
+        return (max(labelIndex + 1, 2)..<max(2, cells.count)).allSatisfy { CellValue(key: cells.key($0)) != nil }
+    }
+
+    /// The header of a code split over three cells, which some producers print on the
+    /// total's line: `类⇥款⇥项⇥合计⇥2,946.25⇥…`.
+    private static let splitCodeHeader = ["类", "款", "项"]
+
+    /// Where a total row's 合计 stands: first, after an empty code cell, or after the split
+    /// code's header.
+    private func totalLabelIndex(_ cells: LineCells) -> Int? {
+        let index =
+            cells.key(0).isEmpty
+            ? 1
+            : Self.splitCodeHeader.indices.allSatisfy { cells.key($0).bytesEqual(Self.splitCodeHeader[$0]) } ? 3 : 0
+        return cells.count > index && isTotal(cells.key(index)) ? index : nil
     }
 
     mutating func read(_ cells: LineCells, line: Int, unit: Unit, into rows: inout [StagingRow]) throws(RowError) {
         var code: String?
         var labelIndex = 1
         let first = cells.key(0)
-        if isTotal(first) || first.isEmpty {
-            labelIndex = first.isEmpty ? 1 : 0
+        if let total = totalLabelIndex(cells) {
+            labelIndex = total
         } else {
             var joined = first.string
             while joined.utf8.count < 7, labelIndex < cells.count, cells.key(labelIndex).isDigits(count: 2...2) {

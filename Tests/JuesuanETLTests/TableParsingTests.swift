@@ -185,4 +185,27 @@ final class TableParsingTests: XCTestCase {
         XCTAssertEqual(try Seed.finance2023.parse().rows.count, 623)
         XCTAssertEqual(try Seed.stateAssets2024.parse().rows.count, 748)
     }
+
+    /// Some producers print the header's last line on the total's: the split code's header
+    /// (`类⇥款⇥项`) before 合计, as a Shanghai district 决算 of another PDF producer does
+    /// (`类⇥款⇥项⇥合计⇥2,946.25⇥2,940.05⇥…`). The tables read the same rows either way.
+    func testAHeaderLineSharedWithTheTotalRow() throws {
+        func rows(_ document: ParsedDocument) -> [String] {
+            document.rows.map {
+                "\($0.table.rawValue) \($0.line) \($0.code ?? "-") \($0.item) \($0.column) \($0.value)"
+            }
+        }
+        let documents: [(name: String, text: String)] = [
+            (Seed.finance2023.fileName, String(decoding: Seed.finance2023.bytes, as: UTF8.self)),
+            (Sample.shanghaiFinalAccounts.rawValue + ".txt", Sample.shanghaiFinalAccounts.text),
+        ]
+        for (name, text) in documents {
+            let lines = text.components(separatedBy: "\n")
+            let shared = lines.map { $0.hasPrefix("合计\t\t") ? "类\t款\t项\t合计\t" + $0.dropFirst(4) : $0 }
+            XCTAssertGreaterThanOrEqual(zip(lines, shared).count { $0 != $1 }, 3, name)
+            let original = try DocumentParser().parse(bytes: Array(text.utf8), fileName: name)
+            let variant = try DocumentParser().parse(bytes: Array(shared.joined(separator: "\n").utf8), fileName: name)
+            XCTAssertEqual(rows(variant), rows(original), name)
+        }
+    }
 }
