@@ -37,7 +37,6 @@ public struct DocumentText: Sendable {
     /// text layer, protected by a password, cut off or damaged, or over the limit of pages,
     /// is refused as a whole.
     public init(pdf bytes: [UInt8], fileName: String, limits: PDFLimits = PDFLimits()) throws(Diagnostic) {
-        self.fileName = fileName
         let document: PDFDocument
         do {
             document = try PDFDocument(bytes: bytes)
@@ -51,9 +50,7 @@ public struct DocumentText: Sendable {
                     "the PDF has \(document.pageCount) pages, over the limit of \(limits.pages) (--pdf-max-pages): "
                     + "a department's 决算 or budget has a few dozen")
         }
-        var text = ""
-        var lineBytes: [Range<Int>] = []
-        var pages: [Int] = []
+        var lines = PagedLines()
         var sawImages = false
         var (characterCount, unmapped) = (0, 0)
         for number in 1...max(1, document.pageCount) {
@@ -73,11 +70,7 @@ public struct DocumentText: Sendable {
             for line in PDFLayout.lines(
                 page: number, height: upright.height, characters: upright.characters, rules: upright.rules)
             {
-                let start = text.utf8.count
-                text += line.text
-                lineBytes.append(start..<text.utf8.count)
-                text += "\n"
-                pages.append(number)
+                lines.append(line.text, page: number)
             }
         }
         // Fonts without a Unicode mapping give private-use or replacement characters: the
@@ -88,37 +81,38 @@ public struct DocumentText: Sendable {
                 message: "the PDF's fonts give no Unicode for most of its characters: its text cannot be read; "
                     + "it needs OCR first (for example `ocrmypdf --force-ocr -l chi_sim`)")
         }
-        guard !lineBytes.isEmpty else {
+        guard !lines.isEmpty else {
             throw Diagnostic(
                 file: fileName, line: nil,
                 message: sawImages
                     ? "the PDF has no text layer, only images (a scan): it needs OCR first (for example `ocrmypdf -l chi_sim`)"
                     : "the PDF has no text")
         }
-        self.text = text
-        self.lineBytes = lineBytes
-        self.pages = pages
+        self.init(fileName: fileName, lines: lines)
     }
 
-    /// The lines a reader in another process printed (`IsolatedPDFReader`), each
-    /// `page TAB text`.
-    init(pdfLines printed: [UInt8], fileName: String) {
-        self.fileName = fileName
-        var text = ""
-        var lineBytes: [Range<Int>] = []
-        var pages: [Int] = []
-        for line in String(decoding: printed, as: UTF8.self).split(separator: "\n", omittingEmptySubsequences: false)
-        where !line.isEmpty {
-            let tab = line.firstIndex(of: "\t") ?? line.endIndex
+    /// Lines appended one at a time, each with the page it was printed on.
+    struct PagedLines {
+        private(set) var text = ""
+        private(set) var lineBytes: [Range<Int>] = []
+        private(set) var pages: [Int] = []
+        var isEmpty: Bool { lineBytes.isEmpty }
+
+        mutating func append(_ line: some StringProtocol, page: Int) {
             let start = text.utf8.count
-            text += line[line.index(after: tab)...]
+            text += line
             lineBytes.append(start..<text.utf8.count)
             text += "\n"
-            pages.append(Int(line[..<tab]) ?? 0)
+            pages.append(page)
         }
-        self.text = text
-        self.lineBytes = lineBytes
-        self.pages = pages
+    }
+
+    /// A PDF's lines, read here or by a reader in another process (`IsolatedPDFReader`).
+    init(fileName: String, lines: PagedLines) {
+        self.fileName = fileName
+        text = lines.text
+        lineBytes = lines.lineBytes
+        pages = lines.pages
     }
 
     private static func isUnmapped(_ scalar: Unicode.Scalar) -> Bool {

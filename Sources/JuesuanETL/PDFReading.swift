@@ -54,9 +54,9 @@ public enum PDFReading: Sendable {
     }
 }
 
-/// The parent's side of `read-pdf`: the PDF's bytes go to the child's standard input, its
-/// lines come back on its standard output as `page TAB text` (the text's own TABs separate
-/// its cells), and a refusal comes back as exit status 65 with the message as output.
+/// `read-pdf` and its parent: the PDF's bytes go to the child's standard input, its lines
+/// come back on its standard output as `page TAB text` (the text's own TABs separate its
+/// cells), and a refusal comes back as exit status 65 with the message as output.
 struct IsolatedPDFReader {
     let executable: String
     let limits: PDFLimits
@@ -109,13 +109,12 @@ struct IsolatedPDFReader {
         let printed = output.fileHandleForReading.readDataToEndOfFile()
         exited.wait()
         deadline.cancel()
-        let timedOut = stopped.isSet
         switch (child.terminationReason, child.terminationStatus) {
         case (.exit, 0):
-            return DocumentText(pdfLines: [UInt8](printed), fileName: fileName)
+            return DocumentText(fileName: fileName, lines: Self.lines(printed))
         case (.exit, Self.refusedStatus):
             throw Diagnostic(file: fileName, line: nil, message: String(decoding: printed, as: UTF8.self))
-        case (.uncaughtSignal, SIGKILL) where timedOut:
+        case (.uncaughtSignal, SIGKILL) where stopped.isSet:
             throw Diagnostic(
                 file: fileName, line: nil,
                 message:
@@ -156,16 +155,32 @@ struct IsolatedPDFReader {
         }
         do throws(Diagnostic) {
             let text = try DocumentText(pdf: [UInt8](bytes), fileName: fileName, limits: limits)
-            var printed = ""
-            for (line, page) in zip(text.lines, text.pages ?? []) {
-                printed += "\(page)\t\(line)\n"
-            }
-            FileHandle.standardOutput.write(Data(printed.utf8))
+            FileHandle.standardOutput.write(printed(text))
             return 0
         } catch {
             FileHandle.standardOutput.write(Data(error.message.utf8))
             return refusedStatus
         }
+    }
+
+    /// The lines as the child prints them.
+    private static func printed(_ text: DocumentText) -> Data {
+        var printed = ""
+        for (line, page) in zip(text.lines, text.pages ?? []) {
+            printed += "\(page)\t\(line)\n"
+        }
+        return Data(printed.utf8)
+    }
+
+    /// The lines as the parent reads them back.
+    private static func lines(_ printed: Data) -> DocumentText.PagedLines {
+        var lines = DocumentText.PagedLines()
+        for line in String(decoding: printed, as: UTF8.self).split(separator: "\n") {
+            let (page, text) =
+                line.firstIndex(of: "\t").map { (line[..<$0], line[line.index(after: $0)...]) } ?? ("", line)
+            lines.append(text, page: Int(page) ?? 0)
+        }
+        return lines
     }
 
     #if canImport(Glibc)

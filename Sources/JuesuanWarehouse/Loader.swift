@@ -271,9 +271,11 @@ public final class Loader {
         }
     }
 
-    /// The batch once its files are parsed, their reading no longer in progress.
+    /// The batch once its PDFs are parsed, their reading no longer in progress. A batch of
+    /// text files is not waited for: its store waits, while this thread reads the next window.
     @discardableResult
     private func parsed(_ batch: ParsedBatch) throws -> ParsedBatch {
+        guard batch.sources.contains(where: \.isPDF) else { return batch }
         _ = batch.wait()
         try ReadAttempts.settle(batch.sources, in: connection)
         return batch
