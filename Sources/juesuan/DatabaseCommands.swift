@@ -80,7 +80,7 @@ struct LoadCommand: ParsableCommand {
             """)
 
     @OptionGroup var connection: ConnectionOptions
-    @Argument(help: "Document text files, or folders to search for .txt files.")
+    @Argument(help: "Documents (.pdf or .txt), or folders to search for them.")
     var paths: [String]
     @Flag(help: "Reload documents even if the same bytes were loaded before.")
     var force = false
