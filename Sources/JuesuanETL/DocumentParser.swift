@@ -53,16 +53,19 @@ public struct DocumentParser: Sendable {
                 total + (region.spec.map { region.body.count * max(1, $0.columnPaths.count) } ?? 0)
             })
         var read: [(table: ParsedTable, rows: Range<Int>)] = []
+        var names: [String] = []
         var unreadTables: [UnreadTable] = []
         for region in regions {
             guard let spec = region.spec else {
                 unreadTables.append(UnreadTable(title: region.title, line: region.titleLine))
                 continue
             }
-            var reader = TableReader(spec: spec, template: template, fileName: fileName)
+            var reader = TableReader(
+                spec: spec, template: template, fileName: fileName, printedTitle: region.printedTitle)
             let start = rows.count
             let table = try reader.read(titleLine: region.titleLine, lines: lines[region.body], appendingTo: &rows)
             read.append((table, start..<rows.count))
+            names.append(reader.printedName)
         }
         // Sliced once every table is read: a slice taken earlier would have the next table's
         // rows copy the whole array.
@@ -71,7 +74,8 @@ public struct DocumentParser: Sendable {
             table.documentRows = rows[range]
             return table
         }
-        try Self.checkWhole(tables: tables, regions: regions, parts: parts, lines: lines, fileName: fileName)
+        try Self.checkWhole(
+            tables: tables, lastName: names.last, regions: regions, parts: parts, lines: lines, fileName: fileName)
         header.departmentCode = Self.departmentCode(lines, department: header.department)
         return ParsedDocument(
             fileName: fileName, digest: digest, byteCount: bytes.count, template: template.name,
@@ -90,7 +94,8 @@ public struct DocumentParser: Sendable {
     /// (目录) announce, unless it ends exactly after its last table's footnote (some
     /// documents publish their tables alone).
     private static func checkWhole(
-        tables: [ParsedTable], regions: [Region], parts: DocumentParts, lines: [SourceLine], fileName: String
+        tables: [ParsedTable], lastName: String?, regions: [Region], parts: DocumentParts, lines: [SourceLine],
+        fileName: String
     ) throws(Diagnostic) {
         if let last = tables.last, !last.closed, regions.last?.body.upperBound == lines.count, !parts.headings.isEmpty,
             parts.headings[0].index < regions[0].body.lowerBound
@@ -98,7 +103,7 @@ public struct DocumentParser: Sendable {
             throw Diagnostic(
                 file: fileName, line: lines.count,
                 message:
-                    "the document ends inside \(last.kind.label) \(last.kind.title) (title at line \(last.titleLine)) "
+                    "the document ends inside \(lastName ?? last.kind.title) (title at line \(last.titleLine)) "
                     + "before its footnote and the parts that follow the tables: truncated?")
         }
         let endsAfterTables =
@@ -141,6 +146,8 @@ public struct DocumentParser: Sendable {
         /// nil for a table the template does not know: reported, not read.
         var spec: TableSpec?
         var title: String
+        /// The title line as printed, trimmed.
+        var printedTitle: String
         var titleLine: Int
         var body: Range<Int>  // indices into the lines array
     }
@@ -180,19 +187,23 @@ public struct DocumentParser: Sendable {
                     throw Diagnostic(
                         file: fileName, line: line.number,
                         message:
-                            "\(match.kind.label) \(match.kind.title) appears a second time (first at line \(first))")
+                            "\(TextNormalization.label(line.text)) appears a second time (first at line \(first))")
                 }
                 close(at: index)
                 seen[match.kind] = line.number
                 regions.append(
                     Region(
-                        spec: template.spec(match.kind), title: key, titleLine: line.number,
+                        spec: template.spec(match.kind), title: key, printedTitle: TextNormalization.label(line.text),
+                        titleLine: line.number,
                         body: (index + 1)..<Int.max))
             } else if candidate.namesTable, !regions.isEmpty,
                 TableTitle.isUnknownTable(key, department: header.department)
             {
                 close(at: index)
-                regions.append(Region(spec: nil, title: key, titleLine: line.number, body: (index + 1)..<Int.max))
+                regions.append(
+                    Region(
+                        spec: nil, title: key, printedTitle: TextNormalization.label(line.text), titleLine: line.number,
+                        body: (index + 1)..<Int.max))
             } else if DocumentParts.isPartHeading(key) {
                 close(at: index)
             }

@@ -113,6 +113,10 @@ struct Checker {
 
     func hasOrdinal(_ row: Int) -> Bool { itemKey(row, TextNormalization.hasOrdinal) }
 
+    func isOfWhich(_ row: Int) -> Bool { itemKey(row) { $0.hasBytePrefix("其中") } }
+
+    func isGrandTotal(_ row: Int) -> Bool { rows[row].item.bytesEqual("总计") || rows[row].item.bytesEqual("合计") }
+
     /// `test` of the key of a row's item, folded on the stack: the checks ask it of many rows.
     func itemKey(_ row: Int, _ test: (Bytes) -> Bool) -> Bool {
         TextNormalization.withFoldedBytes(of: rows[row].item, foldingWidth: true) { key, _ in test(key) }
@@ -184,7 +188,9 @@ struct Checker {
     }
 
     mutating func run() {
-        for table in [TableKind.income, .expenditure, .generalBudget, .governmentFund, .stateCapital] {
+        for table in [
+            TableKind.income, .expenditure, .generalBudget, .governmentFund, .stateCapital, .fiscalExpenditure,
+        ] {
             checkSubjectHierarchy(table, codeLengths: [(3, 5), (5, 7)])
             checkRowTotals(table)
         }
@@ -256,7 +262,8 @@ struct Checker {
     /// A row's total column equals the sum of its parts: 本年支出 合计 (or 小计) = 基本 + 项目
     /// where the table splits its spending, else the first column = the others.
     mutating func checkRowTotals(_ table: TableKind) {
-        let columns = columns(table)
+        // An “of which” column (`其中：教育收费`) is inside another, not a part of the total.
+        let columns = columns(table).filter { !ColumnPath.isOfWhich($0) }
         guard let first = columns.first else { return }
         let spending = columns.filter { $0.hasBytePrefix("本年支出/") }
         let totalColumn = spending.first { $0 != ColumnPath.spendingBasic && $0 != ColumnPath.spendingProject } ?? first
@@ -294,6 +301,8 @@ struct Checker {
     }
 
     /// 01: 本年收入合计 = Σ income items; 总计 = 合计 + balances on both sides; the sides agree.
+    /// The grand total is 总计, or the 合计 below the year's totals (universities'); an item
+    /// `其中：…` is inside the one above it.
     mutating func checkSummary() {
         checkTwoSided(.summary)
     }
@@ -302,8 +311,10 @@ struct Checker {
         let income = rows(table) { $0.section.bytesEqual("收入") }
         let incomeTotal = income.first { itemKey($0) { $0.hasBytePrefix("本年收入合计") } }
         compare("income_total", incomeTotal, income.kept(where: hasOrdinal), "the income items add up to")
-        let incomeGrandTotal = income.first { rows[$0].item.bytesEqual("总计") }
-        let incomeBalances = income.kept { !hasOrdinal($0) && $0 != incomeTotal && $0 != incomeGrandTotal }
+        let incomeGrandTotal = income.first(where: isGrandTotal)
+        let incomeBalances = income.kept {
+            !hasOrdinal($0) && !isOfWhich($0) && $0 != incomeTotal && $0 != incomeGrandTotal
+        }
         compare(
             "grand_total", incomeGrandTotal, [incomeTotal].compactMap { $0 } + incomeBalances,
             "本年收入合计 and the balances add up to")
@@ -318,12 +329,14 @@ struct Checker {
             let spendingTotal = spending.first { itemKey($0) { $0.hasBytePrefix("本年支出合计") } }
             compare(
                 "expenditure_total", spendingTotal, spending.kept { rows[$0].code != nil }, "the classes add up to")
-            let spendingGrandTotal = spending.first { rows[$0].item.bytesEqual("总计") }
-            let balances = spending.kept { rows[$0].code == nil && !hasOrdinal($0) && $0 != spendingGrandTotal }
+            let spendingGrandTotal = spending.first(where: isGrandTotal)
+            let balances = spending.kept {
+                rows[$0].code == nil && !hasOrdinal($0) && !isOfWhich($0) && $0 != spendingGrandTotal
+            }
             compare("grand_total", spendingGrandTotal, balances, "本年支出合计 and the balances add up to")
         }
         let rightTotal = columns(table).first.flatMap { column in
-            row(table, column: column) { $0.section.bytesEqual("支出") && $0.item.bytesEqual("总计") }
+            rows(table, column: column) { $0.section.bytesEqual("支出") }.first(where: isGrandTotal)
         }
         if let rightTotal { compare("balance", incomeGrandTotal, [rightTotal], "the expenditure side's 总计 is") }
     }

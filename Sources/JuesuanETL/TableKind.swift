@@ -1,8 +1,10 @@
 import JuesuanText
 
-/// The kinds of table of the national 部门决算 template. A kind is semantic: `09` is the
-/// “三公” table in every template, whatever a document calls or numbers it. How a template
-/// prints each kind is its `TableSpec`.
+/// The kinds of table of the national 部门决算 template, and `11`, the fiscal expenditure
+/// by subject over all three funds that the universities' and central departments'
+/// templates print instead of 05, 07 and 08. A kind is semantic: `09` is the “三公” table
+/// in every template, whatever a document calls or numbers it. How a template prints each
+/// kind is its `TableSpec`.
 public enum TableKind: String, CaseIterable, Sendable, Comparable, Codable {
     case summary = "01"
     case income = "02"
@@ -14,10 +16,12 @@ public enum TableKind: String, CaseIterable, Sendable, Comparable, Codable {
     case stateCapital = "08"
     case threePublic = "09"
     case statistics = "10"
+    case fiscalExpenditure = "11"
 
     public static func < (lhs: TableKind, rhs: TableKind) -> Bool { lhs.rawValue < rhs.rawValue }
 
-    /// The national label, `公开01表` (a literal: messages name it thousands of times a second).
+    /// The national label, `公开01表` (a literal: messages name it thousands of times a
+    /// second); `11`, which no national document prints, is named by its title.
     public var label: String {
         switch self {
         case .summary: "公开01表"
@@ -30,6 +34,7 @@ public enum TableKind: String, CaseIterable, Sendable, Comparable, Codable {
         case .stateCapital: "公开08表"
         case .threePublic: "公开09表"
         case .statistics: "公开10表"
+        case .fiscalExpenditure: "财政拨款支出决算表"
         }
     }
 
@@ -46,6 +51,7 @@ public enum TableKind: String, CaseIterable, Sendable, Comparable, Codable {
         case .stateCapital: "国有资本经营预算财政拨款支出决算表"
         case .threePublic: "财政拨款“三公”经费支出决算表"
         case .statistics: "部门决算公开相关信息统计表"
+        case .fiscalExpenditure: "财政拨款支出决算表"
         }
     }
 }

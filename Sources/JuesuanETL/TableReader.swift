@@ -7,6 +7,8 @@ struct TableReader {
     let spec: TableSpec
     let template: Template
     let fileName: String
+    /// The title line as the document prints it (`表2：高等学校收入决算表`).
+    let printedTitle: String
     var kind: TableKind { spec.kind }
     private var layout: any TableLayout
     private var unit: Unit = .wanYuan
@@ -18,16 +20,22 @@ struct TableReader {
     private var sawData = false
     /// The line of the last footnote cell (`注：…`, `说明：…`) read so far.
     private var footnoteLine: Int?
+    /// A label printed on a line of its own (`公开02表`), which names the table with its title.
+    private var printedLabel: String?
 
-    init(spec: TableSpec, template: Template, fileName: String) {
+    init(spec: TableSpec, template: Template, fileName: String, printedTitle: String) {
         self.spec = spec
         self.template = template
         self.fileName = fileName
+        self.printedTitle = printedTitle
         layout = spec.makeLayout()
     }
 
+    /// The table as the document names it: messages say what the reader sees.
+    var printedName: String { printedLabel.map { "\($0) \(printedTitle)" } ?? printedTitle }
+
     private func failure(_ line: SourceLine, _ message: String) -> Diagnostic {
-        Diagnostic(file: fileName, line: line.number, message: "\(kind.label) \(kind.title): \(message)")
+        Diagnostic(file: fileName, line: line.number, message: "\(printedName): \(message)")
     }
 
     /// Appends the table's rows to `documentRows`, the document's rows so far; the table's
@@ -79,7 +87,7 @@ struct TableReader {
                 ? .next : .failure("the table appears a second time (first at line \(titleLine))")
         }
         if printed.allSatisfy({ isFrameCell(cells.key($0)) }) {
-            for index in printed { readFrameCell(cells.key(index), line: line.number) }
+            for index in printed { readFrameCell(cells.key(index), printed: cells.label(index), line: line.number) }
             return .next
         }
         if footnoteLine != nil { return .endOfTable }
@@ -113,7 +121,7 @@ struct TableReader {
         for column in spec.columns where !headerText.containsBytes(column.headerWord) {
             throw Diagnostic(
                 file: fileName, line: line,
-                message: "\(kind.label) \(kind.title): the header does not name the column '\(column.headerWord)'; "
+                message: "\(printedName): the header does not name the column '\(column.headerWord)'; "
                     + "the columns of this table are \(spec.columns.map(\.headerWord).joined(separator: ", "))")
         }
     }
@@ -128,8 +136,10 @@ struct TableReader {
         return key.mayStartWithYear && TableTitle.strippingYear(key).isEmpty
     }
 
-    private mutating func readFrameCell(_ key: Bytes, line: Int) {
-        if key.hasBytePrefix("金额单位") || key.hasBytePrefix("单位:") {
+    private mutating func readFrameCell(_ key: Bytes, printed: String, line: Int) {
+        if printedLabel == nil, TableTitle.isLabel(key) {
+            printedLabel = printed
+        } else if key.hasBytePrefix("金额单位") || key.hasBytePrefix("单位:") {
             unit = key.hasByteSuffix("万元") ? .wanYuan : key.hasByteSuffix("元") ? .yuan : unit
         } else if key.hasBytePrefix("注:") || key.hasBytePrefix("说明:") || key.hasBytePrefix("备注") {
             footnoteLine = line
@@ -250,6 +260,13 @@ struct CodedLayout: TableLayout {
                 throw RowError("'\(joined)' is not a functional subject code (3, 5 or 7 digits)")
             }
             code = joined
+            // A whole code under a split header (`类⇥款⇥项`) leaves the 款 and 项 cells empty.
+            while labelIndex < Self.splitCodeHeader.count, cells.key(labelIndex).isEmpty,
+                let name = (labelIndex + 1..<Self.splitCodeHeader.count + 1).first(where: { !cells.key($0).isEmpty }),
+                CellValue(key: cells.key(name))?.amount == nil
+            {
+                labelIndex = name
+            }
         }
         let item = code == nil ? cells.key(labelIndex).string : cells.label(labelIndex)
         let valueStart = code == nil ? max(labelIndex + 1, 2) : labelIndex + 1
@@ -285,7 +302,7 @@ struct TwoSidedLayout: TableLayout {
     /// Cells per side before the amounts: the item, and its 行次 where printed.
     private var labelCells: Int { rowNumbers ? 2 : 1 }
     private var rightStart: Int { labelCells + 1 }
-    private static let headerWords: Set<ByteKey> = ["收入", "支出", "项目"]
+    private static let headerWords: Set<ByteKey> = ["收入", "支出", "项目", "栏次"]
 
     /// With 行次, a row is a line that numbers one; without, a line whose amount cells are
     /// amounts (or empty) and that names an item other than a header word.

@@ -25,12 +25,20 @@ enum Sample: String, CaseIterable {
     case shanghaiBlankTemplate = "shanghai-district/template-2024-final-accounts"
     /// 上海市普陀区司法局 2026 单位预算: a budget.
     case shanghaiBudget = "shanghai-district/sfj-2026-unit-budget"
+    /// 西南大学 2024 部门决算, the universities' template: a PDF only.
+    case universityFinalAccounts = "moe-university/swu-2024-final-accounts"
 
-    var url: URL { Bundle.module.url(forResource: rawValue, withExtension: "txt", subdirectory: "TemplateFixtures")! }
-    var bytes: [UInt8] { [UInt8](try! Data(contentsOf: url)) }
+    func url(_ fileExtension: String = "txt") -> URL {
+        Bundle.module.url(forResource: rawValue, withExtension: fileExtension, subdirectory: "TemplateFixtures")!
+    }
+    var bytes: [UInt8] { [UInt8](try! Data(contentsOf: url())) }
+    var pdfBytes: [UInt8] { [UInt8](try! Data(contentsOf: url("pdf"))) }
     var text: String { String(decoding: bytes, as: UTF8.self) }
 
     func parse() throws -> ParsedDocument { try DocumentParser().parse(bytes: bytes, fileName: rawValue + ".txt") }
+    func parsePDF() throws -> ParsedDocument {
+        try DocumentParser().parse(bytes: pdfBytes, fileName: rawValue + ".pdf")
+    }
 }
 
 extension ParsedDocument {

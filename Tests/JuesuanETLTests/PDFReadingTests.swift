@@ -8,12 +8,6 @@ import XCTest
 /// The published PDFs of the Shanghai district sample, read through poppler, and PDFs that
 /// must be refused. Made-up PDFs come from MiniPDF.
 final class PDFReadingTests: XCTestCase {
-    func pdf(_ sample: Sample) -> [UInt8] {
-        let url = Bundle.module.url(
-            forResource: sample.rawValue, withExtension: "pdf", subdirectory: "TemplateFixtures")!
-        return [UInt8](try! Data(contentsOf: url))
-    }
-
     func parse(_ bytes: [UInt8], _ name: String = "test.pdf") throws -> ParsedDocument {
         try DocumentParser().parse(bytes: bytes, fileName: name)
     }
@@ -21,7 +15,7 @@ final class PDFReadingTests: XCTestCase {
     /// Every value cell of the nine tables, read from the PDF, is the cell of the text
     /// rendering: same table, row, column and value.
     func testTheSamplePDFGivesEveryCellOfItsText() throws {
-        let fromPDF = try parse(pdf(.shanghaiFinalAccounts))
+        let fromPDF = try parse(Sample.shanghaiFinalAccounts.pdfBytes)
         let fromText = try Sample.shanghaiFinalAccounts.parse()
         func cells(_ document: ParsedDocument) -> [String] {
             document.rows.map {
@@ -38,7 +32,7 @@ final class PDFReadingTests: XCTestCase {
 
     /// Hand-read values with their pages; 02 runs over pages 6 and 7.
     func testPagesOfTheSamplePDF() throws {
-        let d = try parse(pdf(.shanghaiFinalAccounts))
+        let d = try parse(Sample.shanghaiFinalAccounts.pdfBytes)
         func place(_ table: TableKind, _ column: String, code: String? = nil, item: String? = nil) -> (String, Int?)? {
             d.rows.first {
                 $0.table == table && $0.column == column && (code == nil || $0.code == code)
@@ -61,7 +55,7 @@ final class PDFReadingTests: XCTestCase {
     /// PDFs are read on every core: cairo aborted when two threads rendered text at once
     /// (seen after hundreds of pages read two at a time). Each thread's reading is the same.
     func testPDFsReadOnSeveralThreadsAtOnce() throws {
-        let bytes = pdf(.shanghaiFinalAccounts)
+        let bytes = Sample.shanghaiFinalAccounts.pdfBytes
         let expected = try parse(bytes).rows.count
         let counts = Mutex<[Int]>([])
         DispatchQueue.concurrentPerform(iterations: 4) { _ in
@@ -72,8 +66,10 @@ final class PDFReadingTests: XCTestCase {
     }
 
     func testTheBudgetAndTheBlankTemplatePDFsAreRefused() {
-        XCTAssertThrowsError(try parse(pdf(.shanghaiBudget))) { XCTAssertTrue("\($0)".contains("budget"), "\($0)") }
-        XCTAssertThrowsError(try parse(pdf(.shanghaiBlankTemplate))) {
+        XCTAssertThrowsError(try parse(Sample.shanghaiBudget.pdfBytes)) {
+            XCTAssertTrue("\($0)".contains("budget"), "\($0)")
+        }
+        XCTAssertThrowsError(try parse(Sample.shanghaiBlankTemplate.pdfBytes)) {
             XCTAssertTrue("\($0)".contains("blank template"), "\($0)")
         }
     }
@@ -83,7 +79,7 @@ final class PDFReadingTests: XCTestCase {
             try Data(
                 contentsOf: Bundle.module.url(
                     forResource: "password-protected", withExtension: "pdf", subdirectory: "TemplateFixtures")!))
-        let sample = pdf(.shanghaiFinalAccounts)
+        let sample = Sample.shanghaiFinalAccounts.pdfBytes
         let cases: [(String, [UInt8], String)] = [
             ("scan.pdf", MiniPDF.bytes([MiniPDF.Page(image: true), MiniPDF.Page(image: true)]), "no text layer"),
             ("cut.pdf", Array(sample.prefix(sample.count / 2)), "cut off"),

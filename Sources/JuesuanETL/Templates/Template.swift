@@ -13,7 +13,7 @@ public struct Template: Sendable {
     let instructionMarkers: [String]
 
     /// Every template juesuan reads. A document is read by the one whose titles it prints most.
-    public static let all: [Template] = [.national, .shanghaiDistrict]
+    public static let all: [Template] = [.national, .shanghaiDistrict, .university]
 
     func spec(_ kind: TableKind) -> TableSpec? { tables.first { $0.kind == kind } }
 
@@ -117,6 +117,8 @@ enum ColumnPath {
     static let incomeTotal = "本年收入合计"
     static let fiscalIncome = "财政拨款收入"
     static let incomeSources = ["上级补助收入", "事业收入", "经营收入", "附属单位上缴收入", "其他收入"]
+    /// Of 事业收入, what students pay (a university's).
+    static let tuitionIncome = "事业收入/其中：教育收费"
     static let expenditureTotal = "本年支出合计"
     static let basic = "基本支出"
     static let project = "项目支出"
@@ -127,6 +129,8 @@ enum ColumnPath {
     static let spendingTotal = "本年支出/合计"
     static let spendingBasic = "本年支出/基本支出"
     static let spendingProject = "本年支出/项目支出"
+    /// Of 项目支出, capital construction (a university's 财政拨款支出决算表).
+    static let spendingProjectCapitalConstruction = "本年支出/项目支出/其中：基本建设资金支出"
     static let openingBalance = "年初结转和结余"
     static let yearIncome = "本年收入"
     static let closingBalance = "年末结转和结余"
@@ -137,6 +141,9 @@ enum ColumnPath {
         "合计", "因公出国（境）费", "公务用车购置及运行维护费/小计", "公务用车购置及运行维护费/公务用车购置费",
         "公务用车购置及运行维护费/公务用车运行维护费", "公务接待费",
     ]
+
+    /// A column inside another (`事业收入/其中：教育收费`): never a part of a row's total.
+    static func isOfWhich(_ path: String) -> Bool { path.split(separator: "/").last?.hasPrefix("其中") == true }
 
     /// `预算数/合计`: a column of 09.
     static func threePublic(_ side: String, _ category: String) -> String { "\(side)/\(category)" }
