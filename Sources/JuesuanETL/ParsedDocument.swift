@@ -5,10 +5,15 @@ public struct ParsedTable: Sendable {
     public var kind: TableKind
     /// The value columns' national header paths, in the order the template prints them.
     public var columns: [String]
+    /// The title line as the document prints it (`表2：高等学校收入决算表`).
+    public var title: String
     public var titleLine: Int
     public var unit: Unit
     /// The table says `本表无数据`.
     public var saysNoData: Bool
+    /// Printed without a single amount (its grid, or only a note that it has none): the
+    /// department reports none of this money, as opposed to a table missing.
+    public var isPrintedEmpty: Bool { !documentRows.contains { $0.value.amount != nil } }
     /// The line of its last footnote (`注：…`, `说明：…`); nil when none was printed, so the
     /// table may have been cut off mid-grid.
     public var footnoteLine: Int?

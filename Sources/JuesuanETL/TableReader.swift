@@ -60,7 +60,8 @@ struct TableReader {
         if let failed { throw failure(failed.line, failed.message) }
         try checkHeader()
         return ParsedTable(
-            kind: kind, columns: spec.columnPaths, titleLine: titleLine, unit: unit, saysNoData: saysNoData,
+            kind: kind, columns: spec.columnPaths, title: printedTitle, titleLine: titleLine, unit: unit,
+            saysNoData: saysNoData,
             footnoteLine: footnoteLine, documentRows: [])
     }
 

@@ -143,7 +143,7 @@ final class BatchStore: @unchecked Sendable {
             try connection.execute(
                 "SELECT warehouse.unload_documents(array_agg(document_id)) FROM etl.document WHERE sha256 = ANY ($1::text[])",
                 [hashes])
-            for table in ["staging.cell", "etl.finding", "etl.check_outcome"] {
+            for table in ["staging.cell", "etl.document_table", "etl.finding", "etl.check_outcome"] {
                 try connection.execute(
                     "DELETE FROM \(table) WHERE document_id IN (SELECT document_id FROM etl.document WHERE sha256 = ANY ($1::text[]))",
                     [hashes])
@@ -195,6 +195,18 @@ final class BatchStore: @unchecked Sendable {
                             row.column, row.value.amount, row.value.kind, row.unit.rawValue,
                             checked.document.page(ofLine: row.line))
                     }
+                }
+            }
+        }
+        try connection.copy(
+            "COPY etl.document_table (document_id, table_code, title, title_line, unit, printed_empty) FROM STDIN"
+        ) { writer in
+            for checked in fresh {
+                let documentID = ids[checked.document.sha256]
+                for table in checked.document.tables {
+                    try writer.append(
+                        documentID, table.kind.rawValue, table.title, table.titleLine, table.unit.rawValue,
+                        table.isPrintedEmpty)
                 }
             }
         }

@@ -81,6 +81,11 @@ extension Int: CopyField {
     }
 }
 
+extension Bool: CopyField {
+    @inlinable
+    public func appendCopyText(to buffer: inout [UInt8]) { buffer.append(self ? 0x74 : 0x66) }  // t f
+}
+
 extension Optional: CopyField where Wrapped: CopyField {
     /// nil is `\N`, SQL NULL.
     @inlinable

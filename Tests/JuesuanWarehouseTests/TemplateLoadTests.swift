@@ -122,6 +122,98 @@ final class TemplateLoadTests: DatabaseTestCase {
     }
 }
 
+/// The universities' template (its published PDF) loads beside the seeds: its totals answer
+/// in department_year, its fiscal table as the fund `fiscal`, and what it does not print is
+/// told from what it prints empty.
+final class UniversityLoadTests: DatabaseTestCase {
+    func testTheUniversitySampleAnswersInDepartmentYear() throws {
+        let database = try connect()
+        let summary = try Loader(connection: database).load(
+            files: Repository.seedPaths + [Repository.universityFinalAccounts])
+        XCTAssertEqual(summary.documentsLoaded, 3)
+        XCTAssertEqual(
+            try database.execute(
+                """
+                SELECT income_total, expenditure_total, basic_expenditure, project_expenditure, carryover_begin,
+                    carryover_end, fiscal_income_total, fiscal_expenditure_total, template, tables_printed_empty,
+                    tables_missing
+                FROM analytics.department_year WHERE department = '西南大学' AND fiscal_year = 2024
+                """
+            ).single().values,
+            [
+                "477447.73", "481483.46", "367180.56", "114302.90", "106700.90", "123319.86", nil, "266783.56",
+                "university", "{}", "{04,05,06,07,08,09,10}",
+            ])
+        // The seed of 2023 prints 07, 08 and 09 without an amount, and every national table.
+        XCTAssertEqual(
+            try database.execute(
+                "SELECT tables_printed_empty, tables_missing FROM analytics.department_year WHERE fiscal_year = 2023"
+            ).single().values, ["{07,08,09}", "{}"])
+        XCTAssertEqual(
+            try database.execute(
+                """
+                SELECT kind_code, amount FROM warehouse.fact_fiscal_expenditure
+                WHERE source_code = 'fiscal' AND subject_code = '2059802' ORDER BY kind_code
+                """
+            ).rows.map(\.values), [["project", "6304.68"], ["total", "6304.68"]])
+        XCTAssertEqual(
+            try database.execute(
+                "SELECT amount FROM warehouse.fact_income WHERE source_code = 'business' AND subject_code = '2050205'"
+            ).scalar, "142972.32")
+        // An “of which” column is kept with its place, not added into a fact.
+        XCTAssertEqual(
+            try database.execute(
+                "SELECT value, line, page FROM staging.cell WHERE column_name = '事业收入/其中：教育收费' AND item = '合计'"
+            ).single().values, ["81823.76", "184", "11"])
+        XCTAssertEqual(
+            try database.execute(
+                "SELECT title, title_line FROM etl.document_table WHERE table_code = '11'"
+            ).single().values, ["表4：高等学校财政拨款支出决算表", "221"])
+    }
+
+    /// A table printed in 元 lands in 万元 exactly, its cells keeping the unit they were printed in.
+    func testATableInYuanIsStoredInWanYuanExactly() throws {
+        var text = String(decoding: try Data(contentsOf: URL(fileURLWithPath: Repository.seedPaths[0])), as: UTF8.self)
+        let income = text.range(of: "公开02表")!.upperBound
+        let grid = text.range(of: "公开03表")!.lowerBound
+        var table = String(text[income..<grid])
+        table = table.replacingOccurrences(of: "金额单位：万元", with: "金额单位：元")
+        // Every amount of 公开02表 in 元, and one printed to the 元's cent.
+        table = table.replacingOccurrences(
+            of: "2010350\t事业运行\t90.24\t90.24", with: "2010350\t事业运行\t902,412.34\t902,412.34")
+        table = table.split(separator: "\n", omittingEmptySubsequences: false).map { line in
+            line.split(separator: "\t", omittingEmptySubsequences: false).map(Self.inYuan).joined(separator: "\t")
+        }.joined(separator: "\n")
+        text.replaceSubrange(income..<grid, with: table)
+        let file = try temporaryFolder().appendingPathComponent("in-yuan.txt")
+        try text.write(to: file, atomically: true, encoding: .utf8)
+        let database = try connect()
+        XCTAssertEqual(try Loader(connection: database).load(files: [file.path]).documentsLoaded, 1)
+        XCTAssertEqual(
+            try database.execute(
+                "SELECT value, unit FROM staging.cell WHERE table_code = '02' AND code = '2010350' AND column_name = '本年收入合计'"
+            ).single().values, ["902412.34", "元"])
+        XCTAssertEqual(
+            try database.execute(
+                "SELECT amount FROM warehouse.fact_income WHERE subject_code = '2010350' AND source_code = 'total'"
+            ).scalar, "90.241234")
+        XCTAssertEqual(
+            try database.execute(
+                "SELECT amount = 211.84 FROM warehouse.fact_income WHERE subject_code = '2010301' AND source_code = 'total'"
+            ).scalar, "t")
+    }
+
+    /// `650.63` (万元) as `6,506,300.00` (元); other cells as they are.
+    static func inYuan(_ cell: Substring) -> String {
+        let parts = cell.split(separator: ".")
+        guard parts.count == 2, parts[1].count == 2, let wan = Int(parts[0]), let cents = Int(parts[1]) else {
+            return String(cell)
+        }
+        let yuan = wan * 10000 + cents * 100
+        return yuan.formatted(.number.grouping(.automatic).locale(Locale(identifier: "en_US"))) + ".00"
+    }
+}
+
 /// A published PDF loads like its text, every row with its page.
 final class PDFLoadTests: DatabaseTestCase {
     func testThePublishedPDFLoadsWithItsPages() throws {

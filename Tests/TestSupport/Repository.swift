@@ -12,5 +12,9 @@ public enum Repository {
     /// Documents of other templates than the seeds': text, published PDFs, a blank template, a budget.
     public static let shanghaiSamples = root.appendingPathComponent(
         "Tests/JuesuanETLTests/TemplateFixtures/shanghai-district")
+    /// 西南大学's 2024 决算 (PDF), the universities' template.
+    public static let universityFinalAccounts = root.appendingPathComponent(
+        "Tests/JuesuanETLTests/TemplateFixtures/moe-university/swu-2024-final-accounts.pdf"
+    ).path
     public static let sql = root.appendingPathComponent("sql")
 }

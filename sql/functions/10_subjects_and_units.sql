@@ -20,7 +20,8 @@ COMMENT ON FUNCTION warehouse.subject_name(text) IS 'A subject''s name as printe
 
 CREATE FUNCTION warehouse.in_wan_yuan(value numeric, unit text) RETURNS numeric
 LANGUAGE sql IMMUTABLE AS $$
-    SELECT CASE unit WHEN '元' THEN value / 10000 ELSE value END
+    -- Moving the point four places: 12,345.67 元 is 1.234567 万元, with no digits made up.
+    SELECT CASE unit WHEN '元' THEN value * 0.0001 ELSE value END
 $$;
 COMMENT ON FUNCTION warehouse.in_wan_yuan(numeric, text) IS 'An amount in 万元, exactly: 元 are divided by 10000; counts (辆, 台套) and 万元 are returned as they are.';
 

@@ -39,7 +39,7 @@ LANGUAGE sql AS $$
     SELECT DISTINCT ON (c.code) c.code, warehouse.subject_level(c.code), warehouse.subject_parent(c.code),
         warehouse.subject_name(c.item)
     FROM staging.cell c
-    WHERE c.document_id = ANY (p_document_ids) AND c.table_code IN ('01', '02', '03', '04', '05', '07', '08')
+    WHERE c.document_id = ANY (p_document_ids) AND c.table_code IN ('01', '02', '03', '04', '05', '07', '08', '11')
         AND c.code IS NOT NULL
         AND NOT EXISTS (SELECT FROM warehouse.dim_functional_subject f WHERE f.subject_code = c.code)
     ORDER BY c.code, c.document_id, c.table_code, c.line
@@ -103,16 +103,17 @@ COMMENT ON FUNCTION warehouse.load_subject_expenditure(bigint[]) IS 'Inserts a b
 CREATE FUNCTION warehouse.load_fiscal_expenditure(p_document_ids bigint[]) RETURNS void
 LANGUAGE plpgsql AS $$
 BEGIN
-    -- Columns 本年支出/基本支出 and 本年支出/项目支出 name their kind; 本年支出/小计 (or 合计) is the total.
+    -- Columns 本年支出/基本支出 and 本年支出/项目支出 name their kind; 本年支出/小计 (or 合计) is the total;
+    -- an “of which” column (本年支出/项目支出/其中：…) is inside its kind, not a kind of its own.
     INSERT INTO warehouse.fact_fiscal_expenditure
     SELECT c.document_id, c.department_key, c.fiscal_year, s.source_code, warehouse.subject_level(c.code), c.code,
         coalesce(k.kind_code, 'total'), c.amount, c.table_code, c.line, c.page
-    FROM warehouse.printed_cells(p_document_ids, '{05,07,08}') c
+    FROM warehouse.printed_cells(p_document_ids, '{05,07,08,11}') c
     JOIN warehouse.dim_fund_source s ON s.fiscal_table_code = c.table_code
     LEFT JOIN warehouse.dim_expenditure_kind k ON k.name = split_part(c.column_name, '/', 2)
-    WHERE c.column_name LIKE '本年支出/%';
+    WHERE c.column_name LIKE '本年支出/%' AND c.column_name NOT LIKE '%/其中%';
 END $$;
-COMMENT ON FUNCTION warehouse.load_fiscal_expenditure(bigint[]) IS 'Inserts a batch''s fact_fiscal_expenditure rows: 公开05/07/08表''s 本年支出 columns by fund, subject and kind.';
+COMMENT ON FUNCTION warehouse.load_fiscal_expenditure(bigint[]) IS 'Inserts a batch''s fact_fiscal_expenditure rows: 公开05/07/08表''s (or table 11''s, all three funds) 本年支出 columns by fund, subject and kind.';
 
 CREATE FUNCTION warehouse.load_summary_items(p_document_ids bigint[]) RETURNS void
 LANGUAGE plpgsql AS $$

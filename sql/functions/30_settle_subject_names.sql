@@ -23,7 +23,7 @@ BEGIN
     -- Batches settle names one at a time: no two update the same rows in different orders.
     PERFORM pg_advisory_xact_lock(hashtext('juesuan.subject_names'));
     UPDATE warehouse.dim_functional_subject f SET name = p.name, name_fiscal_year = p.fiscal_year
-    FROM warehouse.latest_subject_names(p_document_ids, '{01,02,03,04,05,07,08}') p
+    FROM warehouse.latest_subject_names(p_document_ids, '{01,02,03,04,05,07,08,11}') p
     WHERE f.subject_code = p.code AND (coalesce(f.name_fiscal_year, -1) < p.fiscal_year
         OR (f.name_fiscal_year = p.fiscal_year AND p.name COLLATE "C" < f.name COLLATE "C"));
     UPDATE warehouse.dim_economic_subject e SET name = p.name, name_fiscal_year = p.fiscal_year

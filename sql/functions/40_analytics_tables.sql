@@ -65,6 +65,18 @@ BEGIN
             AND item IS NULL
             AND NOT EXISTS (SELECT FROM staging.cell c WHERE c.document_id = n.document_id AND c.table_code = '10')
         GROUP BY document_id
+    ), fiscal_total AS (
+        -- Table 11's 合计, for a template that prints no 04.
+        SELECT document_id, amount AS fiscal_expenditure_total
+        FROM warehouse.fact_fiscal_expenditure
+        WHERE document_id = ANY (p_document_ids) AND table_code = '11' AND subject_level = '合计' AND kind_code = 'total'
+    ), printed AS (
+        SELECT document_id,
+            array_agg(table_code ORDER BY table_code) FILTER (WHERE printed_empty) AS tables_printed_empty,
+            array_agg(table_code ORDER BY table_code) AS tables_printed
+        FROM etl.document_table
+        WHERE document_id = ANY (p_document_ids)
+        GROUP BY document_id
     ), quality AS (
         SELECT document_id,
             count(*) FILTER (WHERE severity = 'rounding') AS rounding_findings,
@@ -79,7 +91,7 @@ BEGIN
         e.basic_expenditure, e.project_expenditure,
         b.personnel_cost, b.public_cost,
         s.carryover_begin, s.carryover_end,
-        s.fiscal_income_total, s.fiscal_expenditure_total,
+        s.fiscal_income_total, coalesce(s.fiscal_expenditure_total, f.fiscal_expenditure_total),
         t.three_public_budget, t.three_public_actual,
         coalesce(st.procurement_total, n.procurement_total) AS procurement_total,
         coalesce(st.operating_cost, n.operating_cost) AS operating_cost,
@@ -92,7 +104,10 @@ BEGIN
         CASE WHEN st.operating_cost IS NOT NULL THEN 'table' WHEN n.operating_cost IS NOT NULL THEN 'narrative' END
             AS operating_cost_source,
         CASE WHEN st.vehicles IS NOT NULL THEN 'table' WHEN n.vehicles IS NOT NULL THEN 'narrative' END AS vehicles_source,
-        d.template
+        d.template,
+        coalesce(p.tables_printed_empty, '{}'),
+        ARRAY(SELECT code FROM unnest('{01,02,03,04,05,06,07,08,09,10}'::text[]) AS national (code)
+              WHERE code <> ALL (coalesce(p.tables_printed, '{}')) ORDER BY code)
     FROM etl.document d
     LEFT JOIN summary s USING (document_id)
     LEFT JOIN expenditure e USING (document_id)
@@ -100,6 +115,8 @@ BEGIN
     LEFT JOIN three_public t USING (document_id)
     LEFT JOIN statistics st USING (document_id)
     LEFT JOIN stated n USING (document_id)
+    LEFT JOIN fiscal_total f USING (document_id)
+    LEFT JOIN printed p USING (document_id)
     LEFT JOIN quality q USING (document_id)
     WHERE d.document_id = ANY (p_document_ids) AND d.status = 'loaded';
 END $$;
