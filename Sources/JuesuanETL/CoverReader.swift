@@ -1,14 +1,25 @@
 import JuesuanText
 
-/// Reads a document's header from its cover: the department, the fiscal year and whether it
-/// is final accounts (决算) at all. Covers are broken wherever the PDF broke them
+/// Reads a document's header from its cover: the department, the fiscal year, and whether it
+/// is final accounts (决算) or a budget (预算), of a department (部门) or one of its units (单位). Covers are broken wherever the PDF broke them
 /// (`中共上海市普陀区委` / `社会工作部2024 年度` / `部门决算`), so the title is read from the line
 /// that ends it together with the lines of text just before it.
 enum CoverReader {
-    private static let titleEndings: [(ending: String, isBudget: Bool)] = [
-        ("部门决算公开", false), ("单位决算公开", false), ("部门决算", false), ("单位决算", false),
-        ("部门预算公开", true), ("单位预算公开", true), ("部门预算", true), ("单位预算", true), ("预算公开", true),
+    private static let titleEndings: [(ending: String, phase: Phase, kind: String)] = [
+        ("部门决算公开", .final, "部门决算"), ("单位决算公开", .final, "单位决算"), ("部门决算", .final, "部门决算"),
+        ("单位决算", .final, "单位决算"), ("部门预算公开", .budget, "部门预算"), ("单位预算公开", .budget, "单位预算"),
+        ("部门预算", .budget, "部门预算"), ("单位预算", .budget, "单位预算"), ("预算公开", .budget, "部门预算"),
     ]
+
+    /// A budget juesuan cannot read is refused as a budget, never read as anything else.
+    static func unreadBudget(_ title: String, line: Int, fileName: String) -> Diagnostic {
+        let readable = Template.all.filter { $0.phase == .budget }.map(\.name).joined(separator: ", ")
+        return Diagnostic(
+            file: fileName, line: line,
+            message:
+                "this is a budget disclosure (预算: '\(title)') of a template juesuan does not read; it reads the budgets "
+                + "of the \(readable) template and the 决算 of every template")
+    }
 
     /// The lines of the cover read together with the one that ends the title.
     private static let coverLinesBefore = 2
@@ -19,28 +30,29 @@ enum CoverReader {
             guard let cell = line.singleCell else { continue }
             let key = String(TextNormalization.key(cell))
             if Watermark.isWatermark(key) { continue }
-            if TableTitle.matches(key, department: nil, templates: Template.all).contains(where: { $0 != nil }) {
+            let titles = TableTitle.matches(key, department: nil, templates: Template.all).compactMap { $0 }
+            if let title = titles.first {
+                // Tables without a cover: a budget's are refused as a budget's.
+                if title.phase == .budget { throw unreadBudget(key, line: line.number, fileName: fileName) }
                 break
             }
-            guard let (ending, isBudget) = titleEndings.first(where: { key.hasByteSuffix($0.ending) }) else {
+            guard let (ending, phase, kind) = titleEndings.first(where: { key.hasByteSuffix($0.ending) }) else {
                 before.append(key)
                 if before.count > coverLinesBefore { before.removeFirst() }
                 continue
             }
-            if isBudget {
-                throw Diagnostic(
-                    file: fileName, line: line.number,
-                    message:
-                        "this is a budget disclosure (预算: '\(key)'), not final accounts (决算); juesuan loads 决算 only")
-            }
             let title = (before + [key]).joined()
             guard let year = fiscalYear(in: title.dropLast(ending.count)) else {
+                if phase == .budget { throw unreadBudget(key, line: line.number, fileName: fileName) }
                 throw Diagnostic(
                     file: fileName, line: line.number,
                     message: "the title '\(title)' does not give a fiscal year such as '2023年度'")
             }
             let department = normalizedDepartment(String(year.department))
-            guard !department.isEmpty, !department.containsBytes("公开"), !department.containsBytes("决算") else {
+            guard !department.isEmpty, !department.containsBytes("公开"), !department.containsBytes("决算"),
+                !department.containsBytes("预算")
+            else {
+                if phase == .budget { throw unreadBudget(key, line: line.number, fileName: fileName) }
                 throw Diagnostic(
                     file: fileName, line: line.number, message: "no department name before the title '\(key)'")
             }
@@ -48,11 +60,12 @@ enum CoverReader {
                 throw Diagnostic(
                     file: fileName, line: line.number,
                     message:
-                        "this is a blank template: the department '\(department)' is a placeholder, not a department's 决算"
+                        "this is a blank template: the department '\(department)' is a placeholder, not a department's \(phase == .final ? "决算" : "预算")"
                 )
             }
             return DocumentHeader(
-                department: department, departmentCode: nil, fiscalYear: year.value, titleLine: line.number)
+                department: department, departmentCode: nil, fiscalYear: year.value, titleLine: line.number,
+                phase: phase, kind: kind)
         }
         throw Diagnostic(
             file: fileName, line: 1,

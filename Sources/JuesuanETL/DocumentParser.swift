@@ -41,52 +41,65 @@ public struct DocumentParser: Sendable {
         let lines = text.sourceLines
         var header = try CoverReader.read(lines, fileName: fileName)
         let titles = TitleCandidates(lines, department: header.department)
-        let templateIndex = Template.recognising(titles, department: header.department)
-        let template = Template.all[templateIndex]
-        let parts = DocumentParts(lines, after: header.titleLine)
-        let regions = try Self.tableRegions(
-            lines, titles: titles, header: header, templateIndex: templateIndex, fileName: fileName)
-        var rows: [StagingRow] = []
-        // About a row per column per line: sized once rather than grown row by row.
-        rows.reserveCapacity(
-            regions.reduce(0) { total, region in
-                total + (region.spec.map { region.body.count * max(1, $0.columnPaths.count) } ?? 0)
-            })
-        var read: [(table: ParsedTable, rows: Range<Int>)] = []
-        var names: [String] = []
-        var unreadTables: [UnreadTable] = []
-        for region in regions {
-            guard let spec = region.spec else {
-                unreadTables.append(UnreadTable(title: region.title, line: region.titleLine))
-                continue
+        guard let templateIndex = Template.recognising(titles, department: header.department, phase: header.phase)
+        else {
+            throw CoverReader.unreadBudget(
+                "\(header.department)\(header.fiscalYear)\(header.kind)", line: header.titleLine, fileName: fileName)
+        }
+        // A budget of a template juesuan does not know may share its titles with one it does:
+        // wherever its reading stops, it is refused as a budget.
+        do {
+            let template = Template.all[templateIndex]
+            let parts = DocumentParts(lines, after: header.titleLine)
+            let regions = try Self.tableRegions(
+                lines, titles: titles, header: header, templateIndex: templateIndex, fileName: fileName)
+            var rows: [StagingRow] = []
+            // About a row per column per line: sized once rather than grown row by row.
+            rows.reserveCapacity(
+                regions.reduce(0) { total, region in
+                    total + (region.spec.map { region.body.count * max(1, $0.columnPaths.count) } ?? 0)
+                })
+            var read: [(table: ParsedTable, rows: Range<Int>)] = []
+            var names: [String] = []
+            var unreadTables: [UnreadTable] = []
+            for region in regions {
+                guard let spec = region.spec else {
+                    unreadTables.append(UnreadTable(title: region.title, line: region.titleLine))
+                    continue
+                }
+                var reader = TableReader(
+                    spec: spec, template: template, fileName: fileName, printedTitle: region.printedTitle,
+                    headings: parts.contentsEntries)
+                let start = rows.count
+                let table = try reader.read(titleLine: region.titleLine, lines: lines[region.body], appendingTo: &rows)
+                read.append((table, start..<rows.count))
+                names.append(reader.printedName)
             }
-            var reader = TableReader(
-                spec: spec, template: template, fileName: fileName, printedTitle: region.printedTitle)
-            let start = rows.count
-            let table = try reader.read(titleLine: region.titleLine, lines: lines[region.body], appendingTo: &rows)
-            read.append((table, start..<rows.count))
-            names.append(reader.printedName)
+            // Sliced once every table is read: a slice taken earlier would have the next table's
+            // rows copy the whole array.
+            let tables = read.map { table, range in
+                var table = table
+                table.documentRows = rows[range]
+                return table
+            }
+            try Self.checkWhole(
+                tables: tables, lastName: names.last, regions: regions, parts: parts, lines: lines, fileName: fileName)
+            header.departmentCode = Self.departmentCode(lines, department: header.department)
+            return ParsedDocument(
+                fileName: fileName, digest: digest, byteCount: bytes.count, template: template.name,
+                header: header, tables: tables, unreadTables: unreadTables, pages: text.pages,
+                narrative: reading.contains(.narrative)
+                    ? NarrativeReader.resolvingSubjectCodes(
+                        NarrativeReader.read(parts.part(titled: "情况说明", in: lines)), tables: tables) : [],
+                evaluations: reading.contains(.evaluations)
+                    ? EvaluationReader.read(
+                        parts.part(titled: "附件", in: lines), indicators: reading.contains(.indicators)) : [],
+                rows: rows)
+        } catch  where header.phase == .budget {
+            throw Diagnostic(
+                file: fileName, line: error.line,
+                message: "this budget (\(header.kind)) is not in a template juesuan reads: \(error.message)")
         }
-        // Sliced once every table is read: a slice taken earlier would have the next table's
-        // rows copy the whole array.
-        let tables = read.map { table, range in
-            var table = table
-            table.documentRows = rows[range]
-            return table
-        }
-        try Self.checkWhole(
-            tables: tables, lastName: names.last, regions: regions, parts: parts, lines: lines, fileName: fileName)
-        header.departmentCode = Self.departmentCode(lines, department: header.department)
-        return ParsedDocument(
-            fileName: fileName, digest: digest, byteCount: bytes.count, template: template.name,
-            header: header, tables: tables, unreadTables: unreadTables, pages: text.pages,
-            narrative: reading.contains(.narrative)
-                ? NarrativeReader.resolvingSubjectCodes(
-                    NarrativeReader.read(parts.part(titled: "情况说明", in: lines)), tables: tables) : [],
-            evaluations: reading.contains(.evaluations)
-                ? EvaluationReader.read(
-                    parts.part(titled: "附件", in: lines), indicators: reading.contains(.indicators)) : [],
-            rows: rows)
     }
 
     /// A document cut short (a half-uploaded file) is refused: one that ends inside a
@@ -175,10 +188,10 @@ public struct DocumentParser: Sendable {
             let line = lines[index]
             let key = candidate.key
             if candidate.namesTable, let match = candidate.matches[templateIndex] {
-                if match.isBudget {
+                if match.phase != template.phase {
                     throw Diagnostic(
                         file: fileName, line: line.number,
-                        message: "'\(key)' is a budget (预算) table; juesuan loads final accounts (决算) only")
+                        message: "'\(key)' is a budget (预算) table in a document whose cover says \(header.kind)")
                 }
                 if regions.last?.spec?.kind == match.kind, regions.last?.body.upperBound == Int.max {
                     continue  // the title repeated after a page break: the reader skips it

@@ -18,6 +18,10 @@ struct DocumentParts {
     let headings: [Heading]
     /// The parts the contents list announces; empty when the document has none.
     let announced: [Heading]
+    /// The keys of every entry of the contents list (`三、部门预算情况说明`, `表1:高等学校收支决算总表`),
+    /// without leader dots and page: a line of the body with one of these keys is a heading,
+    /// numbered `第N部分` or not.
+    let contentsEntries: Set<ByteKey>
 
     init(_ lines: [SourceLine], after titleLine: Int) {
         var found: [Heading] = []
@@ -45,6 +49,31 @@ struct DocumentParts {
         let restart = found.indices.dropFirst().first { found[$0].number <= found[$0 - 1].number }
         announced = restart.map { Array(found[..<$0]) } ?? []
         headings = restart.map { Array(found[$0...]) } ?? found
+        contentsEntries = Self.contentsEntries(lines)
+    }
+
+    /// The entries after the line 目录, up to the first line that is not one: each a title,
+    /// a run of leader dots and a page number (in the same cell or the next).
+    private static func contentsEntries(_ lines: [SourceLine]) -> Set<ByteKey> {
+        guard let start = lines.prefix(200).firstIndex(where: { TextNormalization.key($0.text) == "目录" }) else {
+            return []
+        }
+        var entries: Set<ByteKey> = []
+        for line in lines[(start + 1)...] where !line.isBlank {
+            guard let first = line.cells.first, let title = entryTitle(TextNormalization.key(first)) else { break }
+            entries.insert(ByteKey(title))
+        }
+        return entries
+    }
+
+    /// `三、部门预算情况说明......12` → `三、部门预算情况说明`; nil without leader dots.
+    private static func entryTitle(_ key: Substring) -> Substring? {
+        var title = key
+        while let last = title.last, last.isASCII, last.isNumber { title.removeLast() }
+        let withLeaders = title.count
+        while let last = title.last, last == "." || last == "…" || last == "·" { title.removeLast() }
+        guard withLeaders - title.count >= 3, !title.isEmpty else { return nil }
+        return title
     }
 
     /// `第三部分…`: the part's number, in Chinese or Arabic numerals.

@@ -9,7 +9,7 @@ public struct JSONLines: ~Copyable {
     private var writer = JSONWriter()
     /// The document whose lines are written (`begin`).
     private var document: ParsedDocument?
-    /// `{"file":…,"sha256":…,…,"template":…`, the same on every row of the document.
+    /// `{"file":…,"sha256":…,…,"template":…,"phase":…`, the same on every row of the document.
     private var rowPrefix: [UInt8] = []
     /// `{"file":…,"department":…,"fiscal_year":…`, on every other object.
     private var documentPrefix: [UInt8] = []
@@ -31,6 +31,7 @@ public struct JSONLines: ~Copyable {
             $0.field("department_code", document.header.departmentCode)
             $0.field("fiscal_year", document.header.fiscalYear)
             $0.field("template", document.template)
+            $0.field("phase", document.header.phase.rawValue)
         }
         documentPrefix = Self.opened {
             $0.field("file", document.fileName)

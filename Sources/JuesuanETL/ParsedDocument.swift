@@ -17,12 +17,21 @@ public struct ParsedTable: Sendable {
     /// The line of its last footnote (`注：…`, `说明：…`); nil when none was printed, so the
     /// table may have been cut off mid-grid.
     public var footnoteLine: Int?
-    public var closed: Bool { footnoteLine != nil }
+    /// The contents entry that ended it, where it has no footnote (`三、部门预算情况说明`).
+    public var headingLine: Int?
+    public var closed: Bool { footnoteLine != nil || headingLine != nil }
     /// The table's rows as a slice of its document's (`ParsedDocument.rows`, every table's
     /// in document order): its indices are the document's.
     var documentRows: ArraySlice<StagingRow>
     /// The table's rows, from index 0.
     public var rows: [StagingRow] { Array(documentRows) }
+}
+
+/// What a document reports: the budget published before the year (预算) or the final
+/// accounts after it (决算). One warehouse holds both; every fact carries its phase.
+public enum Phase: String, Sendable, Hashable {
+    case budget
+    case final
 }
 
 public struct DocumentHeader: Sendable, Hashable {
@@ -32,6 +41,9 @@ public struct DocumentHeader: Sendable, Hashable {
     public var departmentCode: String?
     public var fiscalYear: Int
     public var titleLine: Int
+    public var phase: Phase
+    /// As the cover calls it: 部门决算, 单位决算, 部门预算 or 单位预算.
+    public var kind: String
 }
 
 /// A table the template does not know (`项目支出决算表`): reported as a finding, not read.

@@ -115,7 +115,8 @@ struct Checker {
 
     func isOfWhich(_ row: Int) -> Bool { itemKey(row) { $0.hasBytePrefix("其中") } }
 
-    func isGrandTotal(_ row: Int) -> Bool { rows[row].item.bytesEqual("总计") || rows[row].item.bytesEqual("合计") }
+    /// 总计 (收入总计 in budgets), or 合计 alone.
+    func isGrandTotal(_ row: Int) -> Bool { rows[row].item.hasByteSuffix("总计") || rows[row].item.bytesEqual("合计") }
 
     /// `test` of the key of a row's item, folded on the stack: the checks ask it of many rows.
     func itemKey(_ row: Int, _ test: (Bytes) -> Bool) -> Bool {
@@ -241,7 +242,7 @@ struct Checker {
                     }
                 }
             }
-            if let total = total(table, column: column) {
+            if let total = total(table, column: column), !coded.isEmpty {
                 compare(
                     "subtotal", total, coded.kept { rows[$0].code!.utf8.count == 3 }, "its classes (类) add up to")
             }

@@ -9,6 +9,8 @@ struct TableReader {
     let fileName: String
     /// The title line as the document prints it (`表2：高等学校收入决算表`).
     let printedTitle: String
+    /// The document's contents entries: a table without a footnote ends at the next heading.
+    let headings: Set<ByteKey>
     var kind: TableKind { spec.kind }
     private var layout: any TableLayout
     private var unit: Unit = .wanYuan
@@ -22,12 +24,15 @@ struct TableReader {
     private var footnoteLine: Int?
     /// A label printed on a line of its own (`公开02表`), which names the table with its title.
     private var printedLabel: String?
+    /// The heading that ended the table, where no footnote did.
+    private var headingLine: Int?
 
-    init(spec: TableSpec, template: Template, fileName: String, printedTitle: String) {
+    init(spec: TableSpec, template: Template, fileName: String, printedTitle: String, headings: Set<ByteKey>) {
         self.spec = spec
         self.template = template
         self.fileName = fileName
         self.printedTitle = printedTitle
+        self.headings = headings
         layout = spec.makeLayout()
     }
 
@@ -62,7 +67,7 @@ struct TableReader {
         return ParsedTable(
             kind: kind, columns: spec.columnPaths, title: printedTitle, titleLine: titleLine, unit: unit,
             saysNoData: saysNoData,
-            footnoteLine: footnoteLine, documentRows: [])
+            footnoteLine: footnoteLine, headingLine: headingLine, documentRows: [])
     }
 
     private enum LineOutcome {
@@ -92,6 +97,10 @@ struct TableReader {
             return .next
         }
         if footnoteLine != nil { return .endOfTable }
+        if sawData, let single, TextNormalization.hasOrdinal(single), ByteKey.lookingUp(single, headings.contains) {
+            headingLine = line.number
+            return .endOfTable
+        }
         if layout.isDataLine(cells) {
             do {
                 try layout.read(cells, line: line.number, unit: unit, into: &rows)
@@ -178,7 +187,7 @@ extension TableSpec {
         case .twoSided(let rowNumbers): TwoSidedLayout(kind: kind, columns: columnPaths, rowNumbers: rowNumbers)
         case .coded: CodedLayout(kind: kind, columns: columnPaths)
         case .economicDetail: EconomicDetailLayout()
-        case .positional: PositionalLayout(columns: columnPaths)
+        case .positional(let item): PositionalLayout(kind: kind, item: item, columns: columnPaths)
         case .statistics: StatisticsLayout()
         }
     }
@@ -425,23 +434,36 @@ struct EconomicDetailLayout: TableLayout {
     }
 }
 
-/// 09: one line of twelve positional amounts; an empty cell keeps its position.
+/// 09, and a budget's income table without subjects: one line of positional amounts; an
+/// empty cell keeps its position.
 struct PositionalLayout: TableLayout {
-    static let item = "财政拨款“三公”经费"
+    let kind: TableKind
+    /// What the line's amounts are of (`财政拨款“三公”经费`, `合计`).
+    let item: String
     let columns: [String]
+    /// The one line is read: what follows (a text's page number) is not another.
+    private var isRead = false
+
+    init(kind: TableKind, item: String, columns: [String]) {
+        self.kind = kind
+        self.item = item
+        self.columns = columns
+    }
 
     func isDataLine(_ cells: LineCells) -> Bool {
         let isColumnNumbers = cells.printed.enumerated().allSatisfy {
             cells.key($0.element).integer == $0.offset + 1
         }
-        return !isColumnNumbers && (0..<cells.count).contains { CellValue(key: cells.key($0))?.amount != nil }
+        return !isRead && !isColumnNumbers
+            && (0..<cells.count).contains { CellValue(key: cells.key($0))?.amount != nil }
     }
 
-    func read(_ cells: LineCells, line: Int, unit: Unit, into rows: inout [StagingRow]) throws(RowError) {
+    mutating func read(_ cells: LineCells, line: Int, unit: Unit, into rows: inout [StagingRow]) throws(RowError) {
         for (column, value) in try values(cells, from: 0, columns: columns) {
             rows.append(
-                StagingRow(table: .threePublic, line: line, item: Self.item, column: column, value: value, unit: unit))
+                StagingRow(table: kind, line: line, item: item, column: column, value: value, unit: unit))
         }
+        isRead = true
     }
 }
 

@@ -5,14 +5,14 @@ import JuesuanText
 enum TableTitle {
     /// Compares bytes, not characters: keys are normalised already, and many lines of a
     /// document are tested here.
-    static func match(_ key: Bytes, department: String?, template: Template) -> (kind: TableKind, isBudget: Bool)? {
+    static func match(_ key: Bytes, department: String?, template: Template) -> (kind: TableKind, phase: Phase)? {
         guard mayBeTitle(key, department: department, of: template) else { return nil }
         return ByteKey.lookingUp(title(key, department: department)) { template.titlesByKey[$0] }
     }
 
     /// The match in each template, the title stripped once for all of them.
     static func matches(_ key: some StringProtocol, department: String?, templates: [Template]) -> [(
-        kind: TableKind, isBudget: Bool
+        kind: TableKind, phase: Phase
     )?] {
         key.withUTF8Bytes { key in
             var stripped: Bytes?
@@ -125,7 +125,7 @@ struct TitleCandidates {
         let printedBytes: Int
         let namesTable: Bool
         /// Its match in each of `Template.all`, for a line that names a 表.
-        let matches: [(kind: TableKind, isBudget: Bool)?]
+        let matches: [(kind: TableKind, phase: Phase)?]
     }
 
     let candidates: [Candidate]

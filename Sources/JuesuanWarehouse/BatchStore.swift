@@ -159,18 +159,25 @@ final class BatchStore: @unchecked Sendable {
             """
             WITH replaced AS (
                 UPDATE etl.document SET status = 'superseded', superseded_at = now()
-                WHERE status = 'loaded' AND (department, fiscal_year) IN (SELECT * FROM unnest($1::text[], $2::int[]))
+                WHERE status = 'loaded'
+                    AND (department, fiscal_year, phase) IN (SELECT * FROM unnest($1::text[], $2::int[], $3::text[]))
                 RETURNING document_id)
             SELECT warehouse.unload_documents(array_agg(document_id)) FROM replaced
-            """, [column { $0.document.header.department }, column { String($0.document.header.fiscalYear) }])
+            """,
+            [
+                column { $0.document.header.department }, column { String($0.document.header.fiscalYear) },
+                column { $0.document.header.phase.rawValue },
+            ])
         let inserted = try connection.execute(
             """
             INSERT INTO etl.document (sha256, file_name, byte_count, department, department_code, fiscal_year, status, run_id,
-                row_count, finding_count, template)
+                row_count, finding_count, template, phase, document_kind)
             SELECT sha256, file_name, byte_count, department, department_code, fiscal_year, 'loaded', $9, row_count, finding_count,
-                template
-            FROM unnest($1::text[], $2::text[], $3::bigint[], $4::text[], $5::text[], $6::int[], $7::int[], $8::int[], $10::text[])
-                AS d (sha256, file_name, byte_count, department, department_code, fiscal_year, row_count, finding_count, template)
+                template, phase, document_kind
+            FROM unnest($1::text[], $2::text[], $3::bigint[], $4::text[], $5::text[], $6::int[], $7::int[], $8::int[], $10::text[],
+                    $11::text[], $12::text[])
+                AS d (sha256, file_name, byte_count, department, department_code, fiscal_year, row_count, finding_count, template,
+                    phase, document_kind)
             RETURNING sha256, document_id
             """,
             [
@@ -178,6 +185,7 @@ final class BatchStore: @unchecked Sendable {
                 column(\.document.header.department), column(\.document.header.departmentCode),
                 column { String($0.document.header.fiscalYear) }, column { String($0.document.rowCount) },
                 column { String($0.findings.count) }, String(runID), column(\.document.template),
+                column(\.document.header.phase.rawValue), column(\.document.header.kind),
             ])
         let ids = Dictionary(uniqueKeysWithValues: try inserted.rows.map { (try $0.text(0), try $0.text(1)) })
         try connection.copy(

@@ -27,6 +27,8 @@ enum Sample: String, CaseIterable {
     case shanghaiBudget = "shanghai-district/sfj-2026-unit-budget"
     /// 西南大学 2024 部门决算, the universities' template: a PDF only.
     case universityFinalAccounts = "moe-university/swu-2024-final-accounts"
+    /// 西南大学 2024 部门预算, the universities' budget template: a PDF only.
+    case universityBudget = "moe-university/swu-2024-budget"
 
     func url(_ fileExtension: String = "txt") -> URL {
         Bundle.module.url(forResource: rawValue, withExtension: fileExtension, subdirectory: "TemplateFixtures")!

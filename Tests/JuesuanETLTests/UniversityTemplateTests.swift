@@ -114,3 +114,78 @@ final class UniversityTemplateTests: XCTestCase {
         XCTAssertEqual(d.page(ofLine: 241), 15)
     }
 }
+
+/// The same university's 2024 部门预算 (TemplateFixtures/moe-university): a budget read as
+/// one, values hand-read from its PDF in each of its four tables.
+final class UniversityBudgetTests: XCTestCase {
+    let document = try! Sample.universityBudget.parsePDF()
+
+    func testTheBudgetAndItsFourTables() {
+        XCTAssertEqual(document.template, "university-budget")
+        XCTAssertEqual(document.header.phase, .budget)
+        XCTAssertEqual(document.header.kind, "部门预算")
+        XCTAssertEqual(document.header.department, "西南大学")
+        XCTAssertEqual(document.header.fiscalYear, 2024)
+        XCTAssertEqual(document.tables.map(\.kind), [.summary, .income, .expenditure, .fiscalExpenditure])
+        XCTAssertEqual(document.tables.map(\.title), ["西南大学收支预算总表", "西南大学收入预算表", "西南大学支出预算表", "西南大学财政拨款支出预算表"])
+        // The last table has no footnote: the contents' next heading ends it.
+        XCTAssertEqual(document.table(.fiscalExpenditure)?.headingLine, 199)
+        XCTAssertEqual(Reconciliation.findings(in: document).map(\.summary), [])
+    }
+
+    func testSummary() {
+        let d = document
+        XCTAssertEqual(d.value(.summary, line: 127, column: "金额", item: "一、财政拨款"), amount("244675.66"))
+        XCTAssertEqual(d.value(.summary, line: 127, column: "金额", code: "205"), amount("452738.18"))
+        XCTAssertEqual(d.value(.summary, line: 129, column: "金额", item: "三、事业单位经营收入"), .empty)
+        XCTAssertEqual(d.value(.summary, line: 131, column: "金额", code: "229"), amount("109.50"))
+        XCTAssertEqual(d.value(.summary, line: 132, column: "金额", item: "本年收入合计"), amount("445059.97"))
+        XCTAssertEqual(d.value(.summary, line: 132, column: "金额", item: "本年支出合计"), amount("486554.95"))
+        XCTAssertEqual(d.value(.summary, line: 133, column: "金额", item: "使用非财政拨款结余"), amount("30367.97"))
+        XCTAssertEqual(d.value(.summary, line: 133, column: "金额", item: "结转下年"), amount("95721.40"))
+        XCTAssertEqual(d.value(.summary, line: 134, column: "金额", item: "上年结转"), amount("106848.41"))
+        XCTAssertEqual(d.value(.summary, line: 135, column: "金额", item: "收入总计"), amount("582276.35"))
+        XCTAssertEqual(d.value(.summary, line: 135, column: "金额", item: "支出总计"), amount("582276.35"))
+    }
+
+    /// One line of amounts without subjects, under a two-line header.
+    func testIncome() {
+        let d = document
+        XCTAssertEqual(
+            d.rows.filter { $0.table == .income }.map { "\($0.item) \($0.column) \($0.value)" },
+            [
+                "合计 本年收入合计 \(amount("445059.97"))", "合计 财政拨款收入 \(amount("244675.66"))",
+                "合计 上级补助收入 \(CellValue.empty)", "合计 事业收入 \(amount("141934.81"))",
+                "合计 事业收入/其中：教育收费 \(amount("86701.51"))", "合计 经营收入 \(CellValue.empty)",
+                "合计 附属单位上缴收入 \(CellValue.empty)", "合计 其他收入 \(amount("58449.50"))",
+            ])
+    }
+
+    func testExpenditureAndFiscalExpenditure() {
+        let d = document
+        XCTAssertEqual(d.value(.expenditure, line: 144, column: "本年支出合计", code: "205"), amount("452738.18"))
+        XCTAssertEqual(d.value(.expenditure, line: 148, column: "基本支出", code: "2050205"), amount("306012.89"))
+        XCTAssertEqual(d.value(.expenditure, line: 152, column: "基本支出", code: "20599"), .empty)
+        XCTAssertEqual(d.value(.expenditure, line: 160, column: "本年支出合计", code: "2080505"), amount("9982.69"))
+        XCTAssertEqual(d.value(.expenditure, line: 169, column: "本年支出合计", item: "合计"), amount("486554.95"))
+        XCTAssertEqual(d.value(.expenditure, line: 169, column: "项目支出", item: "合计"), amount("109674.58"))
+        XCTAssertEqual(d.value(.fiscalExpenditure, line: 173, column: "本年支出/合计", code: "205"), amount("220139.76"))
+        XCTAssertEqual(d.value(.fiscalExpenditure, line: 177, column: "本年支出/项目支出", code: "2050205"), amount("33354.02"))
+        XCTAssertEqual(d.value(.fiscalExpenditure, line: 186, column: "本年支出/基本支出", code: "2060204"), .empty)
+        XCTAssertEqual(d.value(.fiscalExpenditure, line: 198, column: "本年支出/合计", item: "合计"), amount("244675.66"))
+        XCTAssertEqual(d.value(.fiscalExpenditure, line: 198, column: "本年支出/基本支出", item: "合计"), amount("207010.97"))
+    }
+
+    /// Budgets of templates juesuan does not read are refused as budgets, with their line.
+    func testOtherBudgetsAreRefusedAsBudgets() throws {
+        XCTAssertThrowsError(try Sample.shanghaiBudget.parse()) {
+            XCTAssertTrue("\($0)".contains(":1: error: this is a budget disclosure"), "\($0)")
+        }
+        // Tables of the same titles in another layout: refused as a budget where they stop.
+        let edited = Sample.shanghaiFinalAccounts.text.replacingOccurrences(of: "部门决算", with: "部门预算")
+            .replacingOccurrences(of: "决算", with: "预算")
+        XCTAssertThrowsError(try DocumentParser().parse(bytes: Array(edited.utf8), fileName: "budget.txt")) {
+            XCTAssertTrue("\($0)".contains("budget"), "\($0)")
+        }
+    }
+}

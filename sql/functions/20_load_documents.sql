@@ -8,18 +8,18 @@
 CREATE FUNCTION warehouse.printed_cells(p_document_ids bigint[], p_tables text[])
 RETURNS TABLE (
     document_id bigint, department_key integer, fiscal_year integer, table_code text, line integer, section text,
-    code text, row_number integer, item text, column_name text, unit text, amount numeric, page integer)
+    code text, row_number integer, item text, column_name text, unit text, amount numeric, page integer, phase text)
 LANGUAGE sql STABLE AS $$
     -- Document by document: each one's cells come from the index on (document_id, table_code).
     SELECT c.document_id, b.department_key, b.fiscal_year, c.table_code, c.line, c.section, c.code, c.row_number,
-        c.item, c.column_name, c.unit, warehouse.in_wan_yuan(c.value, c.unit), c.page
+        c.item, c.column_name, c.unit, warehouse.in_wan_yuan(c.value, c.unit), c.page, b.phase
     FROM unnest(p_document_ids) AS batch (document_id)
     CROSS JOIN LATERAL (
-        SELECT d.department_key, e.fiscal_year FROM etl.document e JOIN warehouse.dim_department d ON d.name = e.department
+        SELECT d.department_key, e.fiscal_year, e.phase FROM etl.document e JOIN warehouse.dim_department d ON d.name = e.department
         WHERE e.document_id = batch.document_id) b
     JOIN staging.cell c ON c.document_id = batch.document_id AND c.table_code = ANY (p_tables) AND c.value IS NOT NULL
 $$;
-COMMENT ON FUNCTION warehouse.printed_cells(bigint[], text[]) IS 'The printed values (not empty, not ——) of some tables of a batch, in 万元 where money, with their document''s keys: what every fact table is made of.';
+COMMENT ON FUNCTION warehouse.printed_cells(bigint[], text[]) IS 'The printed values (not empty, not ——) of some tables of a batch, in 万元 where money, with their document''s keys and phase: what every fact table is made of.';
 
 CREATE FUNCTION warehouse.load_dimensions(p_document_ids bigint[]) RETURNS void
 LANGUAGE sql AS $$
@@ -61,7 +61,7 @@ LANGUAGE plpgsql AS $$
 BEGIN
     INSERT INTO warehouse.fact_income
     SELECT c.document_id, c.department_key, c.fiscal_year, warehouse.subject_level(c.code), c.code, s.source_code,
-        c.amount, c.line, c.page
+        c.amount, c.line, c.page, c.phase
     FROM warehouse.printed_cells(p_document_ids, '{02}') c JOIN warehouse.dim_fund_source s ON s.name = c.column_name;
 END $$;
 COMMENT ON FUNCTION warehouse.load_income(bigint[]) IS 'Inserts a batch''s fact_income rows: 公开02表''s printed values by subject and fund source.';
@@ -71,7 +71,7 @@ LANGUAGE plpgsql AS $$
 BEGIN
     INSERT INTO warehouse.fact_expenditure
     SELECT c.document_id, c.department_key, c.fiscal_year, warehouse.subject_level(c.code), c.code, k.kind_code,
-        c.amount, c.line, c.page
+        c.amount, c.line, c.page, c.phase
     FROM warehouse.printed_cells(p_document_ids, '{03}') c JOIN warehouse.dim_expenditure_kind k ON k.name = c.column_name;
 END $$;
 COMMENT ON FUNCTION warehouse.load_expenditure(bigint[]) IS 'Inserts a batch''s fact_expenditure rows: 公开03表''s printed values by subject and expenditure kind.';
@@ -81,20 +81,20 @@ LANGUAGE plpgsql AS $$
 BEGIN
     INSERT INTO warehouse.fact_subject_expenditure
     WITH subject AS (
-        SELECT document_id, department_key, fiscal_year, subject_code, subject_level,
+        SELECT document_id, department_key, fiscal_year, subject_code, subject_level, phase,
             max(amount) FILTER (WHERE kind_code = 'total') AS total,
             max(amount) FILTER (WHERE kind_code = 'basic') AS basic,
             max(amount) FILTER (WHERE kind_code = 'project') AS project,
             min(line) AS line, min(page) AS page
         FROM warehouse.fact_expenditure
         WHERE document_id = ANY (p_document_ids)
-        GROUP BY document_id, department_key, fiscal_year, subject_code, subject_level
+        GROUP BY document_id, department_key, fiscal_year, subject_code, subject_level, phase
     ), with_document_total AS (
         SELECT *, max(total) FILTER (WHERE subject_level = '合计') OVER (PARTITION BY document_id) AS document_total
         FROM subject
     )
     SELECT document_id, department_key, fiscal_year, subject_code, subject_level, total, basic, project,
-        round(total / nullif(document_total, 0), 6), line, page
+        round(total / nullif(document_total, 0), 6), line, page, phase
     FROM with_document_total
     WHERE subject_level <> '合计';
 END $$;
@@ -107,7 +107,7 @@ BEGIN
     -- an “of which” column (本年支出/项目支出/其中：…) is inside its kind, not a kind of its own.
     INSERT INTO warehouse.fact_fiscal_expenditure
     SELECT c.document_id, c.department_key, c.fiscal_year, s.source_code, warehouse.subject_level(c.code), c.code,
-        coalesce(k.kind_code, 'total'), c.amount, c.table_code, c.line, c.page
+        coalesce(k.kind_code, 'total'), c.amount, c.table_code, c.line, c.page, c.phase
     FROM warehouse.printed_cells(p_document_ids, '{05,07,08,11}') c
     JOIN warehouse.dim_fund_source s ON s.fiscal_table_code = c.table_code
     LEFT JOIN warehouse.dim_expenditure_kind k ON k.name = split_part(c.column_name, '/', 2)
@@ -121,7 +121,7 @@ BEGIN
     INSERT INTO warehouse.fact_summary_item
     SELECT c.document_id, c.department_key, c.fiscal_year, c.table_code,
         CASE WHEN c.section LIKE '收入%' THEN 'income' ELSE 'expenditure' END,
-        c.item, c.row_number, c.code, s.source_code, c.amount, c.line, c.page
+        c.item, c.row_number, c.code, s.source_code, c.amount, c.line, c.page, c.phase
     FROM warehouse.printed_cells(p_document_ids, '{01,04}') c LEFT JOIN warehouse.dim_fund_source s ON s.name = c.column_name;
 END $$;
 COMMENT ON FUNCTION warehouse.load_summary_items(bigint[]) IS 'Inserts a batch''s fact_summary_item rows: every printed value of 公开01表 and 公开04表.';
@@ -130,7 +130,8 @@ CREATE FUNCTION warehouse.load_basic_expenditure(p_document_ids bigint[]) RETURN
 LANGUAGE plpgsql AS $$
 BEGIN
     INSERT INTO warehouse.fact_basic_expenditure
-    SELECT c.document_id, c.department_key, c.fiscal_year, c.code, t.cost_type, c.code IS NULL, c.amount, c.line, c.page
+    SELECT c.document_id, c.department_key, c.fiscal_year, c.code, t.cost_type, c.code IS NULL, c.amount, c.line, c.page,
+        c.phase
     FROM warehouse.printed_cells(p_document_ids, '{06}') c JOIN warehouse.dim_cost_type t ON t.name = c.section;
 END $$;
 COMMENT ON FUNCTION warehouse.load_basic_expenditure(bigint[]) IS 'Inserts a batch''s fact_basic_expenditure rows: 公开06表 by economic subject and cost type.';
@@ -139,7 +140,7 @@ CREATE FUNCTION warehouse.load_three_public(p_document_ids bigint[]) RETURNS voi
 LANGUAGE plpgsql AS $$
 BEGIN
     INSERT INTO warehouse.fact_three_public
-    SELECT c.document_id, c.department_key, c.fiscal_year, t.category, m.measure, c.amount, c.line, c.page
+    SELECT c.document_id, c.department_key, c.fiscal_year, t.category, m.measure, c.amount, c.line, c.page, c.phase
     FROM warehouse.printed_cells(p_document_ids, '{09}') c
     JOIN warehouse.dim_three_public_measure m ON m.name = split_part(c.column_name, '/', 1)
     JOIN warehouse.dim_three_public_category t ON t.column_name = substr(c.column_name, length(m.name) + 2);
@@ -151,7 +152,7 @@ LANGUAGE plpgsql AS $$
 BEGIN
     INSERT INTO warehouse.fact_statistics
     SELECT c.document_id, c.department_key, c.fiscal_year, warehouse.statistics_measure(c.section, c.item, c.unit),
-        c.section, c.item, c.row_number, c.unit, c.amount, c.line, c.page
+        c.section, c.item, c.row_number, c.unit, c.amount, c.line, c.page, c.phase
     FROM warehouse.printed_cells(p_document_ids, '{10}') c;
 END $$;
 COMMENT ON FUNCTION warehouse.load_statistics(bigint[]) IS 'Inserts a batch''s fact_statistics rows: 公开10表''s items with their measure.';

@@ -118,9 +118,9 @@ BEGIN
     LEFT JOIN fiscal_total f USING (document_id)
     LEFT JOIN printed p USING (document_id)
     LEFT JOIN quality q USING (document_id)
-    WHERE d.document_id = ANY (p_document_ids) AND d.status = 'loaded';
+    WHERE d.document_id = ANY (p_document_ids) AND d.status = 'loaded' AND d.phase = 'final';
 END $$;
-COMMENT ON FUNCTION analytics.store_department_year(bigint[]) IS 'Inserts a batch''s analytics.department_year rows: each loaded document''s headline figures, from the table that prints each.';
+COMMENT ON FUNCTION analytics.store_department_year(bigint[]) IS 'Inserts a batch''s analytics.department_year rows: each loaded 决算''s headline figures, from the table that prints each (budgets: analytics.department_budget).';
 
 CREATE FUNCTION analytics.store_project_performance(p_document_ids bigint[]) RETURNS void
 LANGUAGE plpgsql AS $$
@@ -215,7 +215,7 @@ BEGIN
             sum(e.amount) FILTER (WHERE e.kind_code = 'project') AS project
         FROM warehouse.fact_expenditure e
         JOIN warehouse.dim_department dep USING (department_key)
-        WHERE e.fiscal_year = ANY (p_fiscal_years) AND e.subject_level <> '合计'
+        WHERE e.fiscal_year = ANY (p_fiscal_years) AND e.phase = 'final' AND e.subject_level <> '合计'
             AND e.kind_code IN ('total', 'basic', 'project')
         GROUP BY e.fiscal_year, e.subject_code, dep.name
     )

@@ -7,7 +7,8 @@ SELECT dep.name AS department, s.fiscal_year, s.subject_code, f.name AS subject_
     f.parent_code, s.total, s.basic, s.project, s.share_of_department_total, s.document_id, s.line, s.page
 FROM warehouse.fact_subject_expenditure s
 JOIN warehouse.dim_department dep ON dep.department_key = s.department_key
-JOIN warehouse.dim_functional_subject f ON f.subject_code = s.subject_code;
+JOIN warehouse.dim_functional_subject f ON f.subject_code = s.subject_code
+WHERE s.phase = 'final';
 
 COMMENT ON VIEW analytics.expenditure_by_function IS 'Expenditure of each department by functional subject (支出功能分类科目), all funds (公开03表 支出决算表). One row per department × fiscal year × subject at every level: sum the rows of one level only (level = ''类'' adds up to the document''s 合计, up to the rounding recorded in analytics.data_quality). Amounts in 万元.';
 COMMENT ON COLUMN analytics.expenditure_by_function.department IS '部门 — department name.';

@@ -7,7 +7,7 @@ FROM warehouse.fact_income i
 JOIN warehouse.dim_department dep ON dep.department_key = i.department_key
 JOIN warehouse.dim_functional_subject f ON f.subject_code = i.subject_code
 JOIN warehouse.dim_fund_source s ON s.source_code = i.source_code
-WHERE i.source_code <> 'total';
+WHERE i.source_code <> 'total' AND i.phase = 'final';
 
 COMMENT ON VIEW analytics.income_by_source IS 'Income of each department by functional subject and fund source (公开02表 收入决算表). One row per department × fiscal year × subject × source, printed numbers only; the 本年收入合计 column and row are left out so that nothing counts twice: sum one level only. Amounts in 万元.';
 COMMENT ON COLUMN analytics.income_by_source.department IS '部门 — department name.';

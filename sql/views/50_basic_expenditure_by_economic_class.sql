@@ -6,7 +6,7 @@ SELECT dep.name AS department, b.fiscal_year, b.economic_code, e.name AS economi
 FROM warehouse.fact_basic_expenditure b
 JOIN warehouse.dim_department dep ON dep.department_key = b.department_key
 JOIN warehouse.dim_economic_subject e ON e.economic_code = b.economic_code
-WHERE NOT b.is_total;
+WHERE NOT b.is_total AND b.phase = 'final';
 
 COMMENT ON VIEW analytics.basic_expenditure_by_economic_class IS 'General-budget basic expenditure by economic subject (支出经济分类科目, 公开06表 基本支出决算明细表). One row per department × fiscal year × economic subject, 类 (301) and 款 (30101) both: sum one level only (level = ''类'' per cost_type adds up to 人员经费合计 / 公用经费合计). Amounts in 万元.';
 COMMENT ON COLUMN analytics.basic_expenditure_by_economic_class.department IS '部门 — department name.';

@@ -9,6 +9,7 @@ WITH category (category_code, category) AS (
     -- department_key instead of every document's rows being grouped first.
     SELECT DISTINCT f.document_id, dep.name AS department, f.fiscal_year
     FROM warehouse.fact_three_public f JOIN warehouse.dim_department dep ON dep.department_key = f.department_key
+    WHERE f.phase = 'final'
 )
 SELECT r.department, r.fiscal_year, c.category, c.category_code,
     max(t.amount) FILTER (WHERE t.measure = 'budget') AS budget,

@@ -42,7 +42,7 @@ extension Template {
                 columns: ColumnPath.threePublicSides.flatMap { side in
                     ColumnPath.threePublicCategories.map { ColumnSpec(ColumnPath.threePublic(side, $0)) }
                 },
-                layout: .positional),
+                layout: .positional(item: ColumnPath.threePublicItem)),
             TableSpec(.statistics, columns: [ColumnSpec(ColumnPath.statistic)], layout: .statistics),
         ])
 

@@ -30,7 +30,7 @@ extension Template {
                 columns: ColumnPath.threePublicCategories.flatMap { category in
                     ColumnPath.threePublicSides.map { ColumnSpec(ColumnPath.threePublic($0, category)) }
                 },
-                layout: .positional),
+                layout: .positional(item: ColumnPath.threePublicItem)),
             TableSpec(
                 .governmentFund, columns: fundColumns(total: ColumnPath.spendingSubtotal, totalHeader: "合计"),
                 layout: .coded),

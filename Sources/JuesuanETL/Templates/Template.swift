@@ -6,45 +6,53 @@ import JuesuanText
 public struct Template: Sendable {
     /// As the parse output's `template` and `etl.document.template` name it.
     public let name: String
+    /// The documents it reads: 决算 or budgets.
+    let phase: Phase
     /// The tables in the order the template prints them.
     let tables: [TableSpec]
     /// Words of the template's own instructions (`…的，仍保留该表格式，并在本表下方作下述说明：`)
     /// that clerks leave in the published text: a line containing one is not data.
     let instructionMarkers: [String]
 
-    /// Every template juesuan reads. A document is read by the one whose titles it prints most.
-    public static let all: [Template] = [.national, .shanghaiDistrict, .university]
+    /// Every template juesuan reads. A document is read by the one of its phase whose titles it
+    /// prints most.
+    public static let all: [Template] = [.national, .shanghaiDistrict, .university, .universityBudget]
 
     func spec(_ kind: TableKind) -> TableSpec? { tables.first { $0.kind == kind } }
 
-    /// The template whose titles the document prints the most of (the first on a tie), as
-    /// its position in `all`.
-    static func recognising(_ titles: TitleCandidates, department: String) -> Int {
+    /// The template of the document's phase whose titles it prints the most of (the first on
+    /// a tie), as its position in `all`; nil when it prints none of any.
+    static func recognising(_ titles: TitleCandidates, department: String, phase: Phase) -> Int? {
         let longest = (all.map(\.longestTitleBytes).max() ?? 0) + department.utf8.count + 64
         var kinds = Array(repeating: Set<TableKind>(), count: all.count)
         for candidate in titles.candidates where candidate.namesTable && candidate.printedBytes <= longest {
             for (index, match) in candidate.matches.enumerated() {
-                if let match, !match.isBudget { kinds[index].insert(match.kind) }
+                if let match, match.phase == phase, all[index].phase == phase { kinds[index].insert(match.kind) }
             }
         }
-        return kinds.indices.max { (kinds[$0].count, $1) < (kinds[$1].count, $0) } ?? 0
+        let best = kinds.indices.filter { all[$0].phase == phase }.max { (kinds[$0].count, $1) < (kinds[$1].count, $0) }
+        return best.flatMap { kinds[$0].isEmpty && phase == .budget ? nil : $0 }
     }
 
-    /// Title keys, budget (预算) spellings included so that a budget is recognised and refused.
-    let titlesByKey: [ByteKey: (kind: TableKind, isBudget: Bool)]
+    /// Title keys with the phase they name: a 决算 template's titles and their budget (预算)
+    /// spellings, so that a budget table in a 决算 is recognised and refused.
+    let titlesByKey: [ByteKey: (kind: TableKind, phase: Phase)]
     /// A line longer than this plus the department's name and a label cannot be a title.
     let longestTitleBytes: Int
 
-    init(name: String, tables: [TableSpec], instructionMarkers: [String] = []) {
+    init(name: String, phase: Phase = .final, tables: [TableSpec], instructionMarkers: [String] = []) {
         self.name = name
+        self.phase = phase
         self.tables = tables
         self.instructionMarkers = instructionMarkers
-        var titles: [ByteKey: (TableKind, Bool)] = [:]
+        var titles: [ByteKey: (TableKind, Phase)] = [:]
         for table in tables {
             for title in table.titles {
                 let key = TextNormalization.key(title)
-                titles[ByteKey(key)] = (table.kind, false)
-                titles[ByteKey(key.replacingOccurrences(of: "决算", with: "预算"))] = (table.kind, true)
+                titles[ByteKey(key)] = (table.kind, phase)
+                if phase == .final {
+                    titles[ByteKey(key.replacingOccurrences(of: "决算", with: "预算"))] = (table.kind, .budget)
+                }
             }
         }
         titlesByKey = titles
@@ -105,8 +113,8 @@ enum LayoutKind: Sendable {
     case coded
     /// 06: groups of (economic code, name, amount) side by side, and the 经费合计 footer.
     case economicDetail
-    /// 09: one line of positional amounts.
-    case positional
+    /// 09: one line of positional amounts, all of `item`.
+    case positional(item: String)
     /// 10: numbered items under numbered sections.
     case statistics
 }
@@ -144,6 +152,9 @@ enum ColumnPath {
 
     /// A column inside another (`事业收入/其中：教育收费`): never a part of a row's total.
     static func isOfWhich(_ path: String) -> Bool { path.split(separator: "/").last?.hasPrefix("其中") == true }
+
+    /// The item of 09's one line of amounts.
+    static let threePublicItem = "财政拨款“三公”经费"
 
     /// `预算数/合计`: a column of 09.
     static func threePublic(_ side: String, _ category: String) -> String { "\(side)/\(category)" }

@@ -1,0 +1,61 @@
+-- analytics.department_budget: each published budget's headline figures. Read from the
+-- facts of the loaded budgets (phase 'budget'), one row per document.
+DROP VIEW IF EXISTS analytics.department_budget CASCADE;
+CREATE VIEW analytics.department_budget AS
+WITH budget AS (
+    SELECT document_id, department, department_code, fiscal_year, document_kind, template, file_name
+    FROM etl.document WHERE status = 'loaded' AND phase = 'budget'
+), summary AS (
+    SELECT document_id,
+        max(amount) FILTER (WHERE side = 'income' AND item = '本年收入合计') AS income_total,
+        max(amount) FILTER (WHERE side = 'expenditure' AND item = '本年支出合计') AS expenditure_total
+    FROM warehouse.fact_summary_item
+    WHERE phase = 'budget' AND table_code = '01' AND item IN ('本年收入合计', '本年支出合计')
+    GROUP BY document_id
+), expenditure AS (
+    SELECT document_id, max(amount) FILTER (WHERE kind_code = 'total') AS expenditure_total
+    FROM warehouse.fact_expenditure WHERE phase = 'budget' AND subject_level = '合计'
+    GROUP BY document_id
+), fiscal AS (
+    SELECT document_id,
+        max(amount) FILTER (WHERE source_code = 'fiscal' AND kind_code = 'total') AS fiscal_expenditure_total,
+        max(amount) FILTER (WHERE source_code = 'general_budget' AND kind_code = 'total') AS general_budget_total,
+        max(amount) FILTER (WHERE source_code = 'general_budget' AND kind_code = 'basic') AS general_budget_basic,
+        max(amount) FILTER (WHERE source_code = 'general_budget' AND kind_code = 'project') AS general_budget_project
+    FROM warehouse.fact_fiscal_expenditure WHERE phase = 'budget' AND subject_level = '合计'
+    GROUP BY document_id
+), three_public AS (
+    SELECT document_id, max(amount) AS three_public_budget
+    FROM warehouse.fact_three_public WHERE phase = 'budget' AND category = 'total' AND measure = 'budget'
+    GROUP BY document_id
+), units AS (
+    SELECT document_id, string_agg(DISTINCT unit, ', ' ORDER BY unit) AS unit_printed
+    FROM etl.document_table GROUP BY document_id
+)
+SELECT b.department, b.department_code, b.fiscal_year, b.document_kind AS kind,
+    s.income_total, coalesce(e.expenditure_total, s.expenditure_total) AS expenditure_total,
+    f.general_budget_total, f.general_budget_basic, f.general_budget_project, t.three_public_budget,
+    f.fiscal_expenditure_total, u.unit_printed, b.document_id, b.template, b.file_name
+FROM budget b
+LEFT JOIN summary s USING (document_id)
+LEFT JOIN expenditure e USING (document_id)
+LEFT JOIN fiscal f USING (document_id)
+LEFT JOIN three_public t USING (document_id)
+LEFT JOIN units u USING (document_id);
+
+COMMENT ON VIEW analytics.department_budget IS 'The published budget (部门预算, 单位预算) of each department: its headline figures. One row per department × fiscal year × kind (one loaded document each). Amounts in 万元, converted exactly where the tables print 元; NULL where the budget prints no such table or cell.';
+COMMENT ON COLUMN analytics.department_budget.department IS '部门 — department (or unit) name, as the cover prints it.';
+COMMENT ON COLUMN analytics.department_budget.department_code IS '主管部门代码 — budget code, where the document prints one.';
+COMMENT ON COLUMN analytics.department_budget.fiscal_year IS '预算年度 — the fiscal year budgeted.';
+COMMENT ON COLUMN analytics.department_budget.kind IS '部门预算 (a department''s, its units included) or 单位预算 (one unit''s).';
+COMMENT ON COLUMN analytics.department_budget.income_total IS '本年收入合计 — income budgeted for the year, all funds (收支预算总表), 万元.';
+COMMENT ON COLUMN analytics.department_budget.expenditure_total IS '本年支出合计 — expenditure budgeted for the year, all funds (支出预算表 合计; 收支预算总表 where not printed), 万元.';
+COMMENT ON COLUMN analytics.department_budget.general_budget_total IS '一般公共预算支出 — general public budget appropriation expenditure budgeted, 万元; NULL where the budget prints no general-budget table (the universities'' prints all fiscal money in one: fiscal_expenditure_total).';
+COMMENT ON COLUMN analytics.department_budget.general_budget_basic IS '一般公共预算基本支出 — its basic expenditure, 万元.';
+COMMENT ON COLUMN analytics.department_budget.general_budget_project IS '一般公共预算项目支出 — its project expenditure, 万元.';
+COMMENT ON COLUMN analytics.department_budget.three_public_budget IS '“三公”经费预算 — the “三公” budget, total of the three, 万元.';
+COMMENT ON COLUMN analytics.department_budget.fiscal_expenditure_total IS '财政拨款支出 — expenditure of fiscal appropriations, all three funds, where a table prints it whole (财政拨款支出预算表), 万元.';
+COMMENT ON COLUMN analytics.department_budget.unit_printed IS 'The unit the tables were printed in: 万元, 元, or both listed where they differ.';
+COMMENT ON COLUMN analytics.department_budget.document_id IS 'The budget document (etl.document).';
+COMMENT ON COLUMN analytics.department_budget.template IS 'The template that read it (etl.document.template).';
+COMMENT ON COLUMN analytics.department_budget.file_name IS 'The file it was loaded from.';
