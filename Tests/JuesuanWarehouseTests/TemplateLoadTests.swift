@@ -171,6 +171,53 @@ final class UniversityLoadTests: DatabaseTestCase {
             ).single().values, ["表4：高等学校财政拨款支出决算表", "221"])
     }
 
+    /// The university's 2024 budget and 2024 决算, loaded in one run, answer the budget views;
+    /// figures checked by hand from both PDFs (支出预算表 and 支出决算表, 万元).
+    func testItsBudgetAndItsFinalAccountsAnswerTogether() throws {
+        let database = try connect()
+        let summary = try Loader(connection: database).load(
+            files: [Repository.universityBudget, Repository.universityFinalAccounts])
+        XCTAssertEqual(summary.documentsLoaded, 2)
+        XCTAssertEqual(
+            try database.execute(
+                "SELECT phase, document_kind, template FROM etl.document WHERE status = 'loaded' ORDER BY phase"
+            ).rows.map(\.values),
+            [["budget", "部门预算", "university-budget"], ["final", "部门决算", "university"]])
+        XCTAssertEqual(
+            try database.execute(
+                """
+                SELECT kind, income_total, expenditure_total, fiscal_expenditure_total, unit_printed
+                FROM analytics.department_budget
+                """
+            ).single().values, ["部门预算", "445059.97", "486554.95", "244675.66", "万元"])
+        XCTAssertEqual(
+            try database.execute(
+                """
+                SELECT coalesce(subject_code, '合计'), budget, final, difference, execution_rate
+                FROM analytics.budget_vs_final WHERE level IN ('合计', '类') ORDER BY level, subject_code
+                """
+            ).rows.map(\.values),
+            [
+                ["合计", "486554.95", "481483.46", "-5071.49", "98.96"],
+                ["205", "452738.18", "448061.80", "-4676.38", "98.97"],
+                ["206", "1989.01", "1989.00", "-0.01", "100.00"],
+                ["208", "15485.07", "15171.49", "-313.58", "97.97"],
+                ["221", "16233.19", "16151.67", "-81.52", "99.50"],
+                ["229", "109.50", "109.50", "0.00", "100.00"],
+            ])
+        // PI-1: 5071.49 / 486554.95 = 1.042 %; PI-2.1: Σ|final − budget × 481483.46 / 486554.95| over
+        // the five classes = 304.35, over 481483.46 = 0.063 %.
+        XCTAssertEqual(
+            try database.execute(
+                """
+                SELECT aggregate_deviation, aggregate_grade, composition_deviation, composition_grade, classes
+                FROM analytics.budget_credibility
+                """
+            ).single().values, ["1.04", "A", "0.06", "A", "5"])
+        // A budget is no 决算: department_year holds the 决算 alone.
+        XCTAssertEqual(try database.execute("SELECT count(*) FROM analytics.department_year").scalar, "1")
+    }
+
     /// A table printed in 元 lands in 万元 exactly, its cells keeping the unit they were printed in.
     func testATableInYuanIsStoredInWanYuanExactly() throws {
         var text = String(decoding: try Data(contentsOf: URL(fileURLWithPath: Repository.seedPaths[0])), as: UTF8.self)

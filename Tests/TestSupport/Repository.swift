@@ -16,5 +16,9 @@ public enum Repository {
     public static let universityFinalAccounts = root.appendingPathComponent(
         "Tests/JuesuanETLTests/TemplateFixtures/moe-university/swu-2024-final-accounts.pdf"
     ).path
+    /// 西南大学's 2024 部门预算 (PDF), the universities' budget template.
+    public static let universityBudget = root.appendingPathComponent(
+        "Tests/JuesuanETLTests/TemplateFixtures/moe-university/swu-2024-budget.pdf"
+    ).path
     public static let sql = root.appendingPathComponent("sql")
 }
