@@ -26,7 +26,7 @@ enum CoverReader {
 
     static func read(_ lines: [SourceLine], fileName: String) throws(Diagnostic) -> DocumentHeader {
         var before: [String] = []
-        for line in lines {
+        for (index, line) in lines.enumerated() {
             guard let cell = line.singleCell else { continue }
             let key = String(TextNormalization.key(cell))
             if Watermark.isWatermark(key) { continue }
@@ -42,11 +42,22 @@ enum CoverReader {
                 continue
             }
             let title = (before + [key]).joined()
-            guard let year = fiscalYear(in: title.dropLast(ending.count)) else {
+            // `上海市普陀区2026年区级单位预算` / `预算单位：上海市普陀区司法局`: a region's budget
+            // series names its year and level, the department on the line below.
+            var beforeEnding = title.dropLast(ending.count)
+            let level = levels.first { beforeEnding.hasByteSuffix($0) }
+            if let level { beforeEnding = beforeEnding.dropLast(level.count) }
+            guard var year = fiscalYear(in: beforeEnding) else {
                 if phase == .budget { throw unreadBudget(key, line: line.number, fileName: fileName) }
                 throw Diagnostic(
                     file: fileName, line: line.number,
                     message: "the title '\(title)' does not give a fiscal year such as '2023年度'")
+            }
+            if level != nil {
+                guard let named = departmentNamedBelow(lines[(index + 1)...]) else {
+                    throw unreadBudget(key, line: line.number, fileName: fileName)
+                }
+                year.department = named
             }
             let department = normalizedDepartment(String(year.department))
             guard !department.isEmpty, !department.containsBytes("公开"), !department.containsBytes("决算"),
@@ -70,6 +81,24 @@ enum CoverReader {
         throw Diagnostic(
             file: fileName, line: 1,
             message: "no title such as '<department> 2023年度部门决算' before the tables: not a 决算 disclosure")
+    }
+
+    /// The levels of government a region's series of budgets names after the year.
+    private static let levels = ["区级", "市级", "省级", "县级", "本级"]
+    /// What introduces the department's name on the line below such a title.
+    private static let departmentLabels = ["预算单位:", "编制单位:", "部门名称:", "单位名称:"]
+
+    /// `预算单位：上海市普陀区司法局` among the next lines of the cover.
+    private static func departmentNamedBelow(_ lines: ArraySlice<SourceLine>) -> Substring? {
+        for line in lines.prefix(coverLinesBefore + 1) {
+            guard let cell = line.singleCell else { continue }
+            let key = TextNormalization.key(cell)
+            if let label = departmentLabels.first(where: { key.hasBytePrefix($0) }) {
+                let name = key.dropFirst(label.count)
+                return name.isEmpty ? nil : name
+            }
+        }
+        return nil
     }
 
     /// `…2024年度` or `…2024年` at the end of the title's text before 部门决算, and the text before it.

@@ -18,13 +18,16 @@ struct TableReader {
     private var saysNoData = false
     /// The header's keys, one after another.
     private var headerText: [UInt8] = []
+    /// The header's lines, each as one key: printed again after a page break, they are skipped.
+    private var headerLines: Set<ByteKey> = []
     private var firstHeaderLine: Int?
     private var sawData = false
     /// The line of the last footnote cell (`注：…`, `说明：…`) read so far.
     private var footnoteLine: Int?
     /// A label printed on a line of its own (`公开02表`), which names the table with its title.
     private var printedLabel: String?
-    /// The heading that ended the table, where no footnote did.
+    /// The line that ended the table where no footnote did: a heading of the contents, or
+    /// any line after a grid that holds one row.
     private var headingLine: Int?
 
     init(spec: TableSpec, template: Template, fileName: String, printedTitle: String, headings: Set<ByteKey>) {
@@ -97,7 +100,7 @@ struct TableReader {
             return .next
         }
         if footnoteLine != nil { return .endOfTable }
-        if sawData, let single, TextNormalization.hasOrdinal(single), ByteKey.lookingUp(single, headings.contains) {
+        if layout.isComplete || sawData && isContentsHeading(single) {
             headingLine = line.number
             return .endOfTable
         }
@@ -118,11 +121,20 @@ struct TableReader {
             if !sawData {
                 firstHeaderLine = firstHeaderLine ?? line.number
                 for index in printed { headerText += cells.key(index) }
+                headerLines.insert(ByteKey(TextNormalization.key(line.text)))
             }
+        } else if headerLines.contains(ByteKey(TextNormalization.key(line.text))) {
+            return .next
         } else if single == nil || !layout.continueLabel(with: String(line.text), rows: &rows) {
             return .failure("cannot place this line: \(Self.quoted(line.text))")
         }
         return .next
+    }
+
+    /// A numbered entry of the document's contents (`三、部门预算情况说明`).
+    private func isContentsHeading(_ single: Bytes?) -> Bool {
+        guard let single else { return false }
+        return TextNormalization.hasOrdinal(single) && ByteKey.lookingUp(single, headings.contains)
     }
 
     /// A header that is printed must name the columns this reader assigns values to.
@@ -153,9 +165,12 @@ struct TableReader {
             unit = key.hasByteSuffix("万元") ? .wanYuan : key.hasByteSuffix("元") ? .yuan : unit
         } else if key.hasBytePrefix("注:") || key.hasBytePrefix("说明:") || key.hasBytePrefix("备注") {
             footnoteLine = line
-            if key.containsBytes("本表无数据") { saysNoData = true }
+            if Self.noDataWords.occurs(in: key) { saysNoData = true }
         }
     }
+
+    /// How a footnote says its table is printed empty: `本表无数据` (决算), `本表为空表` (budgets).
+    private static let noDataWords = PhraseList(["本表无数据", "本表为空表"])
 
     static func quoted(_ text: some StringProtocol) -> String {
         let shown = text.replacingOccurrences(of: "\t", with: "⇥")
@@ -175,10 +190,13 @@ protocol TableLayout {
     mutating func read(_ cells: LineCells, line: Int, unit: Unit, into rows: inout [StagingRow]) throws(RowError)
     /// A name wrapped onto its own line; false when this layout has no such thing.
     mutating func continueLabel(with text: String, rows: inout [StagingRow]) -> Bool
+    /// Every row the grid can hold is read: the next line that is not its footnote ends it.
+    var isComplete: Bool { get }
 }
 
 extension TableLayout {
     mutating func continueLabel(with text: String, rows: inout [StagingRow]) -> Bool { false }
+    var isComplete: Bool { false }
 }
 
 extension TableSpec {
@@ -279,7 +297,10 @@ struct CodedLayout: TableLayout {
             }
         }
         let item = code == nil ? cells.key(labelIndex).string : cells.label(labelIndex)
-        let valueStart = code == nil ? max(labelIndex + 1, 2) : labelIndex + 1
+        var valueStart = code == nil ? max(labelIndex + 1, 2) : labelIndex + 1
+        // A total under a split code's header (`合计⇥⇥⇥⇥86,959,408.34⇥…`): the code's and name's
+        // empty cells are not values.
+        while code == nil, cells.count - valueStart > columns.count, cells.key(valueStart).isEmpty { valueStart += 1 }
         let start = rows.count
         for (column, value) in try values(cells, from: valueStart, columns: columns) {
             rows.append(
@@ -312,7 +333,11 @@ struct TwoSidedLayout: TableLayout {
     /// Cells per side before the amounts: the item, and its 行次 where printed.
     private var labelCells: Int { rowNumbers ? 2 : 1 }
     private var rightStart: Int { labelCells + 1 }
-    private static let headerWords: Set<ByteKey> = ["收入", "支出", "项目", "栏次"]
+    /// The sides' headings (`本年收入⇥⇥本年支出`, budgets' `财政拨款收入⇥⇥财政拨款支出`): items
+    /// carry an ordinal or a 合计.
+    private static let headerWords: Set<ByteKey> = [
+        "收入", "支出", "项目", "栏次", "本年收入", "本年支出", "财政拨款收入", "财政拨款支出",
+    ]
 
     /// With 行次, a row is a line that numbers one; without, a line whose amount cells are
     /// amounts (or empty) and that names an item other than a header word.
@@ -442,7 +467,7 @@ struct PositionalLayout: TableLayout {
     let item: String
     let columns: [String]
     /// The one line is read: what follows (a text's page number) is not another.
-    private var isRead = false
+    private(set) var isComplete = false
 
     init(kind: TableKind, item: String, columns: [String]) {
         self.kind = kind
@@ -454,7 +479,7 @@ struct PositionalLayout: TableLayout {
         let isColumnNumbers = cells.printed.enumerated().allSatisfy {
             cells.key($0.element).integer == $0.offset + 1
         }
-        return !isRead && !isColumnNumbers
+        return !isComplete && !isColumnNumbers
             && (0..<cells.count).contains { CellValue(key: cells.key($0))?.amount != nil }
     }
 
@@ -463,7 +488,7 @@ struct PositionalLayout: TableLayout {
             rows.append(
                 StagingRow(table: kind, line: line, item: item, column: column, value: value, unit: unit))
         }
-        isRead = true
+        isComplete = true
     }
 }
 

@@ -23,12 +23,14 @@ enum Sample: String, CaseIterable {
     case shanghaiFinalAccounts = "shanghai-district/shgzb-2024-final-accounts"
     /// The district's blank template for 部门决算 (department 上海市XX局).
     case shanghaiBlankTemplate = "shanghai-district/template-2024-final-accounts"
-    /// 上海市普陀区司法局 2026 单位预算: a budget.
+    /// 上海市普陀区司法局 2026 单位预算: the district's budget template, in 元.
     case shanghaiBudget = "shanghai-district/sfj-2026-unit-budget"
     /// 西南大学 2024 部门决算, the universities' template: a PDF only.
     case universityFinalAccounts = "moe-university/swu-2024-final-accounts"
     /// 西南大学 2024 部门预算, the universities' budget template: a PDF only.
     case universityBudget = "moe-university/swu-2024-budget"
+    /// 江苏省人民检察院 2019 部门预算: a budget of a template juesuan does not read (text only).
+    case jiangsuBudget = "jiangsu-province/jcy-2019-budget"
 
     func url(_ fileExtension: String = "txt") -> URL {
         Bundle.module.url(forResource: rawValue, withExtension: fileExtension, subdirectory: "TemplateFixtures")!

@@ -107,18 +107,62 @@ final class TemplateLoadTests: DatabaseTestCase {
             try database.execute("SELECT count(*) FROM etl.finding").scalar)
     }
 
-    func testTheBlankTemplateAndTheBudgetAreRejectedWithTheirLine() throws {
+    func testTheBlankTemplateAndAnUnreadBudgetAreRejectedWithTheirLine() throws {
         let database = try connect()
-        let files = ["template-2024-final-accounts.txt", "sfj-2026-unit-budget.txt"].map {
-            Repository.shanghaiSamples.appendingPathComponent($0).path
-        }
+        let files = [
+            Repository.shanghaiSamples.appendingPathComponent("template-2024-final-accounts.txt").path,
+            Repository.jiangsuBudget,
+        ]
         let summary = try Loader(connection: database).load(files: files + [finalAccounts])
         XCTAssertEqual(summary.documentsLoaded, 1)
         XCTAssertEqual(summary.documentsRejected, 2)
         let rejections = try database.execute("SELECT line, reason FROM etl.rejection ORDER BY rejection_id").rows
-        XCTAssertEqual(rejections.map { $0[0] }, ["3", "1"])
+        XCTAssertEqual(rejections.map { $0[0] }, ["3", "582"])
         XCTAssertTrue(try rejections[0].text(1).contains("blank template"))
-        XCTAssertTrue(try rejections[1].text(1).contains("budget"))
+        XCTAssertTrue(try rejections[1].text(1).contains("this budget (部门预算) is not in a template juesuan reads"))
+        XCTAssertEqual(try database.execute("SELECT phase FROM etl.document").single().values, ["final"])
+    }
+
+    /// The district's budget (its PDF, in 元) lands in 万元 exactly, as a budget beside the 决算.
+    func testTheBudgetLoadsInWanYuanAsABudget() throws {
+        let database = try connect()
+        let budget = Repository.shanghaiSamples.appendingPathComponent("sfj-2026-unit-budget.pdf").path
+        let summary = try Loader(connection: database).load(files: [budget, finalAccounts])
+        XCTAssertEqual(summary.documentsLoaded, 2)
+        XCTAssertEqual(
+            try database.execute(
+                """
+                SELECT department, fiscal_year, kind, income_total, expenditure_total, general_budget_total,
+                    general_budget_basic, general_budget_project, three_public_budget, unit_printed, template
+                FROM analytics.department_budget
+                """
+            ).single().values,
+            [
+                "上海市普陀区司法局", "2026", "单位预算", "8695.940834", "8695.940834", "8695.940834", "2211.8861",
+                "6484.054700", "10.71", "万元, 元", "shanghai-district-budget",
+            ])
+        XCTAssertEqual(
+            try database.execute(
+                """
+                SELECT cost_type, amount FROM warehouse.fact_basic_expenditure
+                WHERE phase = 'budget' AND (economic_code = '30228' OR is_total) ORDER BY economic_code, cost_type
+                """
+            ).rows.map(\.values),
+            [
+                ["personnel", "0.000000"], ["public", "22.781034"], ["personnel", "2027.298100"],
+                ["public", "184.588034"],
+            ])
+        XCTAssertEqual(
+            try database.execute(
+                """
+                SELECT value, unit, line, page FROM staging.cell
+                WHERE table_code = '03' AND code = '2040604' AND column_name = '项目支出'
+                """
+            ).single().values, ["21703947.00", "元", "144", "11"])
+        // A budget is no 决算: the district's 决算 alone answers department_year.
+        XCTAssertEqual(
+            try database.execute("SELECT department FROM analytics.department_year").single().values,
+            ["中共上海市普陀区委社会工作部"])
     }
 }
 

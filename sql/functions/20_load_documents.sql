@@ -132,9 +132,12 @@ BEGIN
     INSERT INTO warehouse.fact_basic_expenditure
     SELECT c.document_id, c.department_key, c.fiscal_year, c.code, t.cost_type, c.code IS NULL, c.amount, c.line, c.page,
         c.phase
-    FROM warehouse.printed_cells(p_document_ids, '{06}') c JOIN warehouse.dim_cost_type t ON t.name = c.section;
+    -- The cost type is 公开06表's section, or, in budgets that print it as columns (合计, 人员经费,
+    -- 公用经费), the column: a 合计 column is their sum, kept in staging only.
+    FROM warehouse.printed_cells(p_document_ids, '{06}') c
+    JOIN warehouse.dim_cost_type t ON t.name = coalesce(nullif(c.section, ''), c.column_name);
 END $$;
-COMMENT ON FUNCTION warehouse.load_basic_expenditure(bigint[]) IS 'Inserts a batch''s fact_basic_expenditure rows: 公开06表 by economic subject and cost type.';
+COMMENT ON FUNCTION warehouse.load_basic_expenditure(bigint[]) IS 'Inserts a batch''s fact_basic_expenditure rows: 公开06表 (a budget''s basic expenditure by economic subject) by economic subject and cost type.';
 
 CREATE FUNCTION warehouse.load_three_public(p_document_ids bigint[]) RETURNS void
 LANGUAGE plpgsql AS $$

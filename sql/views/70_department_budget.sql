@@ -12,6 +12,10 @@ WITH budget AS (
     FROM warehouse.fact_summary_item
     WHERE phase = 'budget' AND table_code = '01' AND item IN ('本年收入合计', '本年支出合计')
     GROUP BY document_id
+), income AS (
+    SELECT document_id, max(amount) AS income_total
+    FROM warehouse.fact_income WHERE phase = 'budget' AND subject_level = '合计' AND source_code = 'total'
+    GROUP BY document_id
 ), expenditure AS (
     SELECT document_id, max(amount) FILTER (WHERE kind_code = 'total') AS expenditure_total
     FROM warehouse.fact_expenditure WHERE phase = 'budget' AND subject_level = '合计'
@@ -33,11 +37,12 @@ WITH budget AS (
     FROM etl.document_table GROUP BY document_id
 )
 SELECT b.department, b.department_code, b.fiscal_year, b.document_kind AS kind,
-    s.income_total, coalesce(e.expenditure_total, s.expenditure_total) AS expenditure_total,
+    coalesce(i.income_total, s.income_total) AS income_total, coalesce(e.expenditure_total, s.expenditure_total) AS expenditure_total,
     f.general_budget_total, f.general_budget_basic, f.general_budget_project, t.three_public_budget,
     f.fiscal_expenditure_total, u.unit_printed, b.document_id, b.template, b.file_name
 FROM budget b
 LEFT JOIN summary s USING (document_id)
+LEFT JOIN income i USING (document_id)
 LEFT JOIN expenditure e USING (document_id)
 LEFT JOIN fiscal f USING (document_id)
 LEFT JOIN three_public t USING (document_id)
@@ -48,7 +53,7 @@ COMMENT ON COLUMN analytics.department_budget.department IS '部门 — departme
 COMMENT ON COLUMN analytics.department_budget.department_code IS '主管部门代码 — budget code, where the document prints one.';
 COMMENT ON COLUMN analytics.department_budget.fiscal_year IS '预算年度 — the fiscal year budgeted.';
 COMMENT ON COLUMN analytics.department_budget.kind IS '部门预算 (a department''s, its units included) or 单位预算 (one unit''s).';
-COMMENT ON COLUMN analytics.department_budget.income_total IS '本年收入合计 — income budgeted for the year, all funds (收支预算总表), 万元.';
+COMMENT ON COLUMN analytics.department_budget.income_total IS '本年收入合计 — income budgeted for the year, all funds (收入预算表 合计; 收支预算总表 where not printed), 万元.';
 COMMENT ON COLUMN analytics.department_budget.expenditure_total IS '本年支出合计 — expenditure budgeted for the year, all funds (支出预算表 合计; 收支预算总表 where not printed), 万元.';
 COMMENT ON COLUMN analytics.department_budget.general_budget_total IS '一般公共预算支出 — general public budget appropriation expenditure budgeted, 万元; NULL where the budget prints no general-budget table (the universities'' prints all fiscal money in one: fiscal_expenditure_total).';
 COMMENT ON COLUMN analytics.department_budget.general_budget_basic IS '一般公共预算基本支出 — its basic expenditure, 万元.';

@@ -16,7 +16,9 @@ public struct Template: Sendable {
 
     /// Every template juesuan reads. A document is read by the one of its phase whose titles it
     /// prints most.
-    public static let all: [Template] = [.national, .shanghaiDistrict, .university, .universityBudget]
+    public static let all: [Template] = [
+        .national, .shanghaiDistrict, .university, .universityBudget, .shanghaiDistrictBudget,
+    ]
 
     func spec(_ kind: TableKind) -> TableSpec? { tables.first { $0.kind == kind } }
 
@@ -129,6 +131,11 @@ enum ColumnPath {
     static let tuitionIncome = "事业收入/其中：教育收费"
     static let expenditureTotal = "本年支出合计"
     static let basic = "基本支出"
+    /// A budget's summary splits 基本支出 by cost.
+    static let basicPersonnel = "基本支出/人员经费"
+    static let basicPublic = "基本支出/公用经费"
+    /// 机关运行经费, which budgets print beside 三公.
+    static let officeRunningBudget = "机关运行经费"
     static let project = "项目支出"
     static let expenditureKinds = ["上缴上级支出", "经营支出", "对附属单位补助支出"]
     static let fiscalTotal = "合计"
