@@ -26,5 +26,3 @@ REVOKE ALL ON SCHEMA staging, warehouse, etl, analytics FROM PUBLIC;
 REVOKE ALL ON ALL FUNCTIONS IN SCHEMA staging, warehouse, etl, analytics FROM PUBLIC;
 GRANT USAGE ON SCHEMA analytics TO juesuan_reader;
 GRANT SELECT ON ALL TABLES IN SCHEMA analytics TO juesuan_reader;
--- What the views call runs with the reader's rights: the grading of budget_credibility.
-GRANT EXECUTE ON FUNCTION analytics.pefa_grade(numeric) TO juesuan_reader;

@@ -332,3 +332,52 @@ final class PDFLoadTests: DatabaseTestCase {
             "22")
     }
 }
+
+/// A 决算 that states its 年初预算 and the budget its department published for the same year
+/// disagree: a finding with both numbers and both documents' places, in either order of loading.
+final class BudgetAgainstFinalAccountsTests: DatabaseTestCase {
+    /// The general-budget table of a budget in the Shanghai district's template for the seed's
+    /// department and year (2023, 大同市人民政府金融工作办公室), in 元: every class as the seed's
+    /// narrative states its 年初预算 (201 344.53, 208 30.42, 221 33.84 万元) but 210, budgeted at
+    /// 12.00 万元 where the 决算 says 11.09.
+    static let budget = """
+        大同市2023年市级单位预算
+        预算单位：大同市人民政府金融工作办公室
+        2023年预算单位一般公共预算支出功能分类预算表
+        编制单位：大同市人民政府金融工作办公室\t单位：元
+        项目\t\t\t\t一般公共预算支出\t\t
+        功能分类科目编码\t\t\t功能分类科目名称\t合计\t基本支出\t项目支出
+        类\t款\t项\t\t\t\t
+        201\t\t\t一般公共服务支出\t3,445,300.00\t3,445,300.00\t0.00
+        208\t\t\t社会保障和就业支出\t304,200.00\t304,200.00\t0.00
+        210\t\t\t卫生健康支出\t120,000.00\t120,000.00\t0.00
+        221\t\t\t住房保障支出\t338,400.00\t338,400.00\t0.00
+        合计\t\t\t\t4,207,900.00\t4,207,900.00\t0.00
+        注：本表为一般公共预算支出。
+
+        """
+
+    func testTheBudgetLoadedFirst() throws { try assertTheFinding(budgetFirst: true) }
+
+    func testTheFinalAccountsLoadedFirst() throws { try assertTheFinding(budgetFirst: false) }
+
+    private func assertTheFinding(budgetFirst: Bool) throws {
+        let budget = try temporaryFolder().appendingPathComponent("budget-2023.txt")
+        try Self.budget.write(to: budget, atomically: true, encoding: .utf8)
+        let database = try connect()
+        let files = budgetFirst ? [budget.path, Repository.seedPaths[0]] : [Repository.seedPaths[0], budget.path]
+        for file in files { XCTAssertEqual(try Loader(connection: database).load(files: [file]).documentsLoaded, 1) }
+        XCTAssertEqual(
+            try database.execute(
+                """
+                SELECT department, fiscal_year, severity, expected, actual, difference, expected_table, expected_line,
+                    actual_document, actual_table, actual_line
+                FROM analytics.data_quality WHERE "check" = 'budget_document.initial_budget'
+                """
+            ).single().values,
+            [
+                "大同市人民政府金融工作办公室", "2023", "mismatch", "11.09", "12.000000", "0.910000", "narrative", "483",
+                budget.path, "05", "10",
+            ])
+    }
+}

@@ -40,10 +40,3 @@ LANGUAGE sql IMMUTABLE AS $$
     END
 $$;
 COMMENT ON FUNCTION warehouse.statistics_measure(text, text, text) IS 'The measure an item of 公开10表 states, from its section, label and unit (see fact_statistics.measure_code).';
-
-CREATE FUNCTION analytics.pefa_grade(deviation numeric) RETURNS text
-LANGUAGE sql IMMUTABLE AS $$
-    SELECT CASE WHEN deviation IS NULL THEN NULL WHEN deviation < 5 THEN 'A' WHEN deviation < 10 THEN 'B'
-        WHEN deviation < 15 THEN 'C' ELSE 'D' END
-$$;
-COMMENT ON FUNCTION analytics.pefa_grade(numeric) IS 'A PEFA grade of a deviation in percent: A under 5, B under 10, C under 15, else D (PI-1, PI-2.1).';

@@ -18,12 +18,18 @@ WITH totals AS (
          WHERE c.department = t.department AND c.fiscal_year = t.fiscal_year) AS composition_deviation,
         (SELECT count(*) FROM classes c WHERE c.department = t.department AND c.fiscal_year = t.fiscal_year) AS classes
     FROM totals t
+), grade (grade, from_percent, below_percent) AS (
+    -- PEFA's scale for one year's deviation.
+    VALUES ('A', 0, 5), ('B', 5, 10), ('C', 10, 15), ('D', 15, NULL)
 )
-SELECT department, fiscal_year, budget AS budget_total, final AS final_total,
-    round(aggregate_deviation, 2) AS aggregate_deviation, analytics.pefa_grade(aggregate_deviation) AS aggregate_grade,
-    round(composition_deviation, 2) AS composition_deviation,
-    analytics.pefa_grade(composition_deviation) AS composition_grade, classes
-FROM deviations;
+SELECT d.department, d.fiscal_year, d.budget AS budget_total, d.final AS final_total,
+    round(d.aggregate_deviation, 2) AS aggregate_deviation, a.grade AS aggregate_grade,
+    round(d.composition_deviation, 2) AS composition_deviation, c.grade AS composition_grade, d.classes
+FROM deviations d
+LEFT JOIN grade a ON d.aggregate_deviation >= a.from_percent
+    AND (a.below_percent IS NULL OR d.aggregate_deviation < a.below_percent)
+LEFT JOIN grade c ON d.composition_deviation >= c.from_percent
+    AND (c.below_percent IS NULL OR d.composition_deviation < c.below_percent);
 
 COMMENT ON VIEW analytics.budget_credibility IS 'Budget credibility (PEFA PI-1 aggregate expenditure outturn, PI-2.1 expenditure composition outturn by functional class), from analytics.budget_vs_final: all funds, the published budget against the 决算. One row per department × fiscal year with both. PEFA grades over three years; these are one year''s.';
 COMMENT ON COLUMN analytics.budget_credibility.department IS '部门 — department name.';
