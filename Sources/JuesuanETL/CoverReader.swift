@@ -32,8 +32,11 @@ enum CoverReader {
             if Watermark.isWatermark(key) { continue }
             let titles = TableTitle.matches(key, department: nil, templates: Template.all).compactMap { $0 }
             if let title = titles.first {
-                // Tables without a cover: a budget's are refused as a budget's.
-                if title.phase == .budget { throw unreadBudget(key, line: line.number, fileName: fileName) }
+                // Tables without a cover: a budget's are named by their own frame (a disclosure
+                // published as two files, the tables in one).
+                if title.phase == .budget {
+                    return try headerOfTables(lines, titleLine: line.number, fileName: fileName)
+                }
                 break
             }
             guard let (ending, phase, kind) = titleEndings.first(where: { key.hasByteSuffix($0.ending) }) else {
@@ -86,19 +89,56 @@ enum CoverReader {
     /// The levels of government a region's series of budgets names after the year.
     private static let levels = ["区级", "市级", "省级", "县级", "本级"]
     /// What introduces the department's name on the line below such a title.
-    private static let departmentLabels = ["预算单位:", "编制单位:", "部门名称:", "单位名称:"]
+    private static let departmentLabels = ["预算单位:", "编制单位:", "部门名称:", "部门:", "单位名称:"]
 
     /// `预算单位：上海市普陀区司法局` among the next lines of the cover.
     private static func departmentNamedBelow(_ lines: ArraySlice<SourceLine>) -> Substring? {
         for line in lines.prefix(coverLinesBefore + 1) {
-            guard let cell = line.singleCell else { continue }
-            let key = TextNormalization.key(cell)
-            if let label = departmentLabels.first(where: { key.hasBytePrefix($0) }) {
-                let name = key.dropFirst(label.count)
-                return name.isEmpty ? nil : name
-            }
+            guard let cell = line.singleCell,
+                let (_, name) = departmentLabelled(line.cells, at: line.cells.firstIndex(of: cell)!)
+            else { continue }
+            return name
         }
         return nil
+    }
+
+    /// The name a label names, in its cell (`部门名称：江苏省人民检察院`) or the next
+    /// (`部门：⇥江苏省人大常委会办公厅`), and the label.
+    private static func departmentLabelled(_ cells: [Substring], at index: Int) -> (label: String, name: Substring)? {
+        let key = TextNormalization.key(cells[index])
+        guard let label = departmentLabels.first(where: { key.hasBytePrefix($0) }) else { return nil }
+        let name =
+            key.dropFirst(label.count).isEmpty && index + 1 < cells.count
+            ? TextNormalization.key(cells[index + 1]) : key.dropFirst(label.count)
+        return name.isEmpty ? nil : (label, name)
+    }
+
+    /// A budget's tables without a cover: the department from the first line of a table's
+    /// frame that names it, the year from the first title that prints one (`2019年政府采购预算表`).
+    /// The document's title line is taken to be the one before its first table's.
+    private static func headerOfTables(
+        _ lines: [SourceLine], titleLine: Int, fileName: String
+    ) throws(Diagnostic) -> DocumentHeader {
+        var named: (label: String, name: Substring)?
+        var year: Int?
+        for line in lines where named == nil || year == nil {
+            let cells = line.cells
+            if named == nil { named = cells.indices.lazy.compactMap { departmentLabelled(cells, at: $0) }.first }
+            if year == nil, let cell = line.singleCell, cell.contains("表") {
+                let key = TextNormalization.key(cell)
+                if key.dropFirst(4).hasPrefix("年"), key.prefix(4).allSatisfy(\.isASCII) { year = Int(key.prefix(4)) }
+            }
+        }
+        guard let named, let year else {
+            throw Diagnostic(
+                file: fileName, line: titleLine,
+                message:
+                    "a budget's tables without a cover, and no line names \(named == nil ? "the department (部门：…)" : "the year (2019年…表)")"
+            )
+        }
+        return DocumentHeader(
+            department: normalizedDepartment(String(named.name)), departmentCode: nil, fiscalYear: year,
+            titleLine: titleLine - 1, phase: .budget, kind: named.label.hasPrefix("部门") ? "部门预算" : "单位预算")
     }
 
     /// `…2024年度` or `…2024年` at the end of the title's text before 部门决算, and the text before it.

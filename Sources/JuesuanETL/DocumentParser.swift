@@ -43,11 +43,21 @@ public struct DocumentParser: Sendable {
         let titles = TitleCandidates(lines, department: header.department)
         guard let templateIndex = Template.recognising(titles, department: header.department, phase: header.phase)
         else {
-            throw CoverReader.unreadBudget(
-                "\(header.department)\(header.fiscalYear)\(header.kind)", line: header.titleLine, fileName: fileName)
+            // A budget published as two files: this one holds the narrative alone.
+            let narrative = DocumentParts(lines, after: header.titleLine).part(titled: Self.narrativePart, in: lines)
+            guard !narrative.isEmpty else {
+                throw CoverReader.unreadBudget(
+                    "\(header.department)\(header.fiscalYear)\(header.kind)", line: header.titleLine, fileName: fileName
+                )
+            }
+            return ParsedDocument(
+                fileName: fileName, digest: digest, byteCount: bytes.count, template: Self.narrativeOnly,
+                header: header, tables: [], pages: text.pages,
+                narrative: reading.contains(.narrative) ? NarrativeReader.read(narrative) : [], rows: [],
+                parts: [.narrative])
         }
         // A budget of a template juesuan does not know may share its titles with one it does:
-        // wherever its reading stops, it is refused as a budget.
+        // wherever its reading stops, it is refused as a budget, naming the template tried.
         do {
             let template = Template.all[templateIndex]
             let parts = DocumentParts(lines, after: header.titleLine)
@@ -85,22 +95,30 @@ public struct DocumentParser: Sendable {
             try Self.checkWhole(
                 tables: tables, lastName: names.last, regions: regions, parts: parts, lines: lines, fileName: fileName)
             header.departmentCode = Self.departmentCode(lines, department: header.department)
+            let narrative = parts.part(titled: Self.narrativePart, in: lines)
             return ParsedDocument(
                 fileName: fileName, digest: digest, byteCount: bytes.count, template: template.name,
                 header: header, tables: tables, unreadTables: unreadTables, pages: text.pages,
                 narrative: reading.contains(.narrative)
                     ? NarrativeReader.resolvingSubjectCodes(
-                        NarrativeReader.read(parts.part(titled: "情况说明", in: lines)), tables: tables) : [],
+                        NarrativeReader.read(narrative), tables: tables) : [],
                 evaluations: reading.contains(.evaluations)
                     ? EvaluationReader.read(
                         parts.part(titled: "附件", in: lines), indicators: reading.contains(.indicators)) : [],
-                rows: rows)
+                rows: rows, parts: narrative.isEmpty ? [.tables] : [.narrative, .tables])
         } catch  where header.phase == .budget {
             throw Diagnostic(
                 file: fileName, line: error.line,
-                message: "this budget (\(header.kind)) is not in a template juesuan reads: \(error.message)")
+                message:
+                    "this budget (\(header.kind)) is not read whole by the \(Template.all[templateIndex].name) template, "
+                    + "whose titles it prints: \(error.message)")
         }
     }
+
+    /// The heading of the narrative (第三部分 情况说明) holds these words.
+    private static let narrativePart = "情况说明"
+    /// `etl.document.template` of a file that holds a budget's narrative alone.
+    static let narrativeOnly = "narrative-only"
 
     /// A document cut short (a half-uploaded file) is refused: one that ends inside a
     /// table's grid, before its footnote, and one that ends before the parts its contents
@@ -210,7 +228,7 @@ public struct DocumentParser: Sendable {
                         titleLine: line.number,
                         body: (index + 1)..<Int.max))
             } else if candidate.namesTable, !regions.isEmpty,
-                TableTitle.isUnknownTable(key, department: header.department)
+                TableTitle.isUnknownTable(key, department: header.department, phase: header.phase)
             {
                 close(at: index)
                 regions.append(

@@ -46,6 +46,14 @@ public struct DocumentHeader: Sendable, Hashable {
     public var kind: String
 }
 
+/// A part of a disclosure that one file may publish without the other.
+public enum DisclosurePart: String, Sendable, Hashable {
+    /// 第三部分 情况说明.
+    case narrative
+    /// The tables (第二部分).
+    case tables
+}
+
 /// A table the template does not know (`项目支出决算表`): reported as a finding, not read.
 public struct UnreadTable: Sendable, Hashable {
     public var title: String
@@ -72,6 +80,10 @@ public struct ParsedDocument: Sendable {
 
     /// Every table's rows in document order: each table's are a slice of them.
     public let rows: [StagingRow]
+    /// What of a disclosure this file holds, in order: one file may hold the tables and
+    /// another the narrative of the same department's year (a newer file replaces only what
+    /// it holds).
+    public var parts: [DisclosurePart] = [.tables]
     public var rowCount: Int { rows.count }
 
     public func table(_ kind: TableKind) -> ParsedTable? { tables.first { $0.kind == kind } }

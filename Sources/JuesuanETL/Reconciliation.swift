@@ -273,6 +273,7 @@ struct Checker {
         let spending = columns.filter { $0.hasBytePrefix("本年支出/") }
         let totalColumn = spending.first { $0 != ColumnPath.spendingBasic && $0 != ColumnPath.spendingProject } ?? first
         let partColumns = spending.isEmpty ? Array(columns.dropFirst()) : spending.filter { $0 != totalColumn }
+        guard !partColumns.isEmpty else { return }  // one column: a total of nothing printed
         compareRowTotals(table, total: totalColumn, parts: partColumns, "its columns add up to")
     }
 

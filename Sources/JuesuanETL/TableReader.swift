@@ -95,7 +95,7 @@ struct TableReader {
             return footnoteLine == nil
                 ? .next : .failure("the table appears a second time (first at line \(titleLine))")
         }
-        if printed.allSatisfy({ isFrameCell(cells.key($0)) }) {
+        if isFrameLine(cells) {
             for index in printed { readFrameCell(cells.key(index), printed: cells.label(index), line: line.number) }
             return .next
         }
@@ -148,12 +148,25 @@ struct TableReader {
         }
     }
 
-    private static let frameCellPrefixes = PhraseList(["部门名称", "单位名称", "编制单位", "金额单位", "单位:", "注:", "说明:", "备注"])
+    private static let frameCellPrefixes = PhraseList([
+        "部门名称", "部门:", "单位名称", "编制单位", "金额单位", "单位:", "注:", "说明:", "备注", "此表为空",
+    ])
 
     /// Cells around the grid: label, department, year, unit, footnotes. Only a key that starts
     /// like a label (`公开`, `表`) or a year (`2024年`: 年 is E5 B9 B4) is read as one.
+    /// Every cell frames the grid; a name after a label that ends in a colon (`部门：⇥江苏省…`) too.
+    private func isFrameLine(_ cells: LineCells) -> Bool {
+        let printed = cells.printed
+        return printed.indices.allSatisfy { position in
+            isFrameCell(cells.key(printed[position]))
+                || position > 0 && cells.key(printed[position - 1]).hasByteSuffix(":")
+                    && isFrameCell(cells.key(printed[position - 1]))
+        }
+    }
+
     private func isFrameCell(_ key: Bytes) -> Bool {
-        if Self.frameCellPrefixes.startsOne(key) { return true }
+        // A footnote whose 注 the producer lost (`：“科目编码”和“科目名称”为必填项`) too.
+        if Self.frameCellPrefixes.startsOne(key) || key.hasBytePrefix(":") { return true }
         if key.hasBytePrefix("公开") || key.hasBytePrefix("表") { return TableTitle.isLabel(key) }
         return key.mayStartWithYear && TableTitle.strippingYear(key).isEmpty
     }
@@ -163,14 +176,18 @@ struct TableReader {
             printedLabel = printed
         } else if key.hasBytePrefix("金额单位") || key.hasBytePrefix("单位:") {
             unit = key.hasByteSuffix("万元") ? .wanYuan : key.hasByteSuffix("元") ? .yuan : unit
-        } else if key.hasBytePrefix("注:") || key.hasBytePrefix("说明:") || key.hasBytePrefix("备注") {
+        } else if key.hasBytePrefix("注:") || key.hasBytePrefix(":") || key.hasBytePrefix("说明:")
+            || key.hasBytePrefix("备注")
+        {
             footnoteLine = line
             if Self.noDataWords.occurs(in: key) { saysNoData = true }
+        } else if Self.noDataWords.occurs(in: key) {
+            saysNoData = true
         }
     }
 
     /// How a footnote says its table is printed empty: `本表无数据` (决算), `本表为空表` (budgets).
-    private static let noDataWords = PhraseList(["本表无数据", "本表为空表"])
+    private static let noDataWords = PhraseList(["本表无数据", "本表为空表", "此表为空"])
 
     static func quoted(_ text: some StringProtocol) -> String {
         let shown = text.replacingOccurrences(of: "\t", with: "⇥")
@@ -202,7 +219,9 @@ extension TableLayout {
 extension TableSpec {
     func makeLayout() -> any TableLayout {
         switch layout {
-        case .twoSided(let rowNumbers): TwoSidedLayout(kind: kind, columns: columnPaths, rowNumbers: rowNumbers)
+        case .twoSided(let rowNumbers, let thirdSide):
+            TwoSidedLayout(kind: kind, columns: columnPaths, rowNumbers: rowNumbers, thirdSide: thirdSide)
+        case .nestedItems: NestedItemsLayout(kind: kind)
         case .coded: CodedLayout(kind: kind, columns: columnPaths)
         case .economicDetail: EconomicDetailLayout()
         case .positional(let item): PositionalLayout(kind: kind, item: item, columns: columnPaths)
@@ -298,13 +317,19 @@ struct CodedLayout: TableLayout {
         }
         let item = code == nil ? cells.key(labelIndex).string : cells.label(labelIndex)
         var valueStart = code == nil ? max(labelIndex + 1, 2) : labelIndex + 1
-        // A total under a split code's header (`合计⇥⇥⇥⇥86,959,408.34⇥…`): the code's and name's
-        // empty cells are not values.
-        while code == nil, cells.count - valueStart > columns.count, cells.key(valueStart).isEmpty { valueStart += 1 }
+        // More cells than columns before the last amount: a total under a split code's header
+        // (`合计⇥⇥⇥⇥86,959,408.34⇥…`) or a name over two cells of the grid (`204⇥公共安全支出⇥⇥16,593.12`);
+        // the empty cells before the amounts are not values.
+        let end = (valueStart..<cells.count).last { !cells.key($0).isEmpty }.map { $0 + 1 } ?? valueStart
+        while end - valueStart > columns.count, cells.key(valueStart).isEmpty { valueStart += 1 }
+        // An economic subject's cost type, as 公开06表's sections give it.
+        let section = kind == .basicExpenditureDetail ? code.map(EconomicDetailLayout.section(forCode:)) : nil
         let start = rows.count
         for (column, value) in try values(cells, from: valueStart, columns: columns) {
             rows.append(
-                StagingRow(table: kind, line: line, code: code, item: item, column: column, value: value, unit: unit))
+                StagingRow(
+                    table: kind, line: line, section: section, code: code, item: item, column: column, value: value,
+                    unit: unit))
         }
         lastRowIndices = code == nil ? nil : start..<rows.count
     }
@@ -322,12 +347,16 @@ struct TwoSidedLayout: TableLayout {
     let kind: TableKind
     let columns: [String]
     let rowNumbers: Bool
+    /// The section of a third side of (item, amount) after the expenditure's columns, where
+    /// the table prints one (Jiangsu's budgets: 支出用途, expenditure by purpose).
+    let thirdSide: String?
     private var openingBalance: String?
 
-    init(kind: TableKind, columns: [String], rowNumbers: Bool) {
+    init(kind: TableKind, columns: [String], rowNumbers: Bool, thirdSide: String?) {
         self.kind = kind
         self.columns = columns
         self.rowNumbers = rowNumbers
+        self.thirdSide = thirdSide
     }
 
     /// Cells per side before the amounts: the item, and its 行次 where printed.
@@ -336,7 +365,8 @@ struct TwoSidedLayout: TableLayout {
     /// The sides' headings (`本年收入⇥⇥本年支出`, budgets' `财政拨款收入⇥⇥财政拨款支出`): items
     /// carry an ordinal or a 合计.
     private static let headerWords: Set<ByteKey> = [
-        "收入", "支出", "项目", "栏次", "本年收入", "本年支出", "财政拨款收入", "财政拨款支出",
+        "收入", "支出", "项目", "栏次", "本年收入", "本年支出", "财政拨款收入", "财政拨款支出", "项目名称", "功能分类",
+        "功能科目名称", "支出用途",
     ]
 
     /// With 行次, a row is a line that numbers one; without, a line whose amount cells are
@@ -345,8 +375,9 @@ struct TwoSidedLayout: TableLayout {
         if rowNumbers {
             return !cells.key(0).bytesEqual("栏次") && (isInteger(cells.key(1)) || isInteger(cells.key(4)))
         }
-        let items = [0, 2].filter { !cells.key($0).isEmpty }
-        let amounts = [1] + Array(3..<max(3, cells.count))
+        let thirdItem = thirdSide == nil ? [] : [rightStart + labelCells + columns.count]
+        let items = ([0, 2] + thirdItem).filter { !cells.key($0).isEmpty }
+        let amounts = ([1] + Array(3..<max(3, cells.count))).filter { !thirdItem.contains($0) }
         return !items.isEmpty
             && items.allSatisfy {
                 !ByteKey.lookingUp(cells.key($0), Self.headerWords.contains)
@@ -379,7 +410,8 @@ struct TwoSidedLayout: TableLayout {
         }
         // Right: expenditure.
         let rightItem = cells.label(rightStart)
-        let rightValues = try values(cells, from: rightStart + labelCells, columns: columns)
+        let rightValues = try values(
+            cells, from: rightStart + labelCells, limit: thirdSide == nil ? .max : columns.count, columns: columns)
         if !rightItem.isEmpty {
             let code = FunctionClass.code(forLabel: rightItem)
             for (column, value) in rightValues {
@@ -391,6 +423,30 @@ struct TwoSidedLayout: TableLayout {
             }
         } else if rightValues.contains(where: { $0.value != .empty }) {
             throw RowError("an amount without an item on the expenditure side")
+        }
+        if let thirdSide {
+            let spansBoth = !rightItem.isEmpty && columns.count == 1 && rightValues[0].value == .empty
+            try readThirdSide(thirdSide, cells, line: line, unit: unit, spansBoth: spansBoth, into: &rows)
+        }
+    }
+
+    /// `spansBoth`: the expenditure side's item has no amount of its own, and a total of both
+    /// expenditure sides (`当年支出小计⇥⇥⇥24,169.74`) is printed under the third side's column.
+    private func readThirdSide(
+        _ section: String, _ cells: LineCells, line: Int, unit: Unit, spansBoth: Bool, into rows: inout [StagingRow]
+    ) throws(RowError) {
+        let start = rightStart + labelCells + columns.count
+        let item = cells.label(start)
+        let value = try values(cells, from: start + 1, columns: [ColumnPath.amount])[0].value
+        if !item.isEmpty {
+            rows.append(
+                StagingRow(
+                    table: kind, line: line, section: section, item: item, column: ColumnPath.amount, value: value,
+                    unit: unit))
+        } else if spansBoth {
+            rows[rows.count - 1].value = value
+        } else if value != .empty {
+            throw RowError("an amount without an item under \(section)")
         }
     }
 }
@@ -523,6 +579,39 @@ struct StatisticsLayout: TableLayout {
             StagingRow(
                 table: .statistics, line: line, section: section, rowNumber: cells.key(1).integer, item: item,
                 column: ColumnPath.statistic, value: value, unit: rowUnit))
+    }
+}
+
+/// Jiangsu's budgets' 收入预算总表: a fund (`一般公共预算资金⇥小计⇥…`) and its sources under it
+/// (`⇥专项收入⇥…`), one amount each; a source's section is its fund.
+struct NestedItemsLayout: TableLayout {
+    let kind: TableKind
+    private var parent: String?
+
+    init(kind: TableKind) { self.kind = kind }
+
+    private static let headerWords: Set<ByteKey> = ["项目名称", "项目", "金额"]
+
+    func isDataLine(_ cells: LineCells) -> Bool {
+        let named = [0, 1].filter { !cells.key($0).isEmpty }
+        return !named.isEmpty
+            && named.allSatisfy {
+                !ByteKey.lookingUp(cells.key($0), Self.headerWords.contains)
+                    && CellValue(key: cells.key($0))?.amount == nil
+            }
+            && (2..<max(3, cells.count)).allSatisfy { CellValue(key: cells.key($0)) != nil }
+    }
+
+    mutating func read(_ cells: LineCells, line: Int, unit: Unit, into rows: inout [StagingRow]) throws(RowError) {
+        let value = try values(cells, from: 2, columns: [ColumnPath.amount])[0].value
+        if !cells.key(0).isEmpty { parent = cells.label(0) }
+        let child = cells.key(1).isEmpty ? nil : cells.label(1)
+        rows.append(
+            StagingRow(
+                table: kind, line: line, section: cells.key(0).isEmpty ? parent : nil,
+                item: child.map { child in
+                    cells.key(0).isEmpty ? child : "\(cells.label(0))/\(child)"
+                } ?? cells.label(0), column: ColumnPath.amount, value: value, unit: unit))
     }
 }
 

@@ -37,21 +37,28 @@ enum TableTitle {
         return strippingLabel(strippingYear(rest))
     }
 
-    /// A title of a table no template knows (`项目支出决算表`, `机关运行经费支出决算表`): a
-    /// short line of its own, without an ordinal (as in a contents list), that ends in 决算表;
+    /// A title of a table no template knows (`项目支出决算表`, `机关运行经费支出决算表`, a budget's
+    /// `财政拨款基本支出预算表（经济科目）`): a short line of its own, without an ordinal (as in a
+    /// contents list), that ends in 决算表 (预算表 in a budget), a note in brackets after it or not;
     /// not the heading of the tables' part (`…2024年度部门决算表`).
-    static func isUnknownTable(_ key: some StringProtocol, department: String) -> Bool {
-        key.withUTF8Bytes { key in
-            // The title is a part of the key: a key without 决算表 is not one.
-            guard key.containsBytes("决算表"), key.characterCount <= 40,
-                TextNormalization.ordinalPrefixLength(key) == 0, !key.hasBytePrefix("第")
+    static func isUnknownTable(_ key: some StringProtocol, department: String, phase: Phase) -> Bool {
+        let ending = phase == .final ? "决算表" : "预算表"
+        return key.withUTF8Bytes { key in
+            // The title is a part of the key: a key without the ending is not one.
+            // Prose that names a table (`…;二是《财政拨款支出预算表`) is not its title.
+            guard key.containsBytes(ending), key.characterCount <= 40,
+                TextNormalization.ordinalPrefixLength(key) == 0, !key.hasBytePrefix("第"),
+                !proseMarks.contains(where: key.containsBytes)
             else { return false }
-            let rest = title(key, department: department)
-            return rest.hasByteSuffix("决算表") && !partHeadingTitles.contains(where: rest.bytesEqual)
+            var rest = title(key, department: department)
+            if rest.hasByteSuffix(")") || rest.hasByteSuffix("]"), let open = rest.lastStart(ofEither: "(", "[") {
+                rest = rest.bytes(upTo: open)
+            }
+            return rest.hasByteSuffix(ending) && !["", "部门", "单位"].contains { rest.bytesEqual($0 + ending) }
         }
     }
 
-    private static let partHeadingTitles = ["决算表", "部门决算表", "单位决算表"]
+    private static let proseMarks = ["《", ";", ",", "。"]
 
     /// The length of the label's number at the start of `text`: `二` or `02`, not `二2023`
     /// (the number is in one script).

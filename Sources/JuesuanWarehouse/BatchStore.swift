@@ -10,6 +10,8 @@ struct CheckedDocument: Sendable {
     var document: ParsedDocument
     var report: CheckReport
     var findings: [Finding] { report.findings }
+    /// `etl.document.parts` as a list for an array parameter of lists (`narrative,tables`).
+    var partsList: String { document.parts.map(\.rawValue).joined(separator: ",") }
 }
 
 /// What became of one file, for the run to count and report.
@@ -159,25 +161,27 @@ final class BatchStore: @unchecked Sendable {
             """
             WITH replaced AS (
                 UPDATE etl.document SET status = 'superseded', superseded_at = now()
-                WHERE status = 'loaded'
-                    AND (department, fiscal_year, phase) IN (SELECT * FROM unnest($1::text[], $2::int[], $3::text[]))
+                FROM unnest($1::text[], $2::int[], $3::text[], $4::text[]) AS new (department, fiscal_year, phase, parts)
+                WHERE status = 'loaded' AND (etl.document.department, etl.document.fiscal_year, etl.document.phase)
+                        = (new.department, new.fiscal_year, new.phase)
+                    AND etl.document.parts && string_to_array(new.parts, ',')
                 RETURNING document_id)
             SELECT warehouse.unload_documents(array_agg(document_id)) FROM replaced
             """,
             [
                 column { $0.document.header.department }, column { String($0.document.header.fiscalYear) },
-                column { $0.document.header.phase.rawValue },
+                column { $0.document.header.phase.rawValue }, column(\.partsList),
             ])
         let inserted = try connection.execute(
             """
             INSERT INTO etl.document (sha256, file_name, byte_count, department, department_code, fiscal_year, status, run_id,
-                row_count, finding_count, template, phase, document_kind)
+                row_count, finding_count, template, phase, document_kind, parts)
             SELECT sha256, file_name, byte_count, department, department_code, fiscal_year, 'loaded', $9, row_count, finding_count,
-                template, phase, document_kind
+                template, phase, document_kind, string_to_array(parts, ',')
             FROM unnest($1::text[], $2::text[], $3::bigint[], $4::text[], $5::text[], $6::int[], $7::int[], $8::int[], $10::text[],
-                    $11::text[], $12::text[])
+                    $11::text[], $12::text[], $13::text[])
                 AS d (sha256, file_name, byte_count, department, department_code, fiscal_year, row_count, finding_count, template,
-                    phase, document_kind)
+                    phase, document_kind, parts)
             RETURNING sha256, document_id
             """,
             [
@@ -185,7 +189,7 @@ final class BatchStore: @unchecked Sendable {
                 column(\.document.header.department), column(\.document.header.departmentCode),
                 column { String($0.document.header.fiscalYear) }, column { String($0.document.rowCount) },
                 column { String($0.findings.count) }, String(runID), column(\.document.template),
-                column(\.document.header.phase.rawValue), column(\.document.header.kind),
+                column(\.document.header.phase.rawValue), column(\.document.header.kind), column(\.partsList),
             ])
         let ids = Dictionary(uniqueKeysWithValues: try inserted.rows.map { (try $0.text(0), try $0.text(1)) })
         try connection.copy(

@@ -29,8 +29,13 @@ enum Sample: String, CaseIterable {
     case universityFinalAccounts = "moe-university/swu-2024-final-accounts"
     /// 西南大学 2024 部门预算, the universities' budget template: a PDF only.
     case universityBudget = "moe-university/swu-2024-budget"
-    /// 江苏省人民检察院 2019 部门预算: a budget of a template juesuan does not read (text only).
+    /// 江苏省人民检察院 2019 部门预算, Jiangsu's template: its PDF, and a text rendering whose
+    /// grid juesuan cannot place.
     case jiangsuBudget = "jiangsu-province/jcy-2019-budget"
+    /// 江苏省人大常委会办公厅 2019 部门预算, one disclosure as two PDFs: the tables without a cover…
+    case jiangsuSplitTables = "jiangsu-province/rdbgt-2019-budget-tables"
+    /// …and the cover, contents and narrative without the tables.
+    case jiangsuSplitNarrative = "jiangsu-province/rdbgt-2019-budget-text"
 
     func url(_ fileExtension: String = "txt") -> URL {
         Bundle.module.url(forResource: rawValue, withExtension: fileExtension, subdirectory: "TemplateFixtures")!

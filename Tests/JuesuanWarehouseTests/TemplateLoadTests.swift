@@ -117,9 +117,9 @@ final class TemplateLoadTests: DatabaseTestCase {
         XCTAssertEqual(summary.documentsLoaded, 1)
         XCTAssertEqual(summary.documentsRejected, 2)
         let rejections = try database.execute("SELECT line, reason FROM etl.rejection ORDER BY rejection_id").rows
-        XCTAssertEqual(rejections.map { $0[0] }, ["3", "582"])
+        XCTAssertEqual(rejections.map { $0[0] }, ["3", "540"])
         XCTAssertTrue(try rejections[0].text(1).contains("blank template"))
-        XCTAssertTrue(try rejections[1].text(1).contains("this budget (部门预算) is not in a template juesuan reads"))
+        XCTAssertTrue(try rejections[1].text(1).contains("this budget (部门预算) is not read whole by the jiangsu-budget"))
         XCTAssertEqual(try database.execute("SELECT phase FROM etl.document").single().values, ["final"])
     }
 
@@ -379,5 +379,62 @@ final class BudgetAgainstFinalAccountsTests: DatabaseTestCase {
                 "大同市人民政府金融工作办公室", "2023", "mismatch", "11.09", "12.000000", "0.910000", "narrative", "483",
                 budget.path, "05", "10",
             ])
+    }
+}
+
+/// One disclosure published as two files (江苏省人大常委会办公厅 2019: tables, narrative)
+/// loads as one in either order; a new version of one part replaces that part only.
+final class SplitDisclosureTests: DatabaseTestCase {
+    let tables = Repository.jiangsuSamples.appendingPathComponent("rdbgt-2019-budget-tables.pdf").path
+    let narrative = Repository.jiangsuSamples.appendingPathComponent("rdbgt-2019-budget-text.pdf").path
+
+    func testTablesFirst() throws { try assertLoadedAsOne([tables, narrative]) }
+
+    func testNarrativeFirst() throws { try assertLoadedAsOne([narrative, tables]) }
+
+    private func assertLoadedAsOne(_ files: [String]) throws {
+        let database = try connect()
+        for file in files { XCTAssertEqual(try Loader(connection: database).load(files: [file]).documentsLoaded, 1) }
+        XCTAssertEqual(
+            try database.execute(
+                "SELECT file_name, template, parts, status FROM etl.document ORDER BY file_name"
+            ).rows.map(\.values),
+            [
+                [tables, "jiangsu-budget", "{tables}", "loaded"],
+                [narrative, "narrative-only", "{narrative}", "loaded"],
+            ])
+        // The tables answer, and the narrative is named beside them.
+        XCTAssertEqual(
+            try database.execute(
+                """
+                SELECT b.kind, b.income_total, b.expenditure_total, b.general_budget_total, b.three_public_budget,
+                    t.file_name, n.file_name
+                FROM analytics.department_budget b
+                JOIN etl.document t ON t.document_id = b.document_id
+                JOIN etl.document n ON n.document_id = b.narrative_document_id
+                """
+            ).single().values, ["部门预算", "18330.37", "18330.37", "18330.37", "767.60", tables, narrative])
+        XCTAssertEqual(
+            try database.execute(
+                """
+                SELECT n.value, n.line FROM warehouse.fact_narrative n
+                JOIN analytics.department_budget b ON n.document_id = b.narrative_document_id
+                WHERE n.item = '支出预算总计' AND n.measure = 'amount'
+                """
+            ).single().values, ["18330.37", "128"])
+    }
+
+    /// A newer file of the tables replaces the tables, not the narrative.
+    func testANewVersionOfThePartReplacesThatPartOnly() throws {
+        let database = try connect()
+        XCTAssertEqual(try Loader(connection: database).load(files: [tables, narrative]).documentsLoaded, 2)
+        let copy = try temporaryFolder().appendingPathComponent("tables-v2.pdf")
+        var bytes = try Data(contentsOf: URL(fileURLWithPath: tables))
+        bytes.append(contentsOf: Array("\n% a second version\n".utf8))
+        try bytes.write(to: copy)
+        XCTAssertEqual(try Loader(connection: database).load(files: [copy.path]).documentsLoaded, 1)
+        XCTAssertEqual(
+            try database.execute("SELECT file_name, status FROM etl.document ORDER BY document_id").rows.map(\.values),
+            [[tables, "superseded"], [narrative, "loaded"], [copy.path, "loaded"]])
     }
 }

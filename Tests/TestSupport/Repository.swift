@@ -20,9 +20,10 @@ public enum Repository {
     public static let universityBudget = root.appendingPathComponent(
         "Tests/JuesuanETLTests/TemplateFixtures/moe-university/swu-2024-budget.pdf"
     ).path
-    /// 江苏省人民检察院's 2019 部门预算 (text), of a template juesuan does not read.
-    public static let jiangsuBudget = root.appendingPathComponent(
-        "Tests/JuesuanETLTests/TemplateFixtures/jiangsu-province/jcy-2019-budget.txt"
-    ).path
+    /// Jiangsu's budgets: 江苏省人民检察院's (PDF, and a text rendering juesuan cannot place),
+    /// and 江苏省人大常委会办公厅's published as two PDFs, tables and narrative.
+    public static let jiangsuSamples = root.appendingPathComponent(
+        "Tests/JuesuanETLTests/TemplateFixtures/jiangsu-province")
+    public static let jiangsuBudget = jiangsuSamples.appendingPathComponent("jcy-2019-budget.txt").path
     public static let sql = root.appendingPathComponent("sql")
 }

@@ -132,10 +132,13 @@ BEGIN
     INSERT INTO warehouse.fact_basic_expenditure
     SELECT c.document_id, c.department_key, c.fiscal_year, c.code, t.cost_type, c.code IS NULL, c.amount, c.line, c.page,
         c.phase
-    -- The cost type is 公开06表's section, or, in budgets that print it as columns (合计, 人员经费,
-    -- 公用经费), the column: a 合计 column is their sum, kept in staging only.
+    -- The cost type is the row's section (its economic class's), or, in budgets that print
+    -- it as columns (合计, 人员经费, 公用经费), the column: a 合计 column is their sum, kept in
+    -- staging only.
     FROM warehouse.printed_cells(p_document_ids, '{06}') c
-    JOIN warehouse.dim_cost_type t ON t.name = coalesce(nullif(c.section, ''), c.column_name);
+    LEFT JOIN warehouse.dim_cost_type by_column ON by_column.name = c.column_name
+    JOIN warehouse.dim_cost_type t ON t.name = CASE
+        WHEN by_column.name IS NOT NULL THEN c.column_name WHEN c.column_name <> '合计' THEN c.section END;
 END $$;
 COMMENT ON FUNCTION warehouse.load_basic_expenditure(bigint[]) IS 'Inserts a batch''s fact_basic_expenditure rows: 公开06表 (a budget''s basic expenditure by economic subject) by economic subject and cost type.';
 

@@ -3,14 +3,19 @@
 DROP VIEW IF EXISTS analytics.department_budget CASCADE;
 CREATE VIEW analytics.department_budget AS
 WITH budget AS (
-    SELECT document_id, department, department_code, fiscal_year, document_kind, template, file_name
-    FROM etl.document WHERE status = 'loaded' AND phase = 'budget'
+    -- The tables answer; a narrative published as a file of its own is named beside them.
+    SELECT t.document_id, t.department, t.department_code, t.fiscal_year, t.document_kind, t.template, t.file_name,
+        coalesce(n.document_id, t.document_id) AS narrative_document_id
+    FROM etl.document t
+    LEFT JOIN etl.document n ON n.status = 'loaded' AND n.phase = 'budget' AND n.parts = '{narrative}'
+        AND (n.department, n.fiscal_year) = (t.department, t.fiscal_year)
+    WHERE t.status = 'loaded' AND t.phase = 'budget' AND 'tables' = ANY (t.parts)
 ), summary AS (
     SELECT document_id,
-        max(amount) FILTER (WHERE side = 'income' AND item = '本年收入合计') AS income_total,
-        max(amount) FILTER (WHERE side = 'expenditure' AND item = '本年支出合计') AS expenditure_total
+        max(amount) FILTER (WHERE side = 'income' AND item IN ('本年收入合计', '当年收入小计')) AS income_total,
+        max(amount) FILTER (WHERE side = 'expenditure' AND item IN ('本年支出合计', '当年支出小计')) AS expenditure_total
     FROM warehouse.fact_summary_item
-    WHERE phase = 'budget' AND table_code = '01' AND item IN ('本年收入合计', '本年支出合计')
+    WHERE phase = 'budget' AND table_code = '01' AND item IN ('本年收入合计', '当年收入小计', '本年支出合计', '当年支出小计')
     GROUP BY document_id
 ), income AS (
     SELECT document_id, max(amount) AS income_total
@@ -39,7 +44,7 @@ WITH budget AS (
 SELECT b.department, b.department_code, b.fiscal_year, b.document_kind AS kind,
     coalesce(i.income_total, s.income_total) AS income_total, coalesce(e.expenditure_total, s.expenditure_total) AS expenditure_total,
     f.general_budget_total, f.general_budget_basic, f.general_budget_project, t.three_public_budget,
-    f.fiscal_expenditure_total, u.unit_printed, b.document_id, b.template, b.file_name
+    f.fiscal_expenditure_total, u.unit_printed, b.document_id, b.template, b.file_name, b.narrative_document_id
 FROM budget b
 LEFT JOIN summary s USING (document_id)
 LEFT JOIN income i USING (document_id)
@@ -64,3 +69,4 @@ COMMENT ON COLUMN analytics.department_budget.unit_printed IS 'The unit the tabl
 COMMENT ON COLUMN analytics.department_budget.document_id IS 'The budget document (etl.document).';
 COMMENT ON COLUMN analytics.department_budget.template IS 'The template that read it (etl.document.template).';
 COMMENT ON COLUMN analytics.department_budget.file_name IS 'The file it was loaded from.';
+COMMENT ON COLUMN analytics.department_budget.narrative_document_id IS 'The document of its narrative (预算情况说明, warehouse.fact_narrative): the same as document_id, or the file that published the narrative apart from the tables.';

@@ -17,7 +17,7 @@ public struct Template: Sendable {
     /// Every template juesuan reads. A document is read by the one of its phase whose titles it
     /// prints most.
     public static let all: [Template] = [
-        .national, .shanghaiDistrict, .university, .universityBudget, .shanghaiDistrictBudget,
+        .national, .shanghaiDistrict, .university, .universityBudget, .shanghaiDistrictBudget, .jiangsuBudget,
     ]
 
     func spec(_ kind: TableKind) -> TableSpec? { tables.first { $0.kind == kind } }
@@ -109,8 +109,11 @@ struct ColumnSpec: Sendable {
 
 /// The grid layouts of the national tables; a template picks one per table.
 enum LayoutKind: Sendable {
-    /// 01 and 04: income on the left, expenditure on the right, each item with its 行次 or not.
-    case twoSided(rowNumbers: Bool)
+    /// 01 and 04: income on the left, expenditure on the right, each item with its 行次 or not;
+    /// a third side of (item, amount) after it where the template prints one (`支出用途`).
+    case twoSided(rowNumbers: Bool, thirdSide: String? = nil)
+    /// A budget's income by fund: a fund, its sources under it, one amount each.
+    case nestedItems
     /// 02, 03, 05, 07, 08: a functional subject code (one cell or split), its name, the values.
     case coded
     /// 06: groups of (economic code, name, amount) side by side, and the 经费合计 footer.
@@ -136,6 +139,13 @@ enum ColumnPath {
     static let basicPublic = "基本支出/公用经费"
     /// 机关运行经费, which budgets print beside 三公.
     static let officeRunningBudget = "机关运行经费"
+    /// What Jiangsu's budgets keep apart from 基本支出 and 项目支出.
+    static let reserve = "单位预留机动经费"
+    static let carriedForward = "结转下年资金"
+    /// Jiangsu's budgets print 会议费 and 培训费 beside 三公, and the three's sum first.
+    static let meetings = "会议费"
+    static let training = "培训费"
+    static let threePublicMeetingsAndTraining = "“三公”经费、会议费、培训费合计"
     static let project = "项目支出"
     static let expenditureKinds = ["上缴上级支出", "经营支出", "对附属单位补助支出"]
     static let fiscalTotal = "合计"
