@@ -43,9 +43,11 @@ public struct DocumentParser: Sendable {
         let titles = TitleCandidates(lines, department: header.department)
         guard let templateIndex = Template.recognising(titles, department: header.department, phase: header.phase)
         else {
-            // A budget published as two files: this one holds the narrative alone.
+            // A budget published as two files: this one holds the narrative alone, and no table
+            // that any template knows (a budget's cover over 决算 tables is refused).
             let narrative = DocumentParts(lines, after: header.titleLine).part(titled: Self.narrativePart, in: lines)
-            guard !narrative.isEmpty else {
+            let printsTables = titles.candidates.contains { $0.namesTable && $0.matches.contains { $0 != nil } }
+            guard !narrative.isEmpty, !printsTables else {
                 throw CoverReader.unreadBudget(
                     "\(header.department)\(header.fiscalYear)\(header.kind)", line: header.titleLine, fileName: fileName
                 )

@@ -320,7 +320,8 @@ struct CodedLayout: TableLayout {
         // More cells than columns before the last amount: a total under a split code's header
         // (`合计⇥⇥⇥⇥86,959,408.34⇥…`) or a name over two cells of the grid (`204⇥公共安全支出⇥⇥16,593.12`);
         // the empty cells before the amounts are not values.
-        let end = (valueStart..<cells.count).last { !cells.key($0).isEmpty }.map { $0 + 1 } ?? valueStart
+        let end =
+            (valueStart..<max(valueStart, cells.count)).last { !cells.key($0).isEmpty }.map { $0 + 1 } ?? valueStart
         while end - valueStart > columns.count, cells.key(valueStart).isEmpty { valueStart += 1 }
         // An economic subject's cost type, as 公开06表's sections give it.
         let section = kind == .basicExpenditureDetail ? code.map(EconomicDetailLayout.section(forCode:)) : nil
