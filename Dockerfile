@@ -2,7 +2,7 @@
 # have no Docker engine, so this file is checked by a test for the paths and variables it
 # shares with the code, never built there.
 FROM swift:6.0-bookworm AS build
-RUN apt-get update && apt-get install -y --no-install-recommends libpq-dev libssl-dev libpoppler-glib-dev pkg-config \
+RUN apt-get update && apt-get install -y --no-install-recommends libpq-dev libssl-dev libpoppler-glib-dev libpoppler-private-dev pkg-config \
     && rm -rf /var/lib/apt/lists/*
 WORKDIR /src
 COPY Package.swift ./
@@ -11,7 +11,7 @@ COPY Tests ./Tests
 RUN swift build -c release --static-swift-stdlib --product juesuan
 
 FROM swift:6.0-bookworm-slim
-RUN apt-get update && apt-get install -y --no-install-recommends libpq5 libssl3 libpoppler-glib8 libcairo2 util-linux \
+RUN apt-get update && apt-get install -y --no-install-recommends libpq5 libssl3 libpoppler-glib8 libpoppler126 util-linux \
     && rm -rf /var/lib/apt/lists/*
 COPY --from=build /src/.build/release/juesuan /usr/local/bin/juesuan
 # juesuan finds its SQL in share/juesuan/sql beside its bin/ folder.

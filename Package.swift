@@ -27,15 +27,27 @@ let package = Package(
             pkgConfig: "libcrypto",
             providers: [.apt(["libssl-dev"]), .brew(["openssl"])]
         ),
-        // poppler's GLib API and cairo, to read PDFs in process (apt: libpoppler-glib-dev).
+        // poppler's GLib API, to read PDFs' text in process (apt: libpoppler-glib-dev).
         .systemLibrary(
             name: "CPoppler",
             pkgConfig: "poppler-glib",
             providers: [.apt(["libpoppler-glib-dev"]), .brew(["poppler"])]
         ),
+        // The strokes and thin fills a PDF page draws, read through poppler's C++ output-device
+        // interface (apt: libpoppler-private-dev) behind a C interface: no page is rendered.
+        .target(
+            name: "PDFStrokes",
+            // poppler's C++ headers are not in pkg-config's flags: where Debian and Homebrew put them.
+            cxxSettings: [
+                .unsafeFlags([
+                    "-I/usr/include/poppler", "-I/opt/homebrew/include/poppler", "-I/usr/local/include/poppler",
+                ])
+            ],
+            linkerSettings: [.linkedLibrary("poppler")]
+        ),
         // A small typed poppler wrapper: pages, their characters with boxes, and the rules a
         // page draws. Knows nothing about budgets.
-        .target(name: "PDFReader", dependencies: ["CPoppler"]),
+        .target(name: "PDFReader", dependencies: ["CPoppler", "PDFStrokes"]),
         // A small typed libpq wrapper. Knows nothing about budgets.
         .target(
             name: "PostgresClient",
@@ -70,7 +82,7 @@ let package = Package(
         .executableTarget(
             name: "juesuan-benchmark",
             dependencies: [
-                "JuesuanETL", "JuesuanText", "JuesuanWarehouse", "PDFMaker", "PostgresClient",
+                "JuesuanETL", "JuesuanText", "JuesuanWarehouse", "PDFMaker", "PDFReader", "PostgresClient",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),

@@ -1,5 +1,4 @@
 #ifndef JUESUAN_CPOPPLER_SHIM_H
 #define JUESUAN_CPOPPLER_SHIM_H
 #include <poppler.h>
-#include <cairo.h>
 #endif

@@ -64,7 +64,7 @@ public struct DocumentText: Sendable {
             }
             let size = page.size
             let upright = PDFLayout.upright(
-                characters: characters, rules: page.rules(characters: characters, maximumPixels: limits.pagePixels),
+                characters: characters, rules: page.rules(characters: characters),
                 width: size.width,
                 height: size.height)
             for line in PDFLayout.lines(

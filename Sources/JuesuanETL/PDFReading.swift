@@ -11,14 +11,11 @@ public struct PDFLimits: Sendable, Equatable {
     public var seconds: Int
     /// The reader's address space, isolated reading only.
     public var memoryMiB: Int
-    /// Pixels of the image a page is rendered into to find its rules.
-    public var pagePixels: Int
 
-    public init(pages: Int = 2_000, seconds: Int = 30, memoryMiB: Int = 1_024, pagePixels: Int = 8 << 20) {
+    public init(pages: Int = 2_000, seconds: Int = 30, memoryMiB: Int = 1_024) {
         self.pages = pages
         self.seconds = seconds
         self.memoryMiB = memoryMiB
-        self.pagePixels = pagePixels
     }
 }
 
@@ -26,7 +23,7 @@ public struct PDFLimits: Sendable, Equatable {
 /// its own (as Apache Tika's forked parser and browsers' PDF viewers do), a crash or a
 /// runaway page costs that document only, and the time and memory limits hold.
 public enum PDFReading: Sendable {
-    /// In this process, bounded in pages and pixels: for the library's own tests and callers
+    /// In this process, bounded in pages: for the library's own tests and callers
     /// that trust their PDFs.
     case inProcess(PDFLimits)
     /// In a child process, `executable read-pdf`, killed past its time, its address space
@@ -70,7 +67,7 @@ struct IsolatedPDFReader {
     var arguments: [String] {
         [
             "read-pdf", "--pdf-max-pages", String(limits.pages), "--pdf-max-seconds", String(limits.seconds),
-            "--pdf-max-memory-mib", String(limits.memoryMiB), "--pdf-max-page-pixels", String(limits.pagePixels),
+            "--pdf-max-memory-mib", String(limits.memoryMiB),
         ]
     }
 

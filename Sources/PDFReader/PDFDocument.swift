@@ -1,10 +1,13 @@
 import CPoppler
+import PDFStrokes
 
 /// One PDF, opened by poppler from bytes in memory. It owns its `PopplerDocument`
 /// (released in `deinit`); pages are opened one at a time, so that memory stays bounded
 /// however many pages a document has.
 public final class PDFDocument {
     private let handle: OpaquePointer
+    /// The same bytes opened by poppler's core, for the strokes its pages draw.
+    private let strokes: StrokeSource
 
     /// `%PDF-` within the first KiB, as every PDF reader requires.
     public static func looksLikePDF(_ bytes: [UInt8]) -> Bool { contains("%PDF-", in: bytes.prefix(1024)) }
@@ -44,6 +47,12 @@ public final class PDFDocument {
             throw PDFError(kind: .damaged, message: "poppler cannot read this PDF: \(text)")
         }
         handle = document
+        // Opened after poppler-glib's document, which sets up poppler's global parameters.
+        guard let source = StrokeSource(bytes: bytes) else {
+            g_object_unref(UnsafeMutableRawPointer(document))
+            throw PDFError(kind: .damaged, message: "poppler cannot read this PDF's drawing")
+        }
+        strokes = source
     }
 
     deinit { g_object_unref(UnsafeMutableRawPointer(handle)) }
@@ -53,6 +62,29 @@ public final class PDFDocument {
     /// The page numbered `number` (from 1).
     public func page(_ number: Int) -> PDFPage? {
         guard let page = poppler_document_get_page(handle, Int32(number - 1)) else { return nil }
-        return PDFPage(handle: page, number: number)
+        return PDFPage(handle: page, number: number, strokes: strokes)
+    }
+}
+
+/// Owns a `PDFStrokesDocument` (closed in `deinit`); each page keeps its document's.
+final class StrokeSource {
+    private let handle: OpaquePointer
+
+    init?(bytes: [UInt8]) {
+        guard let handle = bytes.withUnsafeBufferPointer({ pdf_strokes_open($0.baseAddress, $0.count) }) else {
+            return nil
+        }
+        self.handle = handle
+    }
+
+    deinit { pdf_strokes_close(handle) }
+
+    /// The dark straight segments page `number` (from 1) draws.
+    func segments(ofPage number: Int) -> [PDFStrokeSegment] {
+        var segments: UnsafeMutablePointer<PDFStrokeSegment>?
+        let count = pdf_strokes_page(handle, Int32(number), &segments)
+        defer { pdf_strokes_free(segments) }
+        guard let segments else { return [] }
+        return Array(UnsafeBufferPointer(start: segments, count: count))
     }
 }

@@ -14,7 +14,34 @@ public struct PDFRule: Sendable, Hashable {
         self.end = end
     }
 
-    func scaled(by factor: Double) -> PDFRule {
-        PDFRule(orientation, at: position * factor, from: start * factor, to: end * factor)
+    /// Segments along one line (positions within `tolerance` points) that overlap or touch
+    /// are one rule, at the middle of their positions: a border drawn cell by cell, or twice.
+    static func joined(_ segments: [PDFRule], within tolerance: Double) -> [PDFRule] {
+        var rules: [PDFRule] = []
+        for orientation in [Orientation.horizontal, .vertical] {
+            var lines: [[PDFRule]] = []
+            for segment in segments.filter({ $0.orientation == orientation }).sorted(by: { $0.position < $1.position })
+            {
+                if let first = lines.last?.first, segment.position - first.position <= tolerance {
+                    lines[lines.count - 1].append(segment)
+                } else {
+                    lines.append([segment])
+                }
+            }
+            for line in lines {
+                let position = (line.first!.position + line.last!.position) / 2
+                var current: PDFRule?
+                for segment in line.sorted(by: { $0.start < $1.start }) {
+                    if let open = current, segment.start <= open.end + tolerance {
+                        current!.end = max(open.end, segment.end)
+                    } else {
+                        current.map { rules.append($0) }
+                        current = PDFRule(orientation, at: position, from: segment.start, to: segment.end)
+                    }
+                }
+                current.map { rules.append($0) }
+            }
+        }
+        return rules
     }
 }

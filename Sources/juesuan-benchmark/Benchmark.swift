@@ -4,6 +4,7 @@ import JuesuanETL
 import JuesuanText
 import JuesuanWarehouse
 import PDFMaker
+import PDFReader
 import PostgresClient
 
 /// Measures juesuan on a synthetic corpus made from the seed documents: parse throughput,
@@ -46,11 +47,18 @@ struct Benchmark: ParsableCommand {
     @Flag(help: "Measure only what PDFs made to be expensive cost (no corpus, no database).")
     var hostileOnly = false
 
+    @Flag(help: "Measure only PDF reading: juesuan check of the sample PDFs against pdftotext -bbox, one core.")
+    var pdfOnly = false
+
+    @Option(help: "The folder of published PDFs juesuan check reads beside pdftotext -bbox.")
+    var pdfSamples = "Tests/JuesuanETLTests/TemplateFixtures"
+
     func run() throws {
         let workspace = URL(fileURLWithPath: self.workspace).standardizedFileURL
         var report = Report()
-        if hostileOnly {
-            try measureHostilePDFs(workspace: workspace, report: &report)
+        if hostileOnly || pdfOnly {
+            if pdfOnly { try measurePDFsAgainstPoppler(report: &report) }
+            if hostileOnly { try measureHostilePDFs(workspace: workspace, report: &report) }
             print(report.text)
             return
         }
@@ -85,6 +93,7 @@ struct Benchmark: ParsableCommand {
             "| parse, all \(ProcessInfo.processInfo.activeProcessorCount) cores | \(format(megabytes / clock.lap())) MB/s |"
         )
         try measurePDF(report: &report)
+        try measurePDFsAgainstPoppler(report: &report)
         try measureHostilePDFs(workspace: workspace, report: &report)
         print(report.text)
     }
@@ -123,13 +132,13 @@ struct Benchmark: ParsableCommand {
         return juesuan
     }
 
-    /// Wall time of the juesuan built beside this program, pinned to one core (`taskset`),
-    /// its output thrown away: what a user's `juesuan check corpus/` costs.
-    func oneCoreSeconds(_ arguments: [String]) throws -> Double {
-        let juesuan = try juesuan()
+    /// Wall time of the juesuan built beside this program (or of `program`), pinned to one
+    /// core (`taskset`), its output thrown away: what a user's `juesuan check corpus/` costs.
+    func oneCoreSeconds(_ arguments: [String], program: String? = nil) throws -> Double {
+        let executable = try program ?? juesuan().path
         let process = Process()
         process.executableURL = URL(fileURLWithPath: "/usr/bin/taskset")
-        process.arguments = ["--cpu-list", "0", juesuan.path] + arguments
+        process.arguments = ["--cpu-list", "0", executable] + arguments
         process.standardOutput = FileHandle.nullDevice
         process.standardError = FileHandle.nullDevice
         let clock = Clock()
@@ -138,7 +147,7 @@ struct Benchmark: ParsableCommand {
         return clock.seconds
     }
 
-    /// PDF to checked rows (poppler, rules from the rendered pages, layout, parse, checks),
+    /// PDF to checked rows (poppler, rules from the pages' drawing, layout, parse, checks),
     /// on one core and on all, in pages per second.
     func measurePDF(report: inout Report) throws {
         let source = try DocumentFiles.read(path: pdf).get()
@@ -159,6 +168,31 @@ struct Benchmark: ParsableCommand {
         let allCores = Double(pages * pdfRepeats * cores) / clock.lap()
         report.line("| PDF to checked rows (\(pages) pages), one core | \(format(oneCore)) pages/s |")
         report.line("| PDF to checked rows, all \(cores) cores | \(format(allCores)) pages/s |")
+    }
+
+    /// `juesuan check` of the sample PDFs (each in its reader child, as users run it) against
+    /// poppler's own text extraction with boxes (`pdftotext -bbox`) of the same files, both
+    /// on one core, in the same run: pages per second, best of `rounds`.
+    func measurePDFsAgainstPoppler(report: inout Report) throws {
+        let files = try FileManager.default.subpathsOfDirectory(atPath: pdfSamples).filter {
+            $0.hasSuffix(".pdf") && !$0.contains("password")
+        }.sorted().map { (pdfSamples as NSString).appendingPathComponent($0) }
+        let pages = try files.reduce(0) { total, file in
+            total + (try PDFDocument(bytes: Array(try Data(contentsOf: URL(fileURLWithPath: file)))).pageCount)
+        }
+        let juesuan = try (0..<max(1, rounds)).map { _ in try oneCoreSeconds(["check"] + files) }.min()!
+        let poppler = try (0..<max(1, rounds)).map { _ in
+            try files.reduce(0.0) { total, file in
+                total + (try oneCoreSeconds(["-bbox", file, "/dev/null"], program: "/usr/bin/pdftotext"))
+            }
+        }.min()!
+        report.line("| sample PDFs | \(files.count) files, \(pages) pages |")
+        report.line(
+            "| `juesuan check` of them, one core | \(format(Double(pages) / juesuan)) pages/s (\(format(juesuan)) s) |")
+        report.line(
+            "| `pdftotext -bbox` of each, one core | \(format(Double(pages) / poppler)) pages/s (\(format(poppler)) s) |"
+        )
+        report.line("| juesuan against pdftotext | \(format(poppler / juesuan)) |")
     }
 
     /// `juesuan check` of each PDF made to be expensive, with the default limits: its wall

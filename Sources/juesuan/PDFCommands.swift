@@ -11,23 +11,22 @@ struct PDFOptions: ParsableArguments {
     var pdfMaxSeconds = PDFLimits().seconds
     @Option(help: ArgumentHelp("The memory a PDF's reader may take, in MiB.", valueName: "MiB"))
     var pdfMaxMemoryMib = PDFLimits().memoryMiB
-    @Option(
-        help: ArgumentHelp(
-            "The largest image a page is rendered into to find its rules; larger pages render coarser.",
-            valueName: "pixels"))
-    var pdfMaxPagePixels = PDFLimits().pagePixels
+    /// Pages were once rendered to find their rules; they are read from the drawing now. The
+    /// option stays accepted, and ignored, for the scripts that pass it.
+    @Option(help: .hidden)
+    var pdfMaxPagePixels: Int?
 
     func validate() throws {
         for (name, value) in [
             ("--pdf-max-pages", pdfMaxPages), ("--pdf-max-seconds", pdfMaxSeconds),
-            ("--pdf-max-memory-mib", pdfMaxMemoryMib), ("--pdf-max-page-pixels", pdfMaxPagePixels),
+            ("--pdf-max-memory-mib", pdfMaxMemoryMib),
         ] where value < 1 {
             throw ValidationError("\(name) must be at least 1")
         }
     }
 
     var limits: PDFLimits {
-        PDFLimits(pages: pdfMaxPages, seconds: pdfMaxSeconds, memoryMiB: pdfMaxMemoryMib, pagePixels: pdfMaxPagePixels)
+        PDFLimits(pages: pdfMaxPages, seconds: pdfMaxSeconds, memoryMiB: pdfMaxMemoryMib)
     }
 
     /// Each PDF in a child process of this same program.

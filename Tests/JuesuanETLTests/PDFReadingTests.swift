@@ -138,11 +138,13 @@ final class PDFReadingTests: XCTestCase {
         XCTAssertEqual(text.lines, ["201\tPublic services\t1,264.87\t264.87", "208\tSocial\t\t0.82"])
     }
 
-    /// A page rendered into fewer pixels than 1.5 a point (the cap a huge page meets) still
-    /// shows its grid: here an A4 page capped at one pixel a point.
-    func testAPageRenderedCoarserForItsCapKeepsItsGrid() throws {
-        let limits = PDFLimits(pagePixels: 595 * 842)
-        let text = try DocumentText(pdf: MiniPDF.bytes([gridPage()]), fileName: "grid.pdf", limits: limits)
+    /// Borders as producers draw them: rows cell by cell (segments that touch are one rule),
+    /// columns as thin filled boxes (Word's and WPS's way).
+    func testBordersDrawnCellByCellAndAsThinBoxes() throws {
+        var page = gridPage()
+        page.strokes = [100.0, 120, 140].flatMap { y in [(50.0, y, 150.0, y), (150, y, 250, y), (250, y, 350, y)] }
+        page.fills = [50.0, 150, 250, 350].map { x in (x - 0.25, 100, 0.5, 40) }
+        let text = try DocumentText(pdf: MiniPDF.bytes([page]), fileName: "pieces.pdf")
         XCTAssertEqual(text.lines, ["201\tPublic services\t264.87", "208\t10.82\t"])
     }
 
