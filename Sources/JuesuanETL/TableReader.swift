@@ -122,6 +122,11 @@ struct TableReader {
                 firstHeaderLine = firstHeaderLine ?? line.number
                 for index in printed { headerText += cells.key(index) }
                 headerLines.insert(ByteKey(TextNormalization.key(line.text)))
+                if let first = spec.columns.first,
+                    let cell = printed.first(where: { cells.key($0).bytesEqual(first.headerWord) })
+                {
+                    layout.firstValueCell = layout.firstValueCell ?? cell
+                }
             }
         } else if headerLines.contains(ByteKey(TextNormalization.key(line.text))) {
             return .next
@@ -209,11 +214,18 @@ protocol TableLayout {
     mutating func continueLabel(with text: String, rows: inout [StagingRow]) -> Bool
     /// Every row the grid can hold is read: the next line that is not its footnote ends it.
     var isComplete: Bool { get }
+    /// The cell under the header of the first value column, where the header names it: a
+    /// grid's rows keep their cells where the header put them.
+    var firstValueCell: Int? { get set }
 }
 
 extension TableLayout {
     mutating func continueLabel(with text: String, rows: inout [StagingRow]) -> Bool { false }
     var isComplete: Bool { false }
+    var firstValueCell: Int? {
+        get { nil }
+        set {}  // only coded grids place their values by the header
+    }
 }
 
 extension TableSpec {
@@ -262,6 +274,7 @@ private func isTotal(_ key: Bytes) -> Bool { key.bytesEqual("合计") || key.byt
 struct CodedLayout: TableLayout {
     let kind: TableKind
     let columns: [String]
+    var firstValueCell: Int?
     private var lastRowIndices: Range<Int>?
 
     init(kind: TableKind, columns: [String]) {
@@ -317,12 +330,13 @@ struct CodedLayout: TableLayout {
         }
         let item = code == nil ? cells.key(labelIndex).string : cells.label(labelIndex)
         var valueStart = code == nil ? max(labelIndex + 1, 2) : labelIndex + 1
-        // More cells than columns before the last amount: a total under a split code's header
-        // (`合计⇥⇥⇥⇥86,959,408.34⇥…`) or a name over two cells of the grid (`204⇥公共安全支出⇥⇥16,593.12`);
-        // the empty cells before the amounts are not values.
-        let end =
-            (valueStart..<max(valueStart, cells.count)).last { !cells.key($0).isEmpty }.map { $0 + 1 } ?? valueStart
-        while end - valueStart > columns.count, cells.key(valueStart).isEmpty { valueStart += 1 }
+        // Empty cells before the header's first value column are not values: a total under a
+        // split code's header (`合计⇥⇥⇥⇥644.38⇥…`), a name over two cells of the grid
+        // (`204⇥公共安全支出⇥⇥16,593.12`).
+        if let header = firstValueCell, header > valueStart, (valueStart..<header).allSatisfy({ cells.key($0).isEmpty })
+        {
+            valueStart = header
+        }
         // An economic subject's cost type, as 公开06表's sections give it.
         let section = kind == .basicExpenditureDetail ? code.map(EconomicDetailLayout.section(forCode:)) : nil
         let start = rows.count

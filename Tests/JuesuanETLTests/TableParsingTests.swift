@@ -208,4 +208,66 @@ final class TableParsingTests: XCTestCase {
             XCTAssertEqual(rows(variant), rows(original), name)
         }
     }
+
+    /// How other producers print the same 支出决算表 (公开03表 of the 2023 seed): each variant
+    /// reads to the same rows, codes, items and values (lines aside where one is added).
+    func testProducersVariantsOfATableReadTheSameRows() throws {
+        func rows(_ text: String) throws -> [String] {
+            try DocumentParser().parse(bytes: Array(text.utf8), fileName: "variant.txt").rows
+                .filter { $0.table == .expenditure }.map { "\($0.code ?? "-") \($0.item) \($0.column) \($0.value)" }
+        }
+        let seed = String(decoding: Seed.finance2023.bytes, as: UTF8.self)
+        let lines = seed.components(separatedBy: "\n")
+        let table = lines.firstIndex(of: "公开03表")!..<lines.firstIndex(of: "公开04表")!
+        /// The seed with `change` made to each line of 公开03表.
+        func variant(_ change: (String) -> [String]) -> String {
+            (lines[..<table.lowerBound] + lines[table].flatMap(change) + lines[table.upperBound...])
+                .joined(separator: "\n")
+        }
+        func splitCode(_ line: String) -> [String] {
+            var cells = line.components(separatedBy: "\t")
+            guard let code = cells.first, [3, 5, 7].contains(code.count), code.allSatisfy(\.isNumber) else {
+                // The header, 栏次 and the total take the code's three cells too.
+                let shifted = ["项目\t", "科目代码\t", "栏次\t", "合计\t"].contains { line.hasPrefix($0) }
+                return [
+                    shifted ? line.replacingOccurrences(of: "\t", with: "\t\t\t", range: line.range(of: "\t")) : line
+                ]
+            }
+            let pieces = [code.prefix(3), code.dropFirst(3).prefix(2), code.dropFirst(5)].map(String.init)
+            cells.replaceSubrange(0...0, with: pieces)
+            return [cells.joined(separator: "\t")]
+        }
+        let original = try rows(seed)
+        XCTAssertEqual(original.count, 20 * 6)
+        let variants: [(name: String, text: String)] = [
+            ("codes over three cells (201⇥03⇥01)", variant(splitCode)),
+            ("a header of one line", variant { $0.hasPrefix("科目代码\t") ? [""] : [$0] }),
+            (
+                "header cells broken by the producer (本年支出合 计)",
+                variant { [$0.replacingOccurrences(of: "本年支出合计", with: "本年支出合 计")] }
+            ),
+            (
+                "a header of three lines",
+                variant {
+                    $0.hasPrefix("项目\t")
+                        ? ["项目\t\t本年支出合计\t基本支出\t项目支出\t\t\t", "\t\t\t\t\t上缴上级支出\t经营支出\t对附属单位补助支出"] : [$0]
+                }
+            ),
+            (
+                "a name wrapped below its amounts",
+                variant {
+                    $0.hasPrefix("2010399\t")
+                        ? [
+                            $0.replacingOccurrences(of: "其他政府办公厅 （室）及相关机构 事务支出", with: "其他政府办公厅"),
+                            "（室）及相关机构事务支出",
+                        ] : [$0]
+                }
+            ),
+            ("a label 表3：", variant { $0 == "公开03表" ? ["表3："] : [$0] }),
+        ]
+        for (name, text) in variants {
+            XCTAssertNotEqual(text, seed, name)
+            XCTAssertEqual(try rows(text), original, name)
+        }
+    }
 }
