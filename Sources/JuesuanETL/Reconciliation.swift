@@ -191,6 +191,7 @@ struct Checker {
     mutating func run() {
         for table in [
             TableKind.income, .expenditure, .generalBudget, .governmentFund, .stateCapital, .fiscalExpenditure,
+            .fiscalBasicExpenditure, .officeRunningCost,
         ] {
             checkSubjectHierarchy(table, codeLengths: [(3, 5), (5, 7)])
             checkRowTotals(table)

@@ -17,11 +17,16 @@ public enum TableKind: String, CaseIterable, Sendable, Comparable, Codable {
     case threePublic = "09"
     case statistics = "10"
     case fiscalExpenditure = "11"
+    /// Budgets' tables beyond the 决算's (Jiangsu's): basic expenditure of all fiscal funds by
+    /// economic subject, 机关运行经费 by economic subject, and government procurement by item.
+    case fiscalBasicExpenditure = "12"
+    case officeRunningCost = "13"
+    case procurement = "14"
 
     public static func < (lhs: TableKind, rhs: TableKind) -> Bool { lhs.rawValue < rhs.rawValue }
 
     /// The national label, `公开01表` (a literal: messages name it thousands of times a
-    /// second); `11`, which no national document prints, is named by its title.
+    /// second); `11` to `14`, which no national 决算 prints, are named by their title.
     public var label: String {
         switch self {
         case .summary: "公开01表"
@@ -34,7 +39,7 @@ public enum TableKind: String, CaseIterable, Sendable, Comparable, Codable {
         case .stateCapital: "公开08表"
         case .threePublic: "公开09表"
         case .statistics: "公开10表"
-        case .fiscalExpenditure: "财政拨款支出决算表"
+        case .fiscalExpenditure, .fiscalBasicExpenditure, .officeRunningCost, .procurement: title
         }
     }
 
@@ -52,6 +57,9 @@ public enum TableKind: String, CaseIterable, Sendable, Comparable, Codable {
         case .threePublic: "财政拨款“三公”经费支出决算表"
         case .statistics: "部门决算公开相关信息统计表"
         case .fiscalExpenditure: "财政拨款支出决算表"
+        case .fiscalBasicExpenditure: "财政拨款基本支出预算表"
+        case .officeRunningCost: "机关运行经费支出预算表"
+        case .procurement: "政府采购支出预算表"
         }
     }
 }

@@ -234,6 +234,7 @@ extension TableSpec {
         case .twoSided(let rowNumbers, let thirdSide):
             TwoSidedLayout(kind: kind, columns: columnPaths, rowNumbers: rowNumbers, thirdSide: thirdSide)
         case .nestedItems: NestedItemsLayout(kind: kind)
+        case .procurement: ProcurementLayout()
         case .coded: CodedLayout(kind: kind, columns: columnPaths)
         case .economicDetail: EconomicDetailLayout()
         case .positional(let item): PositionalLayout(kind: kind, item: item, columns: columnPaths)
@@ -627,6 +628,46 @@ struct NestedItemsLayout: TableLayout {
                 item: child.map { child in
                     cells.key(0).isEmpty ? child : "\(cells.label(0))/\(child)"
                 } ?? cells.label(0), column: ColumnPath.amount, value: value, unit: unit))
+    }
+}
+
+/// A budget's procurement (政府采购支出预算表): category, project, economic subject, item and
+/// way of purchase, then the amount of what the line names. A line names what it prints; the
+/// project and subject above it carry down to its items, as the grid's merged cells show.
+struct ProcurementLayout: TableLayout {
+    private var category: String?
+    private var path: [String] = []
+
+    private static let names = 0..<5
+    private static let amount = 5
+
+    func isDataLine(_ cells: LineCells) -> Bool {
+        CellValue(key: cells.key(Self.amount))?.amount != nil
+            && Self.names.contains { !cells.key($0).isEmpty }
+            && Self.names.allSatisfy { CellValue(key: cells.key($0))?.amount == nil }
+    }
+
+    mutating func read(_ cells: LineCells, line: Int, unit: Unit, into rows: inout [StagingRow]) throws(RowError) {
+        let value = try values(cells, from: Self.amount, columns: [ColumnPath.procurementTotal])[0].value
+        var item: String
+        if !cells.key(0).isEmpty {
+            // A category (一、货物 A), or the total.
+            item = cells.label(0)
+            category = isTotal(cells.key(0)) ? nil : item
+            path = []
+        } else {
+            // Project, subject, item, way: the first printed level replaces what was below it.
+            guard let first = (1..<5).first(where: { !cells.key($0).isEmpty }) else {
+                throw RowError("an amount without what it buys")
+            }
+            path = Array(path.prefix(first - 1)) + (first..<5).map { cells.label($0) }
+            while path.last?.isEmpty == true { path.removeLast() }
+            item = path.filter { !$0.isEmpty }.joined(separator: "/")
+        }
+        rows.append(
+            StagingRow(
+                table: .procurement, line: line, section: cells.key(0).isEmpty ? category : nil, item: item,
+                column: ColumnPath.procurementTotal, value: value, unit: unit))
     }
 }
 

@@ -4,11 +4,11 @@ import XCTest
 @testable import JuesuanETL
 
 /// 江苏省人民检察院's 2019 部门预算 (TemplateFixtures/jiangsu-province), read from its PDF:
-/// values hand-read from each of the nine tables juesuan reads; the other three named.
+/// values hand-read from each of its twelve tables.
 final class JiangsuBudgetTests: XCTestCase {
     let document = try! Sample.jiangsuBudget.parsePDF()
 
-    func testTheBudgetItsTablesAndTheThreeItDoesNotRead() {
+    func testTheBudgetAndItsTwelveTables() {
         XCTAssertEqual(document.template, "jiangsu-budget")
         XCTAssertEqual(document.header.phase, .budget)
         XCTAssertEqual(document.header.kind, "部门预算")
@@ -18,16 +18,15 @@ final class JiangsuBudgetTests: XCTestCase {
         XCTAssertEqual(
             document.tables.map(\.kind),
             [
-                .summary, .income, .expenditure, .fiscalSummary, .fiscalExpenditure, .generalBudget,
-                .basicExpenditureDetail, .threePublic, .governmentFund,
+                .summary, .income, .expenditure, .fiscalSummary, .fiscalExpenditure, .fiscalBasicExpenditure,
+                .generalBudget, .basicExpenditureDetail, .threePublic, .governmentFund, .officeRunningCost,
+                .procurement,
             ])
         XCTAssertEqual(document.tables.map(\.title).prefix(2), ["收支预算总表", "收入预算总表"])
-        XCTAssertEqual(
-            document.unreadTables.map { "\($0.line) \($0.title)" },
-            ["338 财政拨款基本支出预算表(经济科目)", "446 一般公共预算机关运行经费支出预算表", "472 政府采购支出预算表"])
+        XCTAssertEqual(document.unreadTables, [])
         XCTAssertEqual(document.table(.governmentFund)?.saysNoData, true)
-        XCTAssertEqual(
-            Reconciliation.findings(in: document).map(\.check), ["unknown_table", "unknown_table", "unknown_table"])
+        // Its subjects add up, class by class, in every table.
+        XCTAssertEqual(Reconciliation.findings(in: document).map(\.summary), [])
     }
 
     /// Income, expenditure by function, and expenditure by purpose side by side; a subtotal of
@@ -95,6 +94,25 @@ final class JiangsuBudgetTests: XCTestCase {
                 "会议费 \(amount("158.44"))", "培训费 \(amount("700"))",
             ])
     }
+    /// Basic expenditure of all fiscal funds and 机关运行经费, by economic subject; procurement by
+    /// category, project, economic subject, item and way of purchase.
+    func testTheBudgetsOwnTables() {
+        let d = document
+        XCTAssertEqual(d.value(.fiscalBasicExpenditure, line: 341, column: "金额", item: "合计"), amount("15844.04"))
+        XCTAssertEqual(d.value(.fiscalBasicExpenditure, line: 365, column: "金额", code: "30231"), amount("237.00"))
+        XCTAssertEqual(d.value(.officeRunningCost, line: 449, column: "机关运行经费", item: "合计"), amount("2391.92"))
+        XCTAssertEqual(d.value(.officeRunningCost, line: 465, column: "机关运行经费", code: "30299"), amount("603.56"))
+        XCTAssertEqual(d.value(.procurement, line: 475, column: "总计", item: "合计"), amount("2744.84"))
+        XCTAssertEqual(d.value(.procurement, line: 476, column: "总计", item: "一、货物A"), amount("303.40"))
+        let item = d.rows.first { $0.line == 480 }
+        XCTAssertEqual(
+            item.map { "\($0.section ?? "") | \($0.item) | \($0.value)" },
+            "一、货物A | 办公、办案设备更新购置费/办公设备购置/台式计算机（20万以下）/政府集中采购 | \(amount("15.00"))")
+        // A subject under the same project: the project carries down, the items above do not.
+        XCTAssertEqual(
+            d.rows.first { $0.line == 490 }?.item, "网络、电子检务、实验室、机要通道、档案数字化系统运行维护费/专用设备购置")
+        XCTAssertEqual(d.value(.procurement, line: 492, column: "总计", item: "三、服务C"), amount("2441.44"))
+    }
 }
 
 /// 江苏省人大常委会办公厅's 2019 部门预算, published as two PDFs.
@@ -108,13 +126,14 @@ final class JiangsuSplitDisclosureTests: XCTestCase {
         XCTAssertEqual(tables.header.fiscalYear, 2019)
         XCTAssertEqual(tables.header.kind, "部门预算")
         XCTAssertEqual(tables.parts, [.tables])
-        XCTAssertEqual(tables.tables.count, 9)
+        XCTAssertEqual(tables.tables.count, 12)
         XCTAssertEqual(tables.value(.summary, line: 7, column: "金额", item: "一、财政拨款"), amount("18330.37"))
         XCTAssertEqual(tables.value(.summary, line: 9, column: "金额", item: "三、单位预留机动经费"), amount("2557.89"))
         XCTAssertEqual(tables.value(.expenditure, line: 53, column: "项目支出", item: "合计"), amount("6459.58"))
         XCTAssertEqual(tables.value(.generalBudget, line: 125, column: "本年支出/小计", code: "2010101"), amount("7448.20"))
         XCTAssertEqual(tables.value(.threePublic, line: 178, column: "会议费"), amount("1469.73"))
-        XCTAssertEqual(tables.unreadTables.map(\.line), [89, 184, 200])
+        XCTAssertEqual(tables.unreadTables, [])
+        XCTAssertEqual(tables.value(.procurement, line: 205, column: "总计", item: "一、货物A"), amount("233.10"))
     }
 
     /// The cover, contents and narrative without the tables: the narrative alone.

@@ -5,9 +5,9 @@ extension Template {
     /// labelled `公开01表` or `公开表一`, 部门 before the name, 万元. The summary adds expenditure
     /// by purpose (支出用途) beside the functional classes; income is by fund and source, not
     /// by subject; expenditure is one line of totals; fiscal expenditure by subject covers all
-    /// funds (kind 11) beside the general budget's (05). Basic expenditure of all fiscal funds
-    /// by economic subject (06 of the province), 机关运行经费 by economic subject and
-    /// procurement by item are tables juesuan does not read: reported, with their line.
+    /// funds (kind 11) beside the general budget's (05); basic expenditure of all fiscal funds
+    /// by economic subject (12), 机关运行经费 by economic subject (13) and procurement by
+    /// category, project, economic subject, item and way of purchase (14).
     static let jiangsuBudget = Template(
         name: "jiangsu-budget", phase: .budget,
         tables: [
@@ -51,5 +51,14 @@ extension Template {
             TableSpec(
                 .governmentFund, titles: ["政府性基金预算财政拨款支出预算表", "财政拨款政府性基金支出预算表"],
                 columns: [ColumnSpec(ColumnPath.spendingTotal, header: "金额")], layout: .coded),
+            TableSpec(
+                .fiscalBasicExpenditure, titles: ["财政拨款基本支出预算表(经济科目)", "财政拨款基本支出预算表"],
+                columns: [ColumnSpec(ColumnPath.amount)], layout: .coded),
+            TableSpec(
+                .officeRunningCost, titles: ["一般公共预算机关运行经费支出预算表"],
+                columns: [ColumnSpec(ColumnPath.officeRunningBudget, header: "机关运行经费支出")], layout: .coded),
+            TableSpec(
+                .procurement, titles: ["政府采购支出预算表", "政府采购预算表"], columns: [ColumnSpec(ColumnPath.procurementTotal)],
+                layout: .procurement),
         ])
 }

@@ -122,6 +122,9 @@ enum LayoutKind: Sendable {
     case positional(item: String)
     /// 10: numbered items under numbered sections.
     case statistics
+    /// A budget's procurement: a category, then a project, its economic subject, an item and
+    /// the way it is bought, each line with the amount of what it names.
+    case procurement
 }
 
 /// The header paths of the national tables' columns, named once.
@@ -146,6 +149,8 @@ enum ColumnPath {
     static let meetings = "会议费"
     static let training = "培训费"
     static let threePublicMeetingsAndTraining = "“三公”经费、会议费、培训费合计"
+    /// A procurement table's one amount column.
+    static let procurementTotal = "总计"
     static let project = "项目支出"
     static let expenditureKinds = ["上缴上级支出", "经营支出", "对附属单位补助支出"]
     static let fiscalTotal = "合计"
