@@ -30,7 +30,7 @@ LANGUAGE sql AS $$
     ORDER BY department, department_code NULLS LAST
     ON CONFLICT (name) DO UPDATE SET budget_code = coalesce(warehouse.dim_department.budget_code, excluded.budget_code);
 
-    INSERT INTO warehouse.dim_fiscal_year
+    INSERT INTO warehouse.dim_fiscal_year (fiscal_year)
     SELECT DISTINCT fiscal_year FROM etl.document WHERE document_id = ANY (p_document_ids) ORDER BY 1
     ON CONFLICT DO NOTHING;
 
@@ -59,7 +59,8 @@ COMMENT ON FUNCTION warehouse.load_dimensions(bigint[]) IS 'Adds the departments
 CREATE FUNCTION warehouse.load_income(p_document_ids bigint[]) RETURNS void
 LANGUAGE plpgsql AS $$
 BEGIN
-    INSERT INTO warehouse.fact_income
+    INSERT INTO warehouse.fact_income (document_id, department_key, fiscal_year, subject_level, subject_code,
+        source_code, amount, line, page, phase)
     SELECT c.document_id, c.department_key, c.fiscal_year, warehouse.subject_level(c.code), c.code, s.source_code,
         c.amount, c.line, c.page, c.phase
     FROM warehouse.printed_cells(p_document_ids, '{02}') c JOIN warehouse.dim_fund_source s ON s.name = c.column_name;
@@ -69,7 +70,8 @@ COMMENT ON FUNCTION warehouse.load_income(bigint[]) IS 'Inserts a batch''s fact_
 CREATE FUNCTION warehouse.load_expenditure(p_document_ids bigint[]) RETURNS void
 LANGUAGE plpgsql AS $$
 BEGIN
-    INSERT INTO warehouse.fact_expenditure
+    INSERT INTO warehouse.fact_expenditure (document_id, department_key, fiscal_year, subject_level, subject_code,
+        kind_code, amount, line, page, phase)
     SELECT c.document_id, c.department_key, c.fiscal_year, warehouse.subject_level(c.code), c.code, k.kind_code,
         c.amount, c.line, c.page, c.phase
     FROM warehouse.printed_cells(p_document_ids, '{03}') c JOIN warehouse.dim_expenditure_kind k ON k.name = c.column_name;
@@ -79,7 +81,8 @@ COMMENT ON FUNCTION warehouse.load_expenditure(bigint[]) IS 'Inserts a batch''s 
 CREATE FUNCTION warehouse.load_subject_expenditure(p_document_ids bigint[]) RETURNS void
 LANGUAGE plpgsql AS $$
 BEGIN
-    INSERT INTO warehouse.fact_subject_expenditure
+    INSERT INTO warehouse.fact_subject_expenditure (document_id, department_key, fiscal_year, subject_code,
+        subject_level, total, basic, project, share_of_department_total, line, page, phase)
     WITH subject AS (
         SELECT document_id, department_key, fiscal_year, subject_code, subject_level, phase,
             max(amount) FILTER (WHERE kind_code = 'total') AS total,
@@ -105,7 +108,8 @@ LANGUAGE plpgsql AS $$
 BEGIN
     -- Columns 本年支出/基本支出 and 本年支出/项目支出 name their kind; 本年支出/小计 (or 合计) is the total;
     -- an “of which” column (本年支出/项目支出/其中：…) is inside its kind, not a kind of its own.
-    INSERT INTO warehouse.fact_fiscal_expenditure
+    INSERT INTO warehouse.fact_fiscal_expenditure (document_id, department_key, fiscal_year, source_code,
+        subject_level, subject_code, kind_code, amount, table_code, line, page, phase)
     SELECT c.document_id, c.department_key, c.fiscal_year, s.source_code, warehouse.subject_level(c.code), c.code,
         coalesce(k.kind_code, 'total'), c.amount, c.table_code, c.line, c.page, c.phase
     FROM warehouse.printed_cells(p_document_ids, '{05,07,08,11}') c
@@ -118,7 +122,8 @@ COMMENT ON FUNCTION warehouse.load_fiscal_expenditure(bigint[]) IS 'Inserts a ba
 CREATE FUNCTION warehouse.load_summary_items(p_document_ids bigint[]) RETURNS void
 LANGUAGE plpgsql AS $$
 BEGIN
-    INSERT INTO warehouse.fact_summary_item
+    INSERT INTO warehouse.fact_summary_item (document_id, department_key, fiscal_year, table_code, side, item,
+        row_number, subject_code, source_code, amount, line, page, phase)
     SELECT c.document_id, c.department_key, c.fiscal_year, c.table_code,
         CASE WHEN c.section LIKE '收入%' THEN 'income' ELSE 'expenditure' END,
         c.item, c.row_number, c.code, s.source_code, c.amount, c.line, c.page, c.phase
@@ -129,7 +134,8 @@ COMMENT ON FUNCTION warehouse.load_summary_items(bigint[]) IS 'Inserts a batch''
 CREATE FUNCTION warehouse.load_basic_expenditure(p_document_ids bigint[]) RETURNS void
 LANGUAGE plpgsql AS $$
 BEGIN
-    INSERT INTO warehouse.fact_basic_expenditure
+    INSERT INTO warehouse.fact_basic_expenditure (document_id, department_key, fiscal_year, economic_code, cost_type,
+        is_total, amount, line, page, phase)
     SELECT c.document_id, c.department_key, c.fiscal_year, c.code, t.cost_type, c.code IS NULL, c.amount, c.line, c.page,
         c.phase
     -- The cost type is the row's section (its economic class's), or, in budgets that print
@@ -145,7 +151,8 @@ COMMENT ON FUNCTION warehouse.load_basic_expenditure(bigint[]) IS 'Inserts a bat
 CREATE FUNCTION warehouse.load_three_public(p_document_ids bigint[]) RETURNS void
 LANGUAGE plpgsql AS $$
 BEGIN
-    INSERT INTO warehouse.fact_three_public
+    INSERT INTO warehouse.fact_three_public (document_id, department_key, fiscal_year, category, measure, amount,
+        line, page, phase)
     SELECT c.document_id, c.department_key, c.fiscal_year, t.category, m.measure, c.amount, c.line, c.page, c.phase
     FROM warehouse.printed_cells(p_document_ids, '{09}') c
     JOIN warehouse.dim_three_public_measure m ON m.name = split_part(c.column_name, '/', 1)
@@ -156,7 +163,8 @@ COMMENT ON FUNCTION warehouse.load_three_public(bigint[]) IS 'Inserts a batch''s
 CREATE FUNCTION warehouse.load_statistics(p_document_ids bigint[]) RETURNS void
 LANGUAGE plpgsql AS $$
 BEGIN
-    INSERT INTO warehouse.fact_statistics
+    INSERT INTO warehouse.fact_statistics (document_id, department_key, fiscal_year, measure_code, section, item,
+        row_number, unit, value, line, page, phase)
     SELECT c.document_id, c.department_key, c.fiscal_year, warehouse.statistics_measure(c.section, c.item, c.unit),
         c.section, c.item, c.row_number, c.unit, c.amount, c.line, c.page, c.phase
     FROM warehouse.printed_cells(p_document_ids, '{10}') c;
@@ -166,7 +174,8 @@ COMMENT ON FUNCTION warehouse.load_statistics(bigint[]) IS 'Inserts a batch''s f
 CREATE FUNCTION warehouse.load_budget_execution(p_document_ids bigint[]) RETURNS void
 LANGUAGE plpgsql AS $$
 BEGIN
-    INSERT INTO warehouse.fact_budget_execution
+    INSERT INTO warehouse.fact_budget_execution (document_id, department_key, fiscal_year, subject_code,
+        subject_level, item, initial_budget, final, completion_rate, change_on_previous_year, adjusted_budget, line)
     SELECT n.document_id, n.department_key, n.fiscal_year, n.subject_code, warehouse.subject_level(n.subject_code),
         n.item,
         max(n.value) FILTER (WHERE n.measure = 'initial_budget'),

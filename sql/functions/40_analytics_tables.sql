@@ -8,7 +8,12 @@
 CREATE FUNCTION analytics.store_department_year(p_document_ids bigint[]) RETURNS void
 LANGUAGE plpgsql AS $$
 BEGIN
-    INSERT INTO analytics.department_year
+    INSERT INTO analytics.department_year (department, department_code, fiscal_year, income_total, expenditure_total,
+        basic_expenditure, project_expenditure, personnel_cost, public_cost, carryover_begin, carryover_end,
+        fiscal_income_total, fiscal_expenditure_total, three_public_budget, three_public_actual, procurement_total,
+        operating_cost, vehicles, rounding_findings, mismatch_findings, document_id, file_name,
+        procurement_total_source, operating_cost_source, vehicles_source, template, tables_printed_empty,
+        tables_missing)
     WITH summary AS (
         SELECT document_id,
             max(amount) FILTER (WHERE table_code = '01' AND side = 'income' AND item = '本年收入合计') AS income_total,
@@ -125,7 +130,9 @@ COMMENT ON FUNCTION analytics.store_department_year(bigint[]) IS 'Inserts a batc
 CREATE FUNCTION analytics.store_project_performance(p_document_ids bigint[]) RETURNS void
 LANGUAGE plpgsql AS $$
 BEGIN
-    INSERT INTO analytics.project_performance
+    INSERT INTO analytics.project_performance (department, fiscal_year, project, category, budget, executed,
+        execution_rate, score, grade, grade_disagrees_with_execution, initial_budget, balance, execution_score,
+        execution_rate_recomputed, indicators, department_code, unit_code, evaluation_no, document_id, line)
     SELECT dep.name AS department, e.fiscal_year, e.project, e.category,
         e.annual_budget AS budget, e.executed, e.execution_rate, e.total_score AS score, e.grade,
         (e.grade IN ('优', '良') AND coalesce(e.execution_rate, 0) < 50) OR (e.grade IN ('中', '差') AND e.execution_rate >= 90)
@@ -154,7 +161,8 @@ CREATE FUNCTION analytics.recompute_yoy(p_departments text[]) RETURNS void
 LANGUAGE plpgsql AS $$
 BEGIN
     DELETE FROM analytics.yoy WHERE department = ANY (p_departments);
-    INSERT INTO analytics.yoy
+    INSERT INTO analytics.yoy (department, fiscal_year, measure, value, previous_value, previous_source, change,
+        change_pct, previous_document_id, narrative_line)
     WITH measure AS (
         SELECT y.department, y.fiscal_year, y.document_id, m.measure, m.value
         FROM analytics.department_year y
@@ -207,7 +215,8 @@ CREATE FUNCTION warehouse.recompute_function_year(p_fiscal_years integer[]) RETU
 LANGUAGE plpgsql AS $$
 BEGIN
     DELETE FROM warehouse.fact_function_year WHERE fiscal_year = ANY (p_fiscal_years);
-    INSERT INTO warehouse.fact_function_year
+    INSERT INTO warehouse.fact_function_year (fiscal_year, subject_code, departments, total, basic, project,
+        largest_spender, largest_spender_total)
     WITH per_department AS (
         SELECT e.fiscal_year, e.subject_code, dep.name AS department,
             sum(e.amount) FILTER (WHERE e.kind_code = 'total') AS total,
