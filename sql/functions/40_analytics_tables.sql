@@ -15,17 +15,18 @@ BEGIN
         procurement_total_source, operating_cost_source, vehicles_source, template, tables_printed_empty,
         tables_missing)
     WITH summary AS (
-        SELECT document_id,
-            max(amount) FILTER (WHERE table_code = '01' AND side = 'income' AND item = '本年收入合计') AS income_total,
-            max(amount) FILTER (WHERE table_code = '01' AND side = 'expenditure' AND item = '本年支出合计') AS expenditure_total_01,
-            max(amount) FILTER (WHERE table_code = '01' AND side = 'income' AND item = '年初结转和结余') AS carryover_begin,
-            max(amount) FILTER (WHERE table_code = '01' AND side = 'expenditure' AND item = '年末结转和结余') AS carryover_end,
-            max(amount) FILTER (WHERE table_code = '04' AND side = 'income' AND item = '本年收入合计') AS fiscal_income_total,
-            max(amount) FILTER (WHERE table_code = '04' AND side = 'expenditure' AND item = '本年支出合计' AND source_code IS NULL)
+        SELECT s.document_id,
+            max(s.amount) FILTER (WHERE s.table_code = '01' AND m.measure = 'income_total') AS income_total,
+            max(s.amount) FILTER (WHERE s.table_code = '01' AND m.measure = 'expenditure_total') AS expenditure_total_01,
+            max(s.amount) FILTER (WHERE s.table_code = '01' AND m.measure = 'carryover_begin') AS carryover_begin,
+            max(s.amount) FILTER (WHERE s.table_code = '01' AND m.measure = 'carryover_end') AS carryover_end,
+            max(s.amount) FILTER (WHERE s.table_code = '04' AND m.measure = 'income_total') AS fiscal_income_total,
+            max(s.amount) FILTER (WHERE s.table_code = '04' AND m.measure = 'expenditure_total' AND s.source_code IS NULL)
                 AS fiscal_expenditure_total
-        FROM warehouse.fact_summary_item
-        WHERE document_id = ANY (p_document_ids) AND item IN ('本年收入合计', '本年支出合计', '年初结转和结余', '年末结转和结余')
-        GROUP BY document_id
+        FROM warehouse.fact_summary_item s
+        JOIN warehouse.dim_summary_measure m ON m.spelling = s.item AND m.side = s.side
+        WHERE s.document_id = ANY (p_document_ids)
+        GROUP BY s.document_id
     ), expenditure AS (
         SELECT document_id,
             max(amount) FILTER (WHERE kind_code = 'total') AS expenditure_total,

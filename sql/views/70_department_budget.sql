@@ -11,12 +11,13 @@ WITH budget AS (
         AND (n.department, n.fiscal_year) = (t.department, t.fiscal_year)
     WHERE t.status = 'loaded' AND t.phase = 'budget' AND 'tables' = ANY (t.parts)
 ), summary AS (
-    SELECT document_id,
-        max(amount) FILTER (WHERE side = 'income' AND item IN ('本年收入合计', '当年收入小计')) AS income_total,
-        max(amount) FILTER (WHERE side = 'expenditure' AND item IN ('本年支出合计', '当年支出小计')) AS expenditure_total
-    FROM warehouse.fact_summary_item
-    WHERE phase = 'budget' AND table_code = '01' AND item IN ('本年收入合计', '当年收入小计', '本年支出合计', '当年支出小计')
-    GROUP BY document_id
+    SELECT s.document_id,
+        max(s.amount) FILTER (WHERE m.measure = 'income_total') AS income_total,
+        max(s.amount) FILTER (WHERE m.measure = 'expenditure_total') AS expenditure_total
+    FROM warehouse.fact_summary_item s
+    JOIN warehouse.dim_summary_measure m ON m.spelling = s.item AND m.side = s.side
+    WHERE s.phase = 'budget' AND s.table_code = '01'
+    GROUP BY s.document_id
 ), income AS (
     SELECT document_id, max(amount) AS income_total
     FROM warehouse.fact_income WHERE phase = 'budget' AND subject_level = '合计' AND source_code = 'total'
