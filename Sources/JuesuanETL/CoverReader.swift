@@ -94,9 +94,7 @@ enum CoverReader {
     /// `预算单位：上海市普陀区司法局` among the next lines of the cover.
     private static func departmentNamedBelow(_ lines: ArraySlice<SourceLine>) -> Substring? {
         for line in lines.prefix(coverLinesBefore + 1) {
-            guard let cell = line.singleCell,
-                let (_, name) = departmentLabelled(line.cells, at: line.cells.firstIndex(of: cell)!)
-            else { continue }
+            guard let cell = line.singleCell, let (_, name) = departmentLabelled([cell], at: 0) else { continue }
             return name
         }
         return nil

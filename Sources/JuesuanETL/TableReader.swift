@@ -620,14 +620,13 @@ struct NestedItemsLayout: TableLayout {
 
     mutating func read(_ cells: LineCells, line: Int, unit: Unit, into rows: inout [StagingRow]) throws(RowError) {
         let value = try values(cells, from: 2, columns: [ColumnPath.amount])[0].value
-        if !cells.key(0).isEmpty { parent = cells.label(0) }
-        let child = cells.key(1).isEmpty ? nil : cells.label(1)
+        let fund = cells.label(0)
+        if !fund.isEmpty { parent = fund }
         rows.append(
             StagingRow(
-                table: kind, line: line, section: cells.key(0).isEmpty ? parent : nil,
-                item: child.map { child in
-                    cells.key(0).isEmpty ? child : "\(cells.label(0))/\(child)"
-                } ?? cells.label(0), column: ColumnPath.amount, value: value, unit: unit))
+                table: kind, line: line, section: fund.isEmpty ? parent : nil,
+                item: [fund, cells.label(1)].filter { !$0.isEmpty }.joined(separator: "/"), column: ColumnPath.amount,
+                value: value, unit: unit))
     }
 }
 

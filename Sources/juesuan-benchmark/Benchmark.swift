@@ -362,8 +362,9 @@ struct Benchmark: ParsableCommand {
         return Double(plan[range.upperBound...].prefix { $0.isNumber || $0 == "." }) ?? .nan
     }
 
-    func format(_ value: Double) -> String {
-        value >= 100 ? String(format: "%.0f", value) : String(format: "%.2f", value)
+    /// A rate or a duration for the report (never money: amounts are ExactDecimal).
+    func format(_ measurement: Double) -> String {
+        measurement >= 100 ? String(format: "%.0f", measurement) : String(format: "%.2f", measurement)
     }
 }
 
