@@ -1,7 +1,7 @@
 import PostgresClient
 
 /// What of `analytics` aggregates across documents is recomputed at the end of a run, for
-/// what the run changed: `yoy` for the departments, `warehouse.fact_function_year` (behind
+/// what the run changed: `yoy` for the departments, `function_year` (behind
 /// `function_totals`) for the fiscal years of the documents not yet marked
 /// `analytics_current`. Every load inserts a document (a supersession or a forced reload
 /// too), so the unmarked documents name all that changed, whichever process loaded them and
@@ -43,7 +43,7 @@ public struct AnalyticsRefresh {
             WHERE d.document_id = unmarked.document_id
             RETURNING d.department, d.fiscal_year)
         SELECT analytics.recompute_yoy(array(SELECT DISTINCT department FROM taken ORDER BY 1)),
-            warehouse.recompute_function_year(array(SELECT DISTINCT fiscal_year FROM taken ORDER BY 1))
+            analytics.recompute_function_year(array(SELECT DISTINCT fiscal_year FROM taken ORDER BY 1))
         """
 
     /// `ANALYZE` of the tables the recomputation reads whose statistics a load has outgrown,

@@ -57,7 +57,8 @@ final class BatchStore: @unchecked Sendable {
     private let runID: Int
     private let force: Bool
 
-    init(connection: Connection, logger: Logger, runID: Int, force: Bool) {
+    init(connection: Connection, logger: Logger, runID: Int, force: Bool) throws {
+        try connection.execute("SELECT etl.create_batch_staging()")
         self.connection = connection
         self.logger = logger
         self.runID = runID
@@ -192,146 +193,19 @@ final class BatchStore: @unchecked Sendable {
                 column(\.document.header.phase.rawValue), column(\.document.header.kind), column(\.partsList),
             ])
         let ids = Dictionary(uniqueKeysWithValues: try inserted.rows.map { (try $0.text(0), try $0.text(1)) })
-        try connection.copy(
-            """
-            COPY staging.cell (document_id, table_code, line, section, code, row_number, item, column_name, value, cell_kind, unit,
-                page) FROM STDIN
-            """
-        ) { writer in
-            for checked in fresh {
-                let documentID = ids[checked.document.sha256]
-                for table in checked.document.tables {
-                    for row in table.rows {
-                        try writer.append(
-                            documentID, row.table.rawValue, row.line, row.section, row.code, row.rowNumber, row.item,
-                            row.column, row.value.amount, row.value.kind, row.unit.rawValue,
-                            checked.document.page(ofLine: row.line))
-                    }
-                }
-            }
+        let stored = fresh.compactMap { checked in
+            ids[checked.document.sha256].map { StoredDocument(id: $0, checked: checked) }
         }
-        try connection.copy(
-            "COPY etl.document_table (document_id, table_code, title, title_line, unit, printed_empty) FROM STDIN"
-        ) { writer in
-            for checked in fresh {
-                let documentID = ids[checked.document.sha256]
-                for table in checked.document.tables {
-                    try writer.append(
-                        documentID, table.kind.rawValue, table.title, table.titleLine, table.unit.rawValue,
-                        table.isPrintedEmpty)
-                }
-            }
-        }
-        let batchIDs = [PostgresArray.literal(Array(ids.values))]
-        try connection.execute("SELECT warehouse.load_documents($1::bigint[])", batchIDs)
-        try connection.execute("SELECT warehouse.settle_subject_names($1::bigint[])", batchIDs)
-        try storeNarrativesAndEvaluations(fresh, ids: ids)
-        try connection.copy(
-            """
-            COPY etl.finding (document_id, check_name, severity, expected, actual, difference, expected_table, expected_line,
-                expected_item, expected_column, actual_table, actual_line, actual_lines, actual_item, actual_column, message,
-                expected_page, actual_page, juesuan_version) FROM STDIN
-            """
-        ) { writer in
-            for checked in fresh {
-                let documentID = ids[checked.document.sha256]
-                for finding in checked.findings {
-                    try writer.append(
-                        documentID, finding.check, finding.severity.rawValue, finding.expected, finding.actual,
-                        finding.difference, finding.expectedPlace.part.code, finding.expectedPlace.line,
-                        finding.expectedPlace.item, finding.expectedPlace.column, finding.actualPlace.part.code,
-                        finding.actualPlace.line, PostgresArray.literal(finding.actualLines.map(String.init)),
-                        finding.actualPlace.item, finding.actualPlace.column, finding.message,
-                        checked.document.page(ofLine: finding.expectedPlace.line),
-                        checked.document.page(ofLine: finding.actualPlace.line), juesuanVersion)
-                }
-            }
-        }
-        try connection.copy(
-            "COPY etl.check_outcome (document_id, check_name, outcome, finding_count, juesuan_version) FROM STDIN"
-        ) { writer in
-            for checked in fresh {
-                let documentID = ids[checked.document.sha256]
-                for check in checked.report.coverage {
-                    try writer.append(documentID, check.check, check.outcome.rawValue, check.findings, juesuanVersion)
-                }
-            }
-        }
-        // Last: their rows read the documents' facts, findings, narrative and evaluations.
-        try connection.execute("SELECT analytics.store_documents($1::bigint[])", batchIDs)
+        try connection.copy(stored.placing { $0.document.tables.lazy.flatMap(\.rows) }, into: StagingTables.cell)
+        try connection.copy(stored.placing(\.document.tables), into: StagingTables.documentTable)
+        try connection.copy(stored.placing(\.document.narrative), into: StagingTables.narrativeFigure)
+        try connection.copy(stored.placing(\.document.numberedEvaluations), into: StagingTables.projectEvaluation)
+        try connection.copy(stored.placing(\.document.numberedIndicators), into: StagingTables.evaluationIndicator)
+        try connection.copy(stored.placing(\.checked.findings), into: StagingTables.finding)
+        try connection.copy(stored.placing(\.checked.report.coverage), into: StagingTables.checkOutcome)
+        try connection.execute(
+            "SELECT warehouse.load_batch($1::bigint[])", [PostgresArray.literal(stored.map(\.id))])
         return skipped
-    }
-
-    /// The narrative's figures and the evaluations go straight to their facts: the parser
-    /// has already given them their final shape.
-    private func storeNarrativesAndEvaluations(_ batch: [CheckedDocument], ids: [String: String]) throws {
-        let departmentKeys = Dictionary(
-            uniqueKeysWithValues: try connection.execute(
-                """
-                SELECT e.document_id, d.department_key FROM etl.document e JOIN warehouse.dim_department d ON d.name = e.department
-                WHERE e.document_id = ANY ($1::bigint[])
-                """, [PostgresArray.literal(Array(ids.values))]
-            ).rows.map { (try $0.text(0), try $0.text(1)) })
-        let documents = batch.map(\.document).compactMap { document in
-            ids[document.sha256].map { id in (document, id, departmentKeys[id]) }
-        }
-        try connection.copy(
-            """
-            COPY warehouse.fact_narrative (document_id, department_key, fiscal_year, subject, item, subject_code, measure, value,
-                unit, section, line, page) FROM STDIN
-            """
-        ) { writer in
-            for (document, id, department) in documents {
-                for fact in document.narrative {
-                    try writer.append(
-                        id, department, document.header.fiscalYear, fact.subject.rawValue, fact.item, fact.subjectCode,
-                        fact.measure.rawValue, fact.value, fact.unit.rawValue, fact.section, fact.line,
-                        document.page(ofLine: fact.line))
-                }
-            }
-        }
-        try connection.copy(
-            """
-            COPY warehouse.fact_project_evaluation (document_id, department_key, fiscal_year, evaluation_no, project, category,
-                department_code, unit_code, printed_unit, target_declared, budget_compiled, annual_budget, executed, balance,
-                execution_rate, execution_score, total_score, grade, stated_budget, stated_executed, stated_execution_rate,
-                line, budget_line, score_line, page) FROM STDIN
-            """
-        ) { writer in
-            for (document, id, department) in documents {
-                for (number, evaluation) in zip(1..., document.evaluations) {
-                    try writer.append(
-                        id, department, document.header.fiscalYear, number, evaluation.name, evaluation.category,
-                        evaluation.departmentCode, evaluation.unitCode, evaluation.unit.rawValue,
-                        evaluation.inWanYuan(evaluation.targetDeclared),
-                        evaluation.inWanYuan(evaluation.budgetCompiled),
-                        evaluation.inWanYuan(evaluation.annualBudget), evaluation.inWanYuan(evaluation.executed),
-                        evaluation.inWanYuan(evaluation.balance), evaluation.executionRate, evaluation.executionScore,
-                        evaluation.totalScore, evaluation.grade, evaluation.stated("budget")?.value,
-                        evaluation.stated("executed")?.value, evaluation.stated("execution_rate")?.value,
-                        evaluation.line, evaluation.budgetLine, evaluation.scoreLine,
-                        document.page(ofLine: evaluation.line))
-                }
-            }
-        }
-        try connection.copy(
-            """
-            COPY warehouse.fact_evaluation_indicator (document_id, department_key, fiscal_year, evaluation_no, indicator_no, level1,
-                level2, indicator, initial_target, adjusted_target, actual, weight, score, deviation_note, line, page) FROM STDIN
-            """
-        ) { writer in
-            for (document, id, department) in documents {
-                for (number, evaluation) in zip(1..., document.evaluations) {
-                    for (position, indicator) in zip(1..., evaluation.indicators) {
-                        try writer.append(
-                            id, department, document.header.fiscalYear, number, position, indicator.level1,
-                            indicator.level2, indicator.name, indicator.initialTarget, indicator.adjustedTarget,
-                            indicator.actual, indicator.weight, indicator.score, indicator.note, indicator.line,
-                            document.page(ofLine: indicator.line))
-                    }
-                }
-            }
-        }
     }
 
     static func loadedDocuments(among sha256s: [String], in connection: Connection) throws -> Set<String> {

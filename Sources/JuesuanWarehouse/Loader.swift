@@ -124,7 +124,7 @@ public final class Loader {
         var stores = StoresInFlight(
             capacity: options.connections,
             open: { [connection, logger, runID = run.summary.runID] in
-                BatchStore(connection: try connection.sibling(), logger: logger, runID: runID, force: options.force)
+                try BatchStore(connection: try connection.sibling(), logger: logger, runID: runID, force: options.force)
             })
         var parsing: ParsedBatch?
         do {

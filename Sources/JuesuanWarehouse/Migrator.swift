@@ -144,9 +144,9 @@ public struct Migrator {
     }
 
     /// Re-applies the functions, and the views with their privileges, when their files
-    /// changed: re-applying the functions recomputes every row derived from the documents,
-    /// which a load should not pay for every run. It drops the views first (they may call
-    /// the functions), so the views follow.
+    /// changed. It drops the views first (they may call the functions), so the views follow.
+    /// Then, as a step of its own, a backfill when the derived rows were made by other
+    /// definitions than the functions now applied.
     private func applyRepeatable(_ connection: Connection) throws {
         let privileges = sql.url.appendingPathComponent("privileges.sql")
         try connection.transaction {
@@ -154,7 +154,19 @@ public struct Migrator {
                 connection, folder: "functions", files: try sql.files(in: "functions"))
             _ = try applyIfChanged(
                 connection, folder: "views", files: try sql.files(in: "views") + [privileges], always: functionsApplied)
+            if try connection.execute("SELECT etl.backfill_is_due()").scalar == "t" {
+                try Self.backfill(connection, reason: "definitions changed")
+            }
         }
+    }
+
+    /// Recomputes every row derived from the loaded documents, recorded in `etl.backfill`
+    /// with its reason; returns how many documents it covered.
+    @discardableResult
+    public static func backfill(_ connection: Connection, reason: String) throws -> Int {
+        Int(
+            try connection.execute("SELECT etl.backfill_derived_rows($1, $2)", [reason, juesuanVersion]).scalar ?? "0")
+            ?? 0
     }
 
     /// Runs the files, in order, when their checksum differs from the one recorded for the

@@ -65,6 +65,29 @@ struct MigrateCommand: ParsableCommand {
     }
 }
 
+struct BackfillCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "backfill",
+        abstract: "Recompute every row derived from the loaded documents, recorded in etl.backfill.",
+        discussion: """
+            The derived facts (fact_subject_expenditure, fact_budget_execution) and the analytics tables are
+            recomputed in one transaction: readers see the old rows until it commits. migrate runs a backfill by
+            itself when the definitions that made the rows changed; this runs one on request. The schema is
+            migrated first.
+            """)
+
+    @OptionGroup var connection: ConnectionOptions
+
+    func run() throws {
+        let database = try connection.connect()
+        let documents = try withDatabase {
+            try Migrator(sql: SQLDirectory.locate()).migrate(database)
+            return try Migrator.backfill(database, reason: "requested")
+        }
+        print("recomputed the derived rows of \(documents) loaded documents")
+    }
+}
+
 struct LoadCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "load",

@@ -21,13 +21,13 @@ struct Juesuan: ParsableCommand {
               A PDF over a limit, or one that crashes its reader, is refused (65);
               the other documents go on.
 
-            CONNECTION (load, migrate)
+            CONNECTION (load, migrate, backfill)
               --database-url, else DATABASE_URL, else the PG* variables and ~/.pgpass, as libpq reads them.
             """,
         version: juesuanVersion,
         subcommands: [
             QuickstartCommand.self, ParseCommand.self, CheckCommand.self, TextCommand.self, MigrateCommand.self,
-            LoadCommand.self, DatabaseCommand.self, ReadPDFCommand.self,
+            LoadCommand.self, BackfillCommand.self, DatabaseCommand.self, ReadPDFCommand.self,
         ]
     )
 }

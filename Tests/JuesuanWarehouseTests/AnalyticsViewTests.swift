@@ -352,7 +352,7 @@ final class AnalyticsViewTests: DatabaseTestCase {
             [
                 "basic_expenditure_by_economic_class", "budget_credibility", "budget_execution", "budget_vs_final",
                 "check_coverage", "data_quality", "department_budget", "department_year", "expenditure_by_function",
-                "function_totals", "income_by_source", "project_performance",
+                "function_totals", "function_year", "income_by_source", "project_performance",
                 "three_public_expenses", "yoy",
             ])
         for view in views {

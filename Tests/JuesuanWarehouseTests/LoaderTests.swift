@@ -213,7 +213,8 @@ final class LoaderTests: DatabaseTestCase {
         let keys = try database.execute(
             """
             SELECT table_schema || '.' || table_name, column_name FROM information_schema.columns
-            WHERE (table_schema = 'staging' OR table_name LIKE 'fact\\_%' OR (table_schema, table_name) = ('etl', 'finding'))
+            WHERE (table_schema = 'staging' OR table_name LIKE 'fact\\_%'
+                    OR (table_schema, table_name) IN (('etl', 'finding'), ('analytics', 'function_year')))
                 AND column_name = ANY ($1::text[])
             """, [PostgresArray.literal(Array(referenced.keys))]
         ).rows.map { ($0[0]!, $0[1]!) }

@@ -39,8 +39,8 @@ final class MigrationTests: DatabaseTestCase {
     }
 
     /// Changed functions are applied again over the views that call them (budget_execution
-    /// calls warehouse.subject_level): the views go first and come back, and the
-    /// per-document analytics are recomputed, all with the rows they had.
+    /// calls warehouse.subject_level): the views go first and come back with the rows they
+    /// had; applying functions recomputes nothing.
     func testChangedFunctionsAreAppliedAgainUnderTheViewsThatCallThem() throws {
         let database = try connect()
         _ = try Loader(connection: database).load(files: Repository.seedPaths)
@@ -49,6 +49,34 @@ final class MigrationTests: DatabaseTestCase {
         XCTAssertEqual(try Migrator(sql: Self.sql).migrate(database), [])
         XCTAssertEqual(try snapshot(database), loaded)
         XCTAssertEqual(try database.execute("SELECT count(*) FROM analytics.department_year").scalar, "2")
+    }
+
+    /// Recomputing the derived rows is a step of its own, recorded: migrate runs it when the
+    /// definitions that made them are not the functions applied now, and only then;
+    /// `Migrator.backfill` (juesuan backfill) on request. Either way the rows stay the same.
+    func testABackfillIsRecordedAndRunsWhenTheDefinitionsChanged() throws {
+        let database = try connect()
+        _ = try Loader(connection: database).load(files: Repository.seedPaths)
+        let loaded = try snapshot(database)
+        func backfills() throws -> [[String?]] {
+            try database.execute("SELECT reason, documents::text FROM etl.backfill ORDER BY backfill_id").rows.map(
+                \.values)
+        }
+        let before = try backfills()
+        try database.execute("UPDATE etl.repeatable_sql SET checksum = 'edited' WHERE folder = 'functions'")
+        try Migrator(sql: Self.sql).migrate(database)
+        XCTAssertEqual(try backfills(), before, "the same definitions applied again: no backfill")
+
+        try database.execute("UPDATE etl.backfill SET definitions = 'older'")
+        try Migrator(sql: Self.sql).migrate(database)
+        XCTAssertEqual(try backfills(), before + [["definitions changed", "2"]])
+        XCTAssertEqual(try snapshot(database), loaded)
+
+        XCTAssertEqual(try Migrator.backfill(database, reason: "requested"), 2)
+        XCTAssertEqual(try backfills().last, ["requested", "2"])
+        XCTAssertEqual(try snapshot(database), loaded)
+        XCTAssertEqual(
+            try database.execute("SELECT count(*) FROM etl.backfill WHERE finished_at IS NULL").scalar, "0")
     }
 
     func testADatabaseWithOnlySomeOfTheFirstRoundsMigrationsIsRefused() throws {

@@ -1,9 +1,10 @@
--- The set-based load from staging into the star schema: one function per dimension or
--- fact table, each one statement over a whole batch of documents. The fact loaders are
--- PL/pgSQL so that each call is planned with its batch's ids, and printed_cells is inlined
--- into the statement instead of being run as a function scan. The loader calls
--- warehouse.load_documents inside the batch's transaction, so documents land whole or not
--- at all.
+-- The set-based load from staging into the star schema, in layers: dimensions, then the
+-- facts as printed, then the facts derived from them, then the analytics kept by document.
+-- warehouse.load_batch is the one entry point; the loader calls it once per batch, inside
+-- the batch's transaction, after COPYing the batch's parsed entities to staging, so that
+-- documents land whole or not at all. Each loader below is one statement over the whole
+-- batch. The fact loaders are PL/pgSQL so that each call is planned with its batch's ids,
+-- and printed_cells is inlined into the statement instead of being run as a function scan.
 
 CREATE FUNCTION warehouse.printed_cells(p_document_ids bigint[], p_tables text[])
 RETURNS TABLE (
@@ -21,40 +22,76 @@ LANGUAGE sql STABLE AS $$
 $$;
 COMMENT ON FUNCTION warehouse.printed_cells(bigint[], text[]) IS 'The printed values (not empty, not ——) of some tables of a batch, in 万元 where money, with their document''s keys and phase: what every fact table is made of.';
 
+CREATE FUNCTION warehouse.latest_subject_names(p_document_ids bigint[], p_tables text[])
+RETURNS TABLE (code text, name text, fiscal_year integer)
+LANGUAGE sql STABLE AS $$
+    -- Each spelling once before its ordinal is stripped: a batch prints a code in many cells.
+    SELECT DISTINCT ON (printed.code) printed.code, warehouse.subject_name(printed.item), printed.fiscal_year
+    FROM (
+        SELECT DISTINCT c.code, c.item, d.fiscal_year
+        FROM staging.cell c JOIN etl.document d USING (document_id)
+        WHERE c.document_id = ANY (p_document_ids) AND c.table_code = ANY (p_tables) AND c.code IS NOT NULL
+    ) printed
+    ORDER BY printed.code, printed.fiscal_year DESC, warehouse.subject_name(printed.item) COLLATE "C"
+$$;
+COMMENT ON FUNCTION warehouse.latest_subject_names(bigint[], text[]) IS 'For each code a batch prints in some tables: its name as the latest fiscal year spells it (ties: code-point order).';
+
+-- Subject names do not depend on the order documents were loaded in. A code printed under
+-- two spellings (维修（护）费 / 维修(护)费; names changed by reforms) is named as published
+-- by the latest fiscal year, ties broken by code-point order: the same names whether
+-- documents load one run after another, in other batches, or in two runs at once. Only
+-- the rows a batch adds or renames are written (and so locked), in code order, so that two
+-- batches never wait on each other for a name that stays.
 CREATE FUNCTION warehouse.load_dimensions(p_document_ids bigint[]) RETURNS void
-LANGUAGE sql AS $$
-    -- One upsert per department, in name order, so that concurrent batches lock in one order.
+LANGUAGE plpgsql AS $$
+BEGIN
     INSERT INTO warehouse.dim_department (name, budget_code)
-    SELECT DISTINCT ON (department) department, department_code FROM etl.document
-    WHERE document_id = ANY (p_document_ids)
-    ORDER BY department, department_code NULLS LAST
+    SELECT DISTINCT ON (e.department) e.department, e.department_code FROM etl.document e
+    WHERE e.document_id = ANY (p_document_ids)
+        AND NOT EXISTS (SELECT FROM warehouse.dim_department d WHERE d.name = e.department
+            AND (d.budget_code IS NOT NULL OR e.department_code IS NULL))
+    ORDER BY e.department, e.department_code NULLS LAST
     ON CONFLICT (name) DO UPDATE SET budget_code = coalesce(warehouse.dim_department.budget_code, excluded.budget_code);
 
     INSERT INTO warehouse.dim_fiscal_year (fiscal_year)
     SELECT DISTINCT fiscal_year FROM etl.document WHERE document_id = ANY (p_document_ids) ORDER BY 1
     ON CONFLICT DO NOTHING;
 
-    -- Names here are provisional: settle_subject_names gives each code its latest spelling.
-    INSERT INTO warehouse.dim_functional_subject (subject_code, level, parent_code, name)
-    SELECT DISTINCT ON (c.code) c.code, warehouse.subject_level(c.code), warehouse.subject_parent(c.code),
-        warehouse.subject_name(c.item)
-    FROM staging.cell c
-    WHERE c.document_id = ANY (p_document_ids) AND c.table_code IN ('01', '02', '03', '04', '05', '07', '08', '11')
-        AND c.code IS NOT NULL
-        AND NOT EXISTS (SELECT FROM warehouse.dim_functional_subject f WHERE f.subject_code = c.code)
-    ORDER BY c.code, c.document_id, c.table_code, c.line
-    ON CONFLICT DO NOTHING;
+    INSERT INTO warehouse.dim_functional_subject (subject_code, level, parent_code, name, name_fiscal_year)
+    SELECT p.code, warehouse.subject_level(p.code), warehouse.subject_parent(p.code), p.name, p.fiscal_year
+    FROM warehouse.latest_subject_names(p_document_ids, '{01,02,03,04,05,07,08,11}') p
+    LEFT JOIN warehouse.dim_functional_subject known ON known.subject_code = p.code
+    WHERE NOT coalesce(known.name_fiscal_year > p.fiscal_year
+        OR (known.name_fiscal_year = p.fiscal_year AND known.name COLLATE "C" <= p.name COLLATE "C"), false)
+    ORDER BY p.code
+    ON CONFLICT (subject_code) DO UPDATE SET name = excluded.name, name_fiscal_year = excluded.name_fiscal_year
+    WHERE coalesce(warehouse.dim_functional_subject.name_fiscal_year, -1) < excluded.name_fiscal_year
+        OR (warehouse.dim_functional_subject.name_fiscal_year = excluded.name_fiscal_year
+            AND excluded.name COLLATE "C" < warehouse.dim_functional_subject.name COLLATE "C");
 
-    INSERT INTO warehouse.dim_economic_subject (economic_code, level, parent_code, name, cost_type)
-    SELECT DISTINCT ON (c.code) c.code, warehouse.subject_level(c.code), warehouse.subject_parent(c.code), c.item,
-        t.cost_type
-    FROM staging.cell c JOIN warehouse.dim_cost_type t ON t.name = c.section
-    WHERE c.document_id = ANY (p_document_ids) AND c.table_code = '06' AND c.code IS NOT NULL
-        AND NOT EXISTS (SELECT FROM warehouse.dim_economic_subject e WHERE e.economic_code = c.code)
-    ORDER BY c.code, c.document_id, c.line
-    ON CONFLICT DO NOTHING;
-$$;
-COMMENT ON FUNCTION warehouse.load_dimensions(bigint[]) IS 'Adds the departments, years and subjects a batch of documents prints.';
+    -- An economic subject's cost type is the section (人员经费 or 公用经费) it is first printed
+    -- under; a code printed under none is named where it exists, not added.
+    INSERT INTO warehouse.dim_economic_subject (economic_code, level, parent_code, name, cost_type, name_fiscal_year)
+    WITH first_cost_type AS (
+        SELECT DISTINCT ON (c.code) c.code, t.cost_type
+        FROM staging.cell c JOIN warehouse.dim_cost_type t ON t.name = c.section
+        WHERE c.document_id = ANY (p_document_ids) AND c.table_code = '06' AND c.code IS NOT NULL
+        ORDER BY c.code, c.document_id, c.line)
+    SELECT p.code, warehouse.subject_level(p.code), warehouse.subject_parent(p.code), p.name,
+        coalesce(known.cost_type, t.cost_type), p.fiscal_year
+    FROM warehouse.latest_subject_names(p_document_ids, '{06}') p
+    LEFT JOIN first_cost_type t ON t.code = p.code
+    LEFT JOIN warehouse.dim_economic_subject known ON known.economic_code = p.code
+    WHERE coalesce(known.cost_type, t.cost_type) IS NOT NULL
+        AND NOT coalesce(known.name_fiscal_year > p.fiscal_year
+            OR (known.name_fiscal_year = p.fiscal_year AND known.name COLLATE "C" <= p.name COLLATE "C"), false)
+    ORDER BY p.code
+    ON CONFLICT (economic_code) DO UPDATE SET name = excluded.name, name_fiscal_year = excluded.name_fiscal_year
+    WHERE coalesce(warehouse.dim_economic_subject.name_fiscal_year, -1) < excluded.name_fiscal_year
+        OR (warehouse.dim_economic_subject.name_fiscal_year = excluded.name_fiscal_year
+            AND excluded.name COLLATE "C" < warehouse.dim_economic_subject.name COLLATE "C");
+END $$;
+COMMENT ON FUNCTION warehouse.load_dimensions(bigint[]) IS 'Adds the departments, years and subjects a batch of documents prints, and names each subject as the latest fiscal year spells it, whatever the order of loading.';
 
 CREATE FUNCTION warehouse.load_income(p_document_ids bigint[]) RETURNS void
 LANGUAGE plpgsql AS $$
@@ -193,20 +230,80 @@ BEGIN
 END $$;
 COMMENT ON FUNCTION warehouse.load_budget_execution(bigint[]) IS 'Inserts a batch''s fact_budget_execution rows from its narrative facts (第三部分 五(三)): budget, final accounts, rates and change side by side.';
 
-CREATE FUNCTION warehouse.load_documents(p_document_ids bigint[]) RETURNS void
+-- The narrative's figures and the evaluations come from the batch's own staging tables
+-- (etl.create_batch_staging): the parser has given them their final shape, so their facts
+-- add only the document's keys.
+CREATE FUNCTION warehouse.load_narrative(p_document_ids bigint[]) RETURNS void
 LANGUAGE plpgsql AS $$
 BEGIN
+    INSERT INTO warehouse.fact_narrative (document_id, department_key, fiscal_year, subject, item, subject_code, measure,
+        value, unit, section, line, page)
+    SELECT n.document_id, k.department_key, k.fiscal_year, n.subject, n.item, n.subject_code, n.measure, n.value, n.unit,
+        n.section, n.line, n.page
+    FROM pg_temp.narrative_figure n JOIN warehouse.document_keys(p_document_ids) k USING (document_id);
+END $$;
+COMMENT ON FUNCTION warehouse.load_narrative(bigint[]) IS 'Inserts a batch''s fact_narrative rows: the figures of its 情况说明, staged by the loader.';
+
+CREATE FUNCTION warehouse.load_evaluations(p_document_ids bigint[]) RETURNS void
+LANGUAGE plpgsql AS $$
+BEGIN
+    INSERT INTO warehouse.fact_project_evaluation (document_id, department_key, fiscal_year, evaluation_no, project,
+        category, department_code, unit_code, printed_unit, target_declared, budget_compiled, annual_budget, executed,
+        balance, execution_rate, execution_score, total_score, grade, stated_budget, stated_executed,
+        stated_execution_rate, line, budget_line, score_line, page)
+    SELECT e.document_id, k.department_key, k.fiscal_year, e.evaluation_no, e.project, e.category, e.department_code,
+        e.unit_code, e.printed_unit, e.target_declared, e.budget_compiled, e.annual_budget, e.executed, e.balance,
+        e.execution_rate, e.execution_score, e.total_score, e.grade, e.stated_budget, e.stated_executed,
+        e.stated_execution_rate, e.line, e.budget_line, e.score_line, e.page
+    FROM pg_temp.project_evaluation e JOIN warehouse.document_keys(p_document_ids) k USING (document_id);
+
+    INSERT INTO warehouse.fact_evaluation_indicator (document_id, department_key, fiscal_year, evaluation_no,
+        indicator_no, level1, level2, indicator, initial_target, adjusted_target, actual, weight, score, deviation_note,
+        line, page)
+    SELECT i.document_id, k.department_key, k.fiscal_year, i.evaluation_no, i.indicator_no, i.level1, i.level2,
+        i.indicator, i.initial_target, i.adjusted_target, i.actual, i.weight, i.score, i.deviation_note, i.line, i.page
+    FROM pg_temp.evaluation_indicator i JOIN warehouse.document_keys(p_document_ids) k USING (document_id);
+END $$;
+COMMENT ON FUNCTION warehouse.load_evaluations(bigint[]) IS 'Inserts a batch''s fact_project_evaluation and fact_evaluation_indicator rows: its project self-evaluations, staged by the loader.';
+
+CREATE FUNCTION warehouse.document_keys(p_document_ids bigint[])
+RETURNS TABLE (document_id bigint, department_key integer, fiscal_year integer)
+LANGUAGE sql STABLE AS $$
+    SELECT e.document_id, d.department_key, e.fiscal_year
+    FROM etl.document e JOIN warehouse.dim_department d ON d.name = e.department
+    WHERE e.document_id = ANY (p_document_ids)
+$$;
+COMMENT ON FUNCTION warehouse.document_keys(bigint[]) IS 'A batch''s documents with their department''s key and their fiscal year.';
+
+CREATE FUNCTION warehouse.load_batch(p_document_ids bigint[]) RETURNS void
+LANGUAGE plpgsql AS $$
+BEGIN
+    -- Dimensions.
     PERFORM warehouse.load_dimensions(p_document_ids);
+    -- Facts as printed.
     PERFORM warehouse.load_income(p_document_ids);
     PERFORM warehouse.load_expenditure(p_document_ids);
-    PERFORM warehouse.load_subject_expenditure(p_document_ids);
     PERFORM warehouse.load_fiscal_expenditure(p_document_ids);
     PERFORM warehouse.load_summary_items(p_document_ids);
     PERFORM warehouse.load_basic_expenditure(p_document_ids);
     PERFORM warehouse.load_three_public(p_document_ids);
     PERFORM warehouse.load_statistics(p_document_ids);
+    PERFORM warehouse.load_narrative(p_document_ids);
+    PERFORM warehouse.load_evaluations(p_document_ids);
+    -- Facts derived from them.
+    PERFORM warehouse.load_derived_facts(p_document_ids);
+    -- The analytics kept by document.
+    PERFORM analytics.store_documents(p_document_ids);
 END $$;
-COMMENT ON FUNCTION warehouse.load_documents(bigint[]) IS 'Loads a batch of documents'' staging rows into the dimensions and the facts of their tables (set-based, one statement per table for the whole batch).';
+COMMENT ON FUNCTION warehouse.load_batch(bigint[]) IS 'Loads a batch of documents from staging, in layers: dimensions, facts as printed (tables, narrative, evaluations), derived facts, the analytics kept by document. The loader''s one call per batch, after its COPYs (staging.cell, etl.document_table, etl.finding, etl.check_outcome and the batch''s staging tables).';
+
+CREATE FUNCTION warehouse.load_derived_facts(p_document_ids bigint[]) RETURNS void
+LANGUAGE plpgsql AS $$
+BEGIN
+    PERFORM warehouse.load_subject_expenditure(p_document_ids);
+    PERFORM warehouse.load_budget_execution(p_document_ids);
+END $$;
+COMMENT ON FUNCTION warehouse.load_derived_facts(bigint[]) IS 'Inserts the facts derived from a batch''s printed facts: fact_subject_expenditure (from fact_expenditure) and fact_budget_execution (from fact_narrative).';
 
 CREATE FUNCTION warehouse.unload_documents(p_document_ids bigint[]) RETURNS void
 LANGUAGE plpgsql AS $$

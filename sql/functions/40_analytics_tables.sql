@@ -1,9 +1,9 @@
 -- What the analytics read, kept as tables. By document (department_year,
--- project_performance, warehouse.fact_budget_execution): each batch stores its documents'
--- rows in its own transaction, after their facts, findings, narrative and evaluations;
--- warehouse.unload_documents removes a replaced document's rows. Across documents (yoy by
--- department, warehouse.fact_function_year by fiscal year): the end of a run recomputes
--- what its documents changed (AnalyticsRefresh). Grain: as the tables (migrations 007 and 008).
+-- project_performance): each batch stores its documents' rows in its own transaction, as the
+-- last layer of warehouse.load_batch; warehouse.unload_documents removes a replaced
+-- document's rows. Across documents (yoy by department, function_year by fiscal year): the
+-- end of a run recomputes what its documents changed (AnalyticsRefresh). Grain: as the
+-- tables (migrations 007, 008 and 016).
 
 CREATE FUNCTION analytics.store_department_year(p_document_ids bigint[]) RETURNS void
 LANGUAGE plpgsql AS $$
@@ -152,11 +152,10 @@ COMMENT ON FUNCTION analytics.store_project_performance(bigint[]) IS 'Inserts a 
 CREATE FUNCTION analytics.store_documents(p_document_ids bigint[]) RETURNS void
 LANGUAGE plpgsql AS $$
 BEGIN
-    PERFORM warehouse.load_budget_execution(p_document_ids);
     PERFORM analytics.store_department_year(p_document_ids);
     PERFORM analytics.store_project_performance(p_document_ids);
 END $$;
-COMMENT ON FUNCTION analytics.store_documents(bigint[]) IS 'Stores the rows by document that the analytics read (department_year, project_performance, warehouse.fact_budget_execution) for a batch''s loaded documents, after their facts, findings, narrative and evaluations.';
+COMMENT ON FUNCTION analytics.store_documents(bigint[]) IS 'Stores the rows by document that the analytics read (department_year, project_performance) for a batch''s loaded documents, after their facts, derived facts and findings.';
 
 CREATE FUNCTION analytics.recompute_yoy(p_departments text[]) RETURNS void
 LANGUAGE plpgsql AS $$
@@ -212,11 +211,11 @@ BEGIN
 END $$;
 COMMENT ON FUNCTION analytics.recompute_yoy(text[]) IS 'Recomputes the analytics.yoy rows of some departments: each measure against the year before, from the earlier year''s document when loaded, else from the change the narrative states.';
 
-CREATE FUNCTION warehouse.recompute_function_year(p_fiscal_years integer[]) RETURNS void
+CREATE FUNCTION analytics.recompute_function_year(p_fiscal_years integer[]) RETURNS void
 LANGUAGE plpgsql AS $$
 BEGIN
-    DELETE FROM warehouse.fact_function_year WHERE fiscal_year = ANY (p_fiscal_years);
-    INSERT INTO warehouse.fact_function_year (fiscal_year, subject_code, departments, total, basic, project,
+    DELETE FROM analytics.function_year WHERE fiscal_year = ANY (p_fiscal_years);
+    INSERT INTO analytics.function_year (fiscal_year, subject_code, departments, total, basic, project,
         largest_spender, largest_spender_total)
     WITH per_department AS (
         SELECT e.fiscal_year, e.subject_code, dep.name AS department,
@@ -234,4 +233,4 @@ BEGIN
     FROM per_department
     GROUP BY fiscal_year, subject_code;
 END $$;
-COMMENT ON FUNCTION warehouse.recompute_function_year(integer[]) IS 'Recomputes the warehouse.fact_function_year rows of some fiscal years: every department''s spending on each subject, added up.';
+COMMENT ON FUNCTION analytics.recompute_function_year(integer[]) IS 'Recomputes the analytics.function_year rows of some fiscal years: every department''s spending on each subject, added up.';

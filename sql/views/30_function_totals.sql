@@ -1,11 +1,11 @@
 -- analytics.function_totals: every department's spending on a subject, added up per year.
--- The sums are the load's (warehouse.fact_function_year, recomputed for the fiscal years a
+-- The sums are analytics.function_year's (recomputed at the end of a run for the fiscal years a
 -- run changed); the names come from the dimension, which a later document may respell.
 DROP VIEW IF EXISTS analytics.function_totals CASCADE;
 CREATE VIEW analytics.function_totals AS
 SELECT s.fiscal_year, s.subject_code, f.name AS subject_name, f.level, s.departments, s.total, s.basic, s.project,
     s.largest_spender, s.largest_spender_total
-FROM warehouse.fact_function_year s
+FROM analytics.function_year s
 JOIN warehouse.dim_functional_subject f USING (subject_code);
 
 COMMENT ON VIEW analytics.function_totals IS 'Expenditure per functional subject (支出功能分类科目) across all departments, per fiscal year (公开03表). One row per fiscal year × subject; sum one level only. Amounts in 万元.';
