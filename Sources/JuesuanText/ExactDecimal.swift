@@ -136,11 +136,7 @@ public struct ExactDecimal: Sendable, Hashable, Comparable, CustomStringConverti
 
     /// `description`'s bytes, handed to `body` without making a `String` (JSON and COPY output).
     public func withDigits<Result>(_ body: (UnsafeBufferPointer<UInt8>) -> Result) -> Result {
-        if let small = UInt64(exactly: significand.magnitude) {
-            Self.withDigits(of: small, scale: scale, negative: significand < 0, body)
-        } else {
-            Self.withDigits(of: significand.magnitude, scale: scale, negative: significand < 0, body)
-        }
+        Self.withDigits(of: significand.magnitude, scale: scale, negative: significand < 0, body)
     }
 
     /// Digits written from the last, on the stack. 64-bit division where the amount fits
@@ -148,28 +144,43 @@ public struct ExactDecimal: Sendable, Hashable, Comparable, CustomStringConverti
     package static func withDigits<Magnitude: BinaryInteger, Result>(
         of magnitude: Magnitude, scale: Int, negative: Bool, _ body: (UnsafeBufferPointer<UInt8>) -> Result
     ) -> Result {
-        var magnitude = magnitude
         var room: (UInt64, UInt64, UInt64, UInt64, UInt64, UInt64) = (0, 0, 0, 0, 0, 0)  // 48 bytes, 42 at most used
         return withUnsafeMutableBytes(of: &room) { room in
             let digits = room.bindMemory(to: UInt8.self)
-            var start = digits.count
-            func prepend(_ byte: UInt8) {
-                start -= 1
-                digits[start] = byte
-            }
-            var written = 0
-            repeat {  // at least one digit before the point
-                prepend(UInt8(ascii: "0") + UInt8(magnitude % 10))
-                magnitude /= 10
-                written += 1
-                if written == scale {
-                    prepend(UInt8(ascii: "."))
-                    if magnitude == 0 { prepend(UInt8(ascii: "0")) }
+            let start =
+                if let small = UInt64(exactly: magnitude) {
+                    writeDigits(of: small, scale: scale, negative: negative, into: digits)
+                } else {
+                    writeDigits(of: magnitude, scale: scale, negative: negative, into: digits)
                 }
-            } while magnitude > 0 || written < scale
-            if negative { prepend(UInt8(ascii: "-")) }
             return body(UnsafeBufferPointer(rebasing: digits[start...]))
         }
+    }
+
+    /// Writes the digits at the end of `digits`; returns where they start. Always inlined,
+    /// so that each caller's magnitude type is known where it is divided.
+    @inline(__always)
+    private static func writeDigits<Magnitude: BinaryInteger>(
+        of magnitude: Magnitude, scale: Int, negative: Bool, into digits: UnsafeMutableBufferPointer<UInt8>
+    ) -> Int {
+        var magnitude = magnitude
+        var start = digits.count
+        func prepend(_ byte: UInt8) {
+            start -= 1
+            digits[start] = byte
+        }
+        var written = 0
+        repeat {  // at least one digit before the point
+            prepend(UInt8(ascii: "0") + UInt8(magnitude % 10))
+            magnitude /= 10
+            written += 1
+            if written == scale {
+                prepend(UInt8(ascii: "."))
+                if magnitude == 0 { prepend(UInt8(ascii: "0")) }
+            }
+        } while magnitude > 0 || written < scale
+        if negative { prepend(UInt8(ascii: "-")) }
+        return start
     }
 }
 

@@ -198,6 +198,7 @@ final class BatchStore: @unchecked Sendable {
         }
         try connection.copy(stored.placing { $0.document.tables.lazy.flatMap(\.rows) }, into: StagingTables.cell)
         try connection.copy(stored.placing(\.document.tables), into: StagingTables.documentTable)
+        try connection.copy(stored.placing(\.document.printedSubjects), into: StagingTables.printedSubject)
         try connection.copy(stored.placing(\.document.narrative), into: StagingTables.narrativeFigure)
         try connection.copy(stored.placing(\.document.numberedEvaluations), into: StagingTables.projectEvaluation)
         try connection.copy(stored.placing(\.document.numberedIndicators), into: StagingTables.evaluationIndicator)

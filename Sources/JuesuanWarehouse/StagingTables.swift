@@ -81,7 +81,16 @@ enum StagingTables {
             .init("juesuan_version") { _ in juesuanVersion },
         ])
 
-    /// `pg_temp`: the batch's own (`etl.create_batch_staging`).
+    // The tables below are in `pg_temp`: the batch's own (`etl.create_batch_staging`).
+
+    static let printedSubject = CopyTable<Placed<StagingRow>>(
+        "pg_temp.printed_subject",
+        [
+            .init("document_id") { $0.document.id }, .init("table_code") { $0.entity.table.rawValue },
+            .init("code") { $0.entity.code }, .init("item") { $0.entity.item },
+            .init("section") { $0.entity.section }, .init("line") { $0.entity.line },
+        ])
+
     static let narrativeFigure = CopyTable<Placed<NarrativeFact>>(
         "pg_temp.narrative_figure",
         [
@@ -136,6 +145,23 @@ enum StagingTables {
 }
 
 extension ParsedDocument {
+    /// The first row of each subject code as each table prints it (with each spelling and
+    /// section): what names the subjects and gives each economic one its cost type.
+    var printedSubjects: [StagingRow] {
+        var seen: Set<SubjectSpelling> = []
+        var previous: (table: TableKind, line: Int, code: String)?
+        return rows.filter { row in
+            // A row's cells are consecutive (two sides of a line are two rows): one look per row.
+            guard let code = row.code, previous.map({ $0 != (row.table, row.line, code) }) ?? true else {
+                return false
+            }
+            previous = (row.table, row.line, code)
+            return seen.insert(SubjectSpelling(table: row.table, code: code, item: row.item, section: row.section))
+                .inserted
+        }
+    }
+
+
     /// The evaluations numbered from 1 as printed, for `evaluation_no`.
     var numberedEvaluations: [StagingTables.NumberedEvaluation] {
         zip(1..., evaluations).map { (number: $0, evaluation: $1) }
@@ -148,4 +174,11 @@ extension ParsedDocument {
             }
         }
     }
+}
+
+private struct SubjectSpelling: Hashable {
+    let table: TableKind
+    let code: String
+    let item: String
+    let section: String?
 }

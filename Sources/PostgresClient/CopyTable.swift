@@ -42,8 +42,9 @@ extension CopyWriter {
 }
 
 extension Connection {
-    /// COPYs the rows into the table; returns how many the server took.
-    @discardableResult
+    /// COPYs the rows into the table; returns how many the server took. Inlined, so that
+    /// the rows are iterated with their type known rather than through generic metadata.
+    @inlinable @discardableResult
     public func copy<Rows: Sequence>(_ rows: Rows, into table: CopyTable<Rows.Element>) throws -> Int {
         try copy(table.statement) { writer in
             for row in rows { try writer.append(row, as: table) }

@@ -1,11 +1,16 @@
 -- What the loader stages per batch besides staging.cell (the record of every printed cell,
--- kept): the narrative's figures and the evaluations with their indicators. Their facts keep
--- every column they have, so their staging rows need not outlive the batch: they go to
+-- kept): the subjects the documents print (each code with each spelling once, for the
+-- dimensions), the narrative's figures and the evaluations with their indicators. Their
+-- facts keep every column they have, so these rows need not outlive the batch: they go to
 -- temporary tables of the batch's connection, written by COPY without WAL, read once by
 -- warehouse.load_batch and emptied at the commit (or the rollback).
 CREATE FUNCTION etl.create_batch_staging() RETURNS void
 LANGUAGE plpgsql AS $$
 BEGIN
+    CREATE TEMPORARY TABLE IF NOT EXISTS printed_subject (
+        document_id bigint NOT NULL, table_code text NOT NULL, code text NOT NULL, item text NOT NULL, section text,
+        line integer NOT NULL
+    ) ON COMMIT DELETE ROWS;
     CREATE TEMPORARY TABLE IF NOT EXISTS narrative_figure (
         document_id bigint NOT NULL, subject text NOT NULL, item text, subject_code text, measure text NOT NULL,
         value numeric NOT NULL, unit text NOT NULL, section text NOT NULL, line integer NOT NULL, page integer
@@ -23,4 +28,4 @@ BEGIN
         weight numeric NOT NULL, score numeric NOT NULL, deviation_note text, line integer NOT NULL, page integer
     ) ON COMMIT DELETE ROWS;
 END $$;
-COMMENT ON FUNCTION etl.create_batch_staging() IS 'Creates the calling connection''s temporary staging tables for a batch''s narrative figures, evaluations and indicators (once per connection; emptied at every commit).';
+COMMENT ON FUNCTION etl.create_batch_staging() IS 'Creates the calling connection''s temporary staging tables for a batch''s printed subjects, narrative figures, evaluations and indicators (once per connection; emptied at every commit).';

@@ -69,7 +69,8 @@ BEGIN
         FROM warehouse.fact_narrative n
         WHERE n.document_id = ANY (p_document_ids) AND subject IN ('procurement_total', 'operating_cost', 'vehicles')
             AND item IS NULL
-            AND NOT EXISTS (SELECT FROM staging.cell c WHERE c.document_id = n.document_id AND c.table_code = '10')
+            AND NOT EXISTS (SELECT FROM etl.document_table t
+                WHERE t.document_id = n.document_id AND t.table_code = '10' AND NOT t.printed_empty)
         GROUP BY document_id
     ), fiscal_total AS (
         -- Table 11's 合计, for a template that prints no 04.
