@@ -161,7 +161,6 @@ extension ParsedDocument {
         }
     }
 
-
     /// The evaluations numbered from 1 as printed, for `evaluation_no`.
     var numberedEvaluations: [StagingTables.NumberedEvaluation] {
         zip(1..., evaluations).map { (number: $0, evaluation: $1) }
