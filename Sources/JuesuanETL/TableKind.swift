@@ -62,4 +62,24 @@ public enum TableKind: String, CaseIterable, Sendable, Comparable, Codable {
         case .procurement: "政府采购支出预算表"
         }
     }
+
+    /// The classification of the subject codes its rows print, where they name subjects for
+    /// the warehouse's dimensions: the functional classification's (支出功能分类) in the
+    /// tables by function, the economic one's (支出经济分类) in 06. The budgets' tables by
+    /// economic subject (12, 13) and procurement (14) name none.
+    public var subjectClassification: SubjectClassification? {
+        switch self {
+        case .summary, .income, .expenditure, .fiscalSummary, .generalBudget, .governmentFund, .stateCapital,
+            .fiscalExpenditure:
+            .functional
+        case .basicExpenditureDetail: .economic
+        case .threePublic, .statistics, .fiscalBasicExpenditure, .officeRunningCost, .procurement: nil
+        }
+    }
+}
+
+/// The two classifications of government expenditure a subject code belongs to.
+public enum SubjectClassification: String, Sendable {
+    case functional
+    case economic
 }

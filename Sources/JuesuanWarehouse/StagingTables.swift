@@ -83,12 +83,13 @@ enum StagingTables {
 
     // The tables below are in `pg_temp`: the batch's own (`etl.create_batch_staging`).
 
-    static let printedSubject = CopyTable<Placed<StagingRow>>(
+    static let printedSubject = CopyTable<Placed<PrintedSubject>>(
         "pg_temp.printed_subject",
         [
-            .init("document_id") { $0.document.id }, .init("table_code") { $0.entity.table.rawValue },
-            .init("code") { $0.entity.code }, .init("item") { $0.entity.item },
-            .init("section") { $0.entity.section }, .init("line") { $0.entity.line },
+            .init("document_id") { $0.document.id },
+            .init("classification") { $0.entity.classification.rawValue }, .init("code") { $0.entity.code },
+            .init("item") { $0.entity.item }, .init("section") { $0.entity.section },
+            .init("line") { $0.entity.line },
         ])
 
     static let narrativeFigure = CopyTable<Placed<NarrativeFact>>(
@@ -145,20 +146,23 @@ enum StagingTables {
 }
 
 extension ParsedDocument {
-    /// The first row of each subject code as each table prints it (with each spelling and
-    /// section): what names the subjects and gives each economic one its cost type.
-    var printedSubjects: [StagingRow] {
-        var seen: Set<SubjectSpelling> = []
+    /// Each subject the document prints, once per spelling and section, where first printed:
+    /// what names the subjects and gives each economic one its cost type.
+    var printedSubjects: [PrintedSubject] {
+        var seen: Set<PrintedSubject> = []
         var previous: (table: TableKind, line: Int, code: String)?
-        return rows.filter { row in
+        var subjects: [PrintedSubject] = []
+        for row in rows {
             // A row's cells are consecutive (two sides of a line are two rows): one look per row.
-            guard let code = row.code, previous.map({ $0 != (row.table, row.line, code) }) ?? true else {
-                return false
-            }
+            guard let code = row.code, let classification = row.table.subjectClassification,
+                previous.map({ $0 != (row.table, row.line, code) }) ?? true
+            else { continue }
             previous = (row.table, row.line, code)
-            return seen.insert(SubjectSpelling(table: row.table, code: code, item: row.item, section: row.section))
-                .inserted
+            let subject = PrintedSubject(
+                classification: classification, code: code, item: row.item, section: row.section, line: row.line)
+            if seen.insert(subject).inserted { subjects.append(subject) }
         }
+        return subjects
     }
 
     /// The evaluations numbered from 1 as printed, for `evaluation_no`.
@@ -175,9 +179,23 @@ extension ParsedDocument {
     }
 }
 
-private struct SubjectSpelling: Hashable {
-    let table: TableKind
+/// A subject code as a document prints it. Its line (where first printed) is not part of
+/// what makes it one.
+struct PrintedSubject: Hashable {
+    let classification: SubjectClassification
     let code: String
     let item: String
     let section: String?
+    let line: Int
+
+    static func == (lhs: Self, rhs: Self) -> Bool {
+        (lhs.classification, lhs.code, lhs.item, lhs.section) == (rhs.classification, rhs.code, rhs.item, rhs.section)
+    }
+
+    func hash(into hasher: inout Hasher) {
+        hasher.combine(classification)
+        hasher.combine(code)
+        hasher.combine(item)
+        hasher.combine(section)
+    }
 }

@@ -44,6 +44,9 @@ struct Benchmark: ParsableCommand {
     @Option(help: "How many times each one-core command runs: its best and median time are reported.")
     var rounds = 5
 
+    @Flag(help: "Measure the load and the views only: no parsing on one core, no PDFs.")
+    var loadOnly = false
+
     @Flag(help: "Measure only what PDFs made to be expensive cost (no corpus, no database).")
     var hostileOnly = false
 
@@ -71,6 +74,10 @@ struct Benchmark: ParsableCommand {
 
         if !parseOnly {
             try measureDatabase(corpus: corpus, synthetic: synthetic, workspace: workspace, report: &report)
+        }
+        if loadOnly {
+            print(report.text)
+            return
         }
         let sample = Array(corpus.paths.prefix(parseSample))
         let megabytes = Double(corpus.sizes.prefix(parseSample).reduce(0, +)) / 1_000_000
@@ -273,9 +280,27 @@ struct Benchmark: ParsableCommand {
             "| a night of one fiscal year: \(yearNight.documentsLoaded) departments' next year into the warehouse, views refreshed | \(format(clock.lap())) s |"
         )
 
-        let copyRate = try plainCopyRate(connection, rows: rows)
-        report.line("| plain COPY of \(rows) rows into a bare table | \(format(copyRate)) rows/s |")
-        report.line("| load ÷ plain COPY | \(format(loadRate / copyRate * 100))% |")
+        // Every row the load keeps from the documents: what a plain COPY is held against. The
+        // value cells alone are the figure of earlier rounds.
+        let kept =
+            try Int(
+                connection.execute(
+                    """
+                    SELECT (SELECT count(*) FROM staging.cell) + (SELECT count(*) FROM etl.document_table)
+                        + (SELECT count(*) FROM warehouse.fact_narrative) + (SELECT count(*) FROM warehouse.fact_project_evaluation)
+                        + (SELECT count(*) FROM warehouse.fact_evaluation_indicator) + (SELECT count(*) FROM etl.finding)
+                        + (SELECT count(*) FROM etl.check_outcome) + (SELECT count(*) FROM etl.document)
+                    """
+                ).scalar ?? "0") ?? 0
+        let copyRates = try (1...3).map { _ in try plainCopyRate(connection, rows: kept) }.sorted()
+        let copyRate = copyRates[1]
+        report.line(
+            "| plain COPY of \(kept) rows into a bare table (as many as the load keeps: cells, tables, narrative figures, evaluations, indicators, findings, check outcomes, documents), median of three | \(format(copyRate)) rows/s (\(copyRates.map(format).joined(separator: ", "))) |"
+        )
+        report.line(
+            "| load ÷ plain COPY, every row kept (\(format(Double(kept) / loadSeconds)) rows/s) | \(format(Double(kept) / loadSeconds / copyRate * 100))% |"
+        )
+        report.line("| load ÷ plain COPY, value cells only | \(format(loadRate / copyRate * 100))% |")
 
         // As at the end of a run that loaded every document: the analytics across documents
         // recomputed for every department and year.

@@ -22,7 +22,7 @@ LANGUAGE sql STABLE AS $$
 $$;
 COMMENT ON FUNCTION warehouse.printed_cells(bigint[], text[]) IS 'The printed values (not empty, not ——) of some tables of a batch, in 万元 where money, with their document''s keys and phase: what every fact table is made of.';
 
-CREATE FUNCTION warehouse.latest_subject_names(p_tables text[])
+CREATE FUNCTION warehouse.latest_subject_names(p_classification text)
 RETURNS TABLE (code text, name text, fiscal_year integer)
 LANGUAGE plpgsql STABLE AS $$
 BEGIN
@@ -31,11 +31,11 @@ BEGIN
     FROM (
         SELECT DISTINCT s.code, s.item, d.fiscal_year
         FROM pg_temp.printed_subject s JOIN etl.document d USING (document_id)
-        WHERE s.table_code = ANY (p_tables)
+        WHERE s.classification = p_classification
     ) printed
     ORDER BY printed.code, printed.fiscal_year DESC, warehouse.subject_name(printed.item) COLLATE "C";
 END $$;
-COMMENT ON FUNCTION warehouse.latest_subject_names(text[]) IS 'For each code the batch prints in some tables (pg_temp.printed_subject): its name as the latest fiscal year spells it (ties: code-point order).';
+COMMENT ON FUNCTION warehouse.latest_subject_names(text) IS 'For each code of a classification (functional or economic) the batch prints (pg_temp.printed_subject): its name as the latest fiscal year spells it (ties: code-point order).';
 
 -- Subject names do not depend on the order documents were loaded in. A code printed under
 -- two spellings (维修（护）费 / 维修(护)费; names changed by reforms) is named as published
@@ -60,7 +60,7 @@ BEGIN
 
     INSERT INTO warehouse.dim_functional_subject (subject_code, level, parent_code, name, name_fiscal_year)
     SELECT p.code, warehouse.subject_level(p.code), warehouse.subject_parent(p.code), p.name, p.fiscal_year
-    FROM warehouse.latest_subject_names('{01,02,03,04,05,07,08,11}') p
+    FROM warehouse.latest_subject_names('functional') p
     LEFT JOIN warehouse.dim_functional_subject known ON known.subject_code = p.code
     WHERE NOT coalesce(known.name_fiscal_year > p.fiscal_year
         OR (known.name_fiscal_year = p.fiscal_year AND known.name COLLATE "C" <= p.name COLLATE "C"), false)
@@ -76,11 +76,11 @@ BEGIN
     WITH first_cost_type AS (
         SELECT DISTINCT ON (s.code) s.code, t.cost_type
         FROM pg_temp.printed_subject s JOIN warehouse.dim_cost_type t ON t.name = s.section
-        WHERE s.table_code = '06'
+        WHERE s.classification = 'economic'
         ORDER BY s.code, s.document_id, s.line)
     SELECT p.code, warehouse.subject_level(p.code), warehouse.subject_parent(p.code), p.name,
         coalesce(known.cost_type, t.cost_type), p.fiscal_year
-    FROM warehouse.latest_subject_names('{06}') p
+    FROM warehouse.latest_subject_names('economic') p
     LEFT JOIN first_cost_type t ON t.code = p.code
     LEFT JOIN warehouse.dim_economic_subject known ON known.economic_code = p.code
     WHERE coalesce(known.cost_type, t.cost_type) IS NOT NULL
