@@ -4,7 +4,7 @@ import Synchronization
 /// What reading one PDF may cost. A real 决算 or budget of a hundred pages never comes near
 /// them; a PDF made to be expensive (a page of 200 × 200 inches, twenty thousand pages, a
 /// million strokes, a decompression bomb) is refused at the first limit it reaches.
-public struct PDFLimits: Sendable, Equatable {
+public struct PDFLimits: Sendable, Hashable {
     public var pages: Int
     /// Wall-clock time of the whole document, isolated reading only (in process, a page
     /// being rendered cannot be stopped).
@@ -26,8 +26,8 @@ public enum PDFReading: Sendable {
     /// In this process, bounded in pages: for the library's own tests and callers
     /// that trust their PDFs.
     case inProcess(PDFLimits)
-    /// In a child process, `executable read-pdf`, killed past its time, its address space
-    /// capped (`setrlimit`).
+    /// In a child process, `executable read-pdf`, killed past a document's time, its address
+    /// space capped (`setrlimit`); kept for the next PDF while its PDFs read well.
     case isolated(executable: String, PDFLimits)
 
     public var limits: PDFLimits {
@@ -37,8 +37,8 @@ public enum PDFReading: Sendable {
     }
 
     /// What `read-pdf` does: the child's side of `isolated`. Returns its exit status.
-    public static func serve(limits: PDFLimits, fileName: String, parent: Int32) -> Int32 {
-        IsolatedPDFReader.serve(limits: limits, fileName: fileName, parent: parent)
+    public static func serve(limits: PDFLimits, parent: Int32) -> Int32 {
+        IsolatedPDFReader.serve(limits: limits, parent: parent)
     }
 
     /// The lines of a PDF, from wherever this reading reads it.
@@ -51,17 +51,28 @@ public enum PDFReading: Sendable {
     }
 }
 
-/// `read-pdf` and its parent: the PDF's bytes go to the child's standard input, its lines
-/// come back on its standard output as `page TAB text` (the text's own TABs separate its
-/// cells), and a refusal comes back as exit status 65 with the message as output.
-struct IsolatedPDFReader {
+/// `read-pdf` and its parent. A child reads one PDF after another, as long as they read
+/// well: starting one costs more than reading a short PDF. Each request on the child's
+/// standard input is the file's name and the PDF's bytes; each answer on its standard
+/// output is a status (0, or 65 for a refusal) and the lines as `page TAB text` (the text's
+/// own TABs separate its cells) or the refusal's message. A child that crashed or was
+/// stopped is gone; one that refused a PDF is ended, so that no state of a hostile file
+/// outlives it.
+struct IsolatedPDFReader: Hashable {
     let executable: String
     let limits: PDFLimits
 
-    /// The child's exit status for a PDF it refuses (the project's "data error").
-    static let refusedStatus: Int32 = 65
+    /// The status of an answer that refuses the PDF (the project's "data error").
+    static let refusedStatus: UInt8 = 65
     /// The child's exit status when its parent has gone (EX_SOFTWARE).
     static let orphanedStatus: Int32 = 70
+
+    /// A child reads this many PDFs at most: whatever a library leaks stays far from the
+    /// memory limit, which holds for the child's life.
+    static let documentsPerChild = 100
+
+    /// The children waiting for their next PDF, by the reading they do.
+    private static let idle = Mutex<[IsolatedPDFReader: [ReaderChild]]>([:])
 
     /// The arguments `read-pdf` takes, as the parent passes them.
     var arguments: [String] {
@@ -72,68 +83,49 @@ struct IsolatedPDFReader {
     }
 
     func text(of bytes: [UInt8], fileName: String) throws(Diagnostic) -> DocumentText {
-        let child = Process()
-        child.executableURL = URL(fileURLWithPath: executable)
-        child.arguments = arguments + ["--name", fileName, "--parent", String(getpid())]
-        let input = Pipe()
-        let output = Pipe()
-        child.standardInput = input
-        child.standardOutput = output
-        // Waited for through the handler: `waitUntilExit` polls a run loop, 40 ms a child.
-        let exited = DispatchSemaphore(value: 0)
-        child.terminationHandler = { _ in exited.signal() }
+        let child: ReaderChild
+        if let waiting = Self.idle.withLock({ $0[self]?.popLast() }) {
+            child = waiting
+        } else {
+            child = try start(for: fileName)
+        }
+        let stopped = StopFlag()
+        let deadline = DispatchWorkItem { [child] in
+            stopped.set()
+            child.kill()
+        }
+        DispatchQueue.global().asyncAfter(deadline: .now() + .seconds(limits.seconds), execute: deadline)
+        let answer = child.read(request: Frame.request(name: fileName, bytes: bytes))
+        deadline.cancel()
+        guard let (status, payload) = answer, !stopped.isSet else {
+            child.kill()
+            throw Diagnostic(file: fileName, line: nil, message: child.failure(stopped: stopped.isSet, limits: limits))
+        }
+        guard status == 0 else {
+            child.end()
+            throw Diagnostic(file: fileName, line: nil, message: String(decoding: payload, as: UTF8.self))
+        }
+        if child.documentsRead < Self.documentsPerChild {
+            Self.idle.withLock { $0[self, default: []].append(child) }
+        } else {
+            child.end()
+        }
+        return DocumentText(fileName: fileName, lines: Self.lines(payload))
+    }
+
+    private func start(for fileName: String) throws(Diagnostic) -> ReaderChild {
         do {
-            try child.run()
+            return try ReaderChild(executable: executable, arguments: arguments + ["--parent", String(getpid())])
         } catch {
             throw Diagnostic(
                 file: fileName, line: nil,
                 message: "cannot start the PDF reader \(executable): \(error.localizedDescription)")
         }
-        let stopped = StopFlag()
-        let deadline = DispatchWorkItem { [child] in
-            guard child.isRunning else { return }
-            stopped.set()
-            kill(child.processIdentifier, SIGKILL)
-        }
-        DispatchQueue.global().asyncAfter(deadline: .now() + .seconds(limits.seconds), execute: deadline)
-        // Written on another thread: a child that stops reading (it crashed, or refused the
-        // PDF early) must not leave this one blocked on a full pipe.
-        let writer = input.fileHandleForWriting
-        DispatchQueue.global().async {
-            try? writer.write(contentsOf: bytes)
-            try? writer.close()
-        }
-        let printed = output.fileHandleForReading.readDataToEndOfFile()
-        exited.wait()
-        deadline.cancel()
-        switch (child.terminationReason, child.terminationStatus) {
-        case (.exit, 0):
-            return DocumentText(fileName: fileName, lines: Self.lines(printed))
-        case (.exit, Self.refusedStatus):
-            throw Diagnostic(file: fileName, line: nil, message: String(decoding: printed, as: UTF8.self))
-        case (.uncaughtSignal, SIGKILL) where stopped.isSet:
-            throw Diagnostic(
-                file: fileName, line: nil,
-                message:
-                    "reading the PDF took longer than the limit of \(limits.seconds) s (--pdf-max-seconds); it was stopped"
-            )
-        case (.uncaughtSignal, let signal):
-            throw Diagnostic(
-                file: fileName, line: nil,
-                message:
-                    "the PDF reader crashed on this file (signal \(signal): \(String(cString: strsignal(signal)))); "
-                    + "if it ran out of memory, the limit is \(limits.memoryMiB) MiB (--pdf-max-memory-mib)")
-        case (_, let status):
-            throw Diagnostic(file: fileName, line: nil, message: "the PDF reader failed on this file (exit \(status))")
-        }
     }
 
-    /// The child's side: caps its own address space and CPU time, reads the PDF from
-    /// standard input and prints its lines, or the reason it refuses them. Returns the exit
-    /// status.
-    static func serve(limits: PDFLimits, fileName: String, parent: Int32) -> Int32 {
-        // CPU time backs the parent's clock up: a child whose parent died stops on its own.
-        setLimit(RLIMIT_CPU, to: rlim_t(limits.seconds + 1))
+    /// The child's side: caps its own address space, then answers each request until its
+    /// standard input ends, each PDF within its own CPU time. Returns the exit status.
+    static func serve(limits: PDFLimits, parent: Int32) -> Int32 {
         setLimit(RLIMIT_AS, to: rlim_t(limits.memoryMiB) << 20)
         // A reader whose parent died (killed, or the machine's run stopped) has no one to
         // read its lines: it ends rather than spend its time on a runaway page (at once:
@@ -143,21 +135,38 @@ struct IsolatedPDFReader {
             while getppid() == parent { Thread.sleep(forTimeInterval: 0.2) }
             _exit(orphanedStatus)
         }
-        let bytes = FileHandle.standardInput.readDataToEndOfFile()
-        // A crash on demand, for the tests of what a crash costs (no PDF crashes poppler
-        // reliably): the reader of a file whose name holds the variable's value aborts.
-        if let crashing = ProcessInfo.processInfo.environment["JUESUAN_TEST_READER_CRASH"], fileName.contains(crashing)
+        let input = FileHandle.standardInput
+        while let name = Frame.read(from: input).map({ String(decoding: $0, as: UTF8.self) }),
+            let bytes = Frame.read(from: input)
         {
-            abort()
+            // CPU time backs the parent's clock up: a child whose parent died stops on its own.
+            setLimit(RLIMIT_CPU, to: rlim_t(cpuSeconds() + limits.seconds + 1))
+            // A crash on demand, for the tests of what a crash costs (no PDF crashes poppler
+            // reliably): the reader of a file whose name holds the variable's value aborts.
+            if let crashing = ProcessInfo.processInfo.environment["JUESUAN_TEST_READER_CRASH"], name.contains(crashing)
+            {
+                abort()
+            }
+            let answer: Data
+            do throws(Diagnostic) {
+                let text = try DocumentText(pdf: [UInt8](bytes), fileName: name, limits: limits)
+                answer = Frame.answer(status: 0, payload: printed(text))
+            } catch {
+                answer = Frame.answer(status: refusedStatus, payload: Data(error.message.utf8))
+            }
+            FileHandle.standardOutput.write(answer)
         }
-        do throws(Diagnostic) {
-            let text = try DocumentText(pdf: [UInt8](bytes), fileName: fileName, limits: limits)
-            FileHandle.standardOutput.write(printed(text))
-            return 0
-        } catch {
-            FileHandle.standardOutput.write(Data(error.message.utf8))
-            return refusedStatus
-        }
+        return 0
+    }
+
+    private static func cpuSeconds() -> Int {
+        var usage = rusage()
+        #if canImport(Glibc)
+            getrusage(__rusage_who_t(RUSAGE_SELF.rawValue), &usage)
+        #else
+            getrusage(RUSAGE_SELF, &usage)
+        #endif
+        return usage.ru_utime.tv_sec + usage.ru_stime.tv_sec
     }
 
     /// The lines as the child prints them.
@@ -180,14 +189,20 @@ struct IsolatedPDFReader {
         return lines
     }
 
+    /// Sets a limit the child may not pass; its hard limit stays, so that the CPU limit can
+    /// move on with each PDF.
     #if canImport(Glibc)
         private static func setLimit(_ resource: __rlimit_resource, to value: rlim_t) {
-            var limit = rlimit(rlim_cur: value, rlim_max: value)
+            var limit = rlimit()
+            getrlimit(__rlimit_resource_t(resource.rawValue), &limit)
+            limit.rlim_cur = min(value, limit.rlim_max)
             setrlimit(__rlimit_resource_t(resource.rawValue), &limit)
         }
     #else
         private static func setLimit(_ resource: Int32, to value: rlim_t) {
-            var limit = rlimit(rlim_cur: value, rlim_max: value)
+            var limit = rlimit()
+            getrlimit(resource, &limit)
+            limit.rlim_cur = min(value, limit.rlim_max)
             setrlimit(resource, &limit)
         }
     #endif
@@ -198,4 +213,91 @@ private final class StopFlag: Sendable {
     private let value = Mutex(false)
     func set() { value.withLock { $0 = true } }
     var isSet: Bool { value.withLock { $0 } }
+}
+
+/// A `read-pdf` child, used by one reading at a time (it is taken out of the idle children
+/// while it reads), hence unchecked.
+private final class ReaderChild: @unchecked Sendable {
+    private let process = Process()
+    private let input = Pipe()
+    private let output = Pipe()
+    private let exited = DispatchSemaphore(value: 0)
+    private(set) var documentsRead = 0
+
+    init(executable: String, arguments: [String]) throws {
+        process.executableURL = URL(fileURLWithPath: executable)
+        process.arguments = arguments
+        process.standardInput = input
+        process.standardOutput = output
+        // Waited for through the handler: `waitUntilExit` polls a run loop, 40 ms a child.
+        process.terminationHandler = { [exited] _ in exited.signal() }
+        try process.run()
+    }
+
+    /// Sends a request and reads its answer; nil when the child ended first (it crashed, or
+    /// was stopped).
+    func read(request: Data) -> (status: UInt8, payload: Data)? {
+        // Written on another thread: a child that stops reading (it crashed, or refused the
+        // PDF early) must not leave this one blocked on a full pipe.
+        let writer = input.fileHandleForWriting
+        DispatchQueue.global().async { try? writer.write(contentsOf: request) }
+        let reader = output.fileHandleForReading
+        guard let status = Frame.readExactly(1, from: reader)?.first, let payload = Frame.read(from: reader) else {
+            return nil
+        }
+        documentsRead += 1
+        return (status, payload)
+    }
+
+    func kill() {
+        if process.isRunning { Foundation.kill(process.processIdentifier, SIGKILL) }
+    }
+
+    /// Ends a child that is waiting for its next request: it exits at the end of its input.
+    func end() { try? input.fileHandleForWriting.close() }
+
+    /// Why the child gave no answer, once it has exited.
+    func failure(stopped: Bool, limits: PDFLimits) -> String {
+        exited.wait()
+        switch (process.terminationReason, process.terminationStatus) {
+        case (.uncaughtSignal, SIGKILL) where stopped:
+            return
+                "reading the PDF took longer than the limit of \(limits.seconds) s (--pdf-max-seconds); it was stopped"
+        case (.uncaughtSignal, let signal):
+            return "the PDF reader crashed on this file (signal \(signal): \(String(cString: strsignal(signal)))); "
+                + "if it ran out of memory, the limit is \(limits.memoryMiB) MiB (--pdf-max-memory-mib)"
+        case (_, let status):
+            return "the PDF reader failed on this file (exit \(status))"
+        }
+    }
+}
+
+/// The frames of the reader's pipes: a length (8 bytes, little-endian) and as many bytes; an
+/// answer starts with its status byte.
+private enum Frame {
+    static func request(name: String, bytes: [UInt8]) -> Data {
+        framed(Data(name.utf8)) + framed(Data(bytes))
+    }
+
+    static func answer(status: UInt8, payload: Data) -> Data { Data([status]) + framed(payload) }
+
+    private static func framed(_ data: Data) -> Data {
+        withUnsafeBytes(of: UInt64(data.count).littleEndian) { Data($0) } + data
+    }
+
+    /// A frame's bytes; nil at the end of the input.
+    static func read(from handle: FileHandle) -> Data? {
+        guard let length = readExactly(8, from: handle) else { return nil }
+        let count = length.reversed().reduce(0) { $0 << 8 | Int($1) }
+        return readExactly(count, from: handle)
+    }
+
+    static func readExactly(_ count: Int, from handle: FileHandle) -> Data? {
+        var data = Data()
+        while data.count < count {
+            guard let chunk = try? handle.read(upToCount: count - data.count), !chunk.isEmpty else { return nil }
+            data += chunk
+        }
+        return data
+    }
 }

@@ -35,21 +35,19 @@ struct PDFOptions: ParsableArguments {
     }
 }
 
-/// The child that reads one PDF for the other commands (`PDFOptions.reading`): bytes on
+/// The child that reads PDFs for the other commands (`PDFOptions.reading`): requests on
 /// standard input, lines on standard output.
 struct ReadPDFCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "read-pdf", abstract: "Read one PDF from standard input for another juesuan process.",
+        commandName: "read-pdf", abstract: "Read PDFs from standard input for another juesuan process.",
         shouldDisplay: false)
 
     @OptionGroup var pdf: PDFOptions
-    @Option(help: "The file's name, for messages.")
-    var name = "-"
     @Option(help: "The process that reads the lines: this one ends when it is gone.")
     var parent = getppid()
 
     func run() throws {
-        let status = PDFReading.serve(limits: pdf.limits, fileName: name, parent: parent)
+        let status = PDFReading.serve(limits: pdf.limits, parent: parent)
         if status != 0 { throw ExitCode(status) }
     }
 }

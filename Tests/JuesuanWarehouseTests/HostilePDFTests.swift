@@ -88,9 +88,11 @@ final class HostilePDFTests: DatabaseTestCase {
             {
                 Thread.sleep(forTimeInterval: 0.01)
             }
+            for _ in 0..<100 where !Self.hasReader(run) { Thread.sleep(forTimeInterval: 0.05) }
+            XCTAssertTrue(Self.hasReader(run), "the run reads the endless PDF in a reader")
             kill(run.processIdentifier, SIGKILL)
             run.waitUntilExit()
-            Self.assertNoReaderOutlives(endless)
+            Self.assertNoReaderOutlives(run)
         }
         // The second run read each file of the first run's batch alone, so that only the
         // endless PDF was being read when it ended.
@@ -125,19 +127,24 @@ final class HostilePDFTests: DatabaseTestCase {
         kill(second.processIdentifier, SIGKILL)
         first.waitUntilExit()
         second.waitUntilExit()
-        Self.assertNoReaderOutlives(endless)
+        Self.assertNoReaderOutlives(first)
+        Self.assertNoReaderOutlives(second)
     }
 
-    /// Whether a PDF reader of `file` still runs, its parent gone: it must end on its own.
-    static func assertNoReaderOutlives(_ file: URL, line: UInt = #line) {
-        func running() -> Bool {
-            let processes = (try? FileManager.default.contentsOfDirectory(atPath: "/proc")) ?? []
-            return processes.contains { pid in
-                guard let command = FileManager.default.contents(atPath: "/proc/\(pid)/cmdline") else { return false }
-                return String(decoding: command, as: UTF8.self).contains(file.path)
-            }
+    /// Whether a PDF reader of the killed process `parent` still runs: it must end on its own.
+    static func assertNoReaderOutlives(_ parent: Process, line: UInt = #line) {
+        for _ in 0..<100 where hasReader(parent) { Thread.sleep(forTimeInterval: 0.1) }
+        XCTAssertFalse(hasReader(parent), "a reader of process \(parent.processIdentifier) outlived it", line: line)
+    }
+
+    /// Whether a `read-pdf` child of `parent` runs (it names its parent in its arguments).
+    static func hasReader(_ parent: Process) -> Bool {
+        let parentArgument = "\u{0}--parent\u{0}\(parent.processIdentifier)\u{0}"
+        let processes = (try? FileManager.default.contentsOfDirectory(atPath: "/proc")) ?? []
+        return processes.contains { pid in
+            guard let command = FileManager.default.contents(atPath: "/proc/\(pid)/cmdline") else { return false }
+            let arguments = String(decoding: command, as: UTF8.self)
+            return arguments.contains("read-pdf\u{0}") && arguments.contains(parentArgument)
         }
-        for _ in 0..<100 where running() { Thread.sleep(forTimeInterval: 0.1) }
-        XCTAssertFalse(running(), "a reader of \(file.lastPathComponent) outlived its parent", line: line)
     }
 }
