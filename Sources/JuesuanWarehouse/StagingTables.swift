@@ -86,7 +86,7 @@ enum StagingTables {
     static let printedSubject = CopyTable<Placed<PrintedSubject>>(
         "pg_temp.printed_subject",
         [
-            .init("document_id") { $0.document.id },
+            .init("document_id") { $0.document.id }, .init("fiscal_year") { $0.document.document.header.fiscalYear },
             .init("classification") { $0.entity.classification.rawValue }, .init("code") { $0.entity.code },
             .init("item") { $0.entity.item }, .init("section") { $0.entity.section },
             .init("line") { $0.entity.line },

@@ -8,8 +8,9 @@ CREATE FUNCTION etl.create_batch_staging() RETURNS void
 LANGUAGE plpgsql AS $$
 BEGIN
     CREATE TEMPORARY TABLE IF NOT EXISTS printed_subject (
-        document_id bigint NOT NULL, classification text NOT NULL CHECK (classification IN ('functional', 'economic')),
-        code text NOT NULL, item text NOT NULL, section text, line integer NOT NULL
+        document_id bigint NOT NULL, fiscal_year integer NOT NULL,
+        classification text NOT NULL CHECK (classification IN ('functional', 'economic')), code text NOT NULL,
+        item text NOT NULL, section text, line integer NOT NULL
     ) ON COMMIT DELETE ROWS;
     CREATE TEMPORARY TABLE IF NOT EXISTS narrative_figure (
         document_id bigint NOT NULL, subject text NOT NULL, item text, subject_code text, measure text NOT NULL,

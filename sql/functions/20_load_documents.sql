@@ -29,8 +29,7 @@ BEGIN
     RETURN QUERY
     SELECT DISTINCT ON (printed.code) printed.code, warehouse.subject_name(printed.item), printed.fiscal_year
     FROM (
-        SELECT DISTINCT s.code, s.item, d.fiscal_year
-        FROM pg_temp.printed_subject s JOIN etl.document d USING (document_id)
+        SELECT DISTINCT s.code, s.item, s.fiscal_year FROM pg_temp.printed_subject s
         WHERE s.classification = p_classification
     ) printed
     ORDER BY printed.code, printed.fiscal_year DESC, warehouse.subject_name(printed.item) COLLATE "C";
