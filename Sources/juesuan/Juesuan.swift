@@ -16,8 +16,9 @@ struct Juesuan: ParsableCommand {
               69  the database is unavailable
 
             PDFS (parse, check, text, load)
-              Each PDF is read in a process of its own, within limits of pages, time
-              and memory (--pdf-max-pages, --pdf-max-seconds, --pdf-max-memory-mib).
+              PDFs are read in reader processes, one PDF at a time each, within limits
+              of pages, time and memory (--pdf-max-pages, --pdf-max-seconds,
+              --pdf-max-memory-mib); a reader that crashed or refused a PDF reads no other.
               A PDF over a limit, or one that crashes its reader, is refused (65);
               the other documents go on.
 

@@ -2,8 +2,8 @@ import ArgumentParser
 import Foundation
 import JuesuanETL
 
-/// The limits of reading one PDF, for every command that reads PDFs. Each PDF is read by a
-/// `read-pdf` child of this program, so that these limits hold and a crash costs one file.
+/// The limits of reading one PDF, for every command that reads PDFs. PDFs are read by
+/// `read-pdf` children of this program, so that these limits hold and a crash costs one file.
 struct PDFOptions: ParsableArguments {
     @Option(help: ArgumentHelp("Refuse a PDF of more pages than this.", valueName: "pages"))
     var pdfMaxPages = PDFLimits().pages
@@ -29,7 +29,7 @@ struct PDFOptions: ParsableArguments {
         PDFLimits(pages: pdfMaxPages, seconds: pdfMaxSeconds, memoryMiB: pdfMaxMemoryMib)
     }
 
-    /// Each PDF in a child process of this same program.
+    /// PDFs in child processes of this same program.
     var reading: PDFReading {
         .isolated(executable: Bundle.main.executablePath ?? CommandLine.arguments[0], limits)
     }
