@@ -130,103 +130,141 @@ enum EvaluationReader {
     private static let changingOrStated = PhraseList(
         changingWords + ["总得分", "年初预算", "实际支出", "实际支付", "执行率"], acrossSpaces: true)
 
+    /// Where the reader is in one evaluation. Each part of the form has its own handler;
+    /// the labels (项目名称, 主管部门, 项目单位) are read in any part.
+    private enum Part {
+        /// The labels, before the budget table.
+        case labels
+        /// The budget table (全年预算, 资金来源 …), its 合计 row read once.
+        case budget
+        /// The indicator table, from its header (一级指标) to the total score.
+        case indicators(IndicatorColumns)
+        /// After the total score, or the results heading: the statements of the text.
+        case statements
+    }
+
+    /// One evaluation's reading, line by line.
+    private struct Reading {
+        var evaluation: ProjectEvaluation
+        var part = Part.labels
+        let indicators: Bool
+        var level1: String?
+        var level2: String?
+
+        /// Whether a line is keyed at all: only if it prints what its part reads (found across
+        /// the spaces a key drops); indicator rows, when read, whatever they print.
+        func reads(_ text: Bytes) -> Bool {
+            switch part {
+            case .indicators where indicators: true
+            case .statements: statementTriggers.occurs(in: text) && changingOrStated.occurs(in: text)
+            default: changing.occurs(in: text)
+            }
+        }
+
+        mutating func read(
+            _ cells: LineCells, line: SourceLine, following: () -> [(number: Int, figures: [ExactDecimal])]
+        ) {
+            let words = LineWords(cells.lineKey)
+            readLabels(cells, words)
+            if words.has(.annualBudget) || words.has(.fundSource) || words.has(.budgetArrangement) {
+                if case .labels = part { part = .budget }
+                if words.has(.inYuan) { evaluation.unit = .yuan }
+            }
+            if case .budget = part, readBudgetTotal(cells, words, following: following) { return }
+            if words.has(.level1), (0..<cells.count).contains(where: { cells.key($0).bytesEqual("一级指标") }) {
+                part = .indicators(IndicatorColumns(qualitative: words.has(.points) || words.has(.qualitative)))
+                return
+            }
+            // The first printed cell starts the line's key.
+            if words.startsWithTotalScore, let first = cells.printed.first, cells.key(first).bytesEqual("总分") {
+                readTotalScore(cells, line: line.number)
+                part = .statements
+                return
+            }
+            // `三、项目自评结果` (not its entry in the contents, `三、项目自评结果.....`) ends the indicators.
+            if (words.startsWithResults && !words.has(.contentsDots)) || words.startsWithPerformance {
+                part = .statements
+            }
+            switch part {
+            case .indicators(let columns):
+                if indicators,
+                    let indicator = columns.indicator(cells, line: line.number, level1: &level1, level2: &level2)
+                {
+                    evaluation.indicators.append(indicator)
+                }
+            case .statements: readStatements(cells.lineKey, line: line.number, into: &evaluation)
+            case .labels, .budget: break
+            }
+        }
+
+        private mutating func readLabels(_ cells: LineCells, _ words: LineWords) {
+            if words.has(.projectName), let name = value(after: "项目名称", in: cells) { evaluation.name = name }
+            if words.has(.department),
+                let owner = value(after: "主管部门", in: cells) ?? value(after: "主管部门及代码", in: cells)
+            {
+                evaluation.departmentCode = code(owner)
+            }
+            if words.has(.unit), let unit = value(after: "项目单位", in: cells) ?? value(after: "预算单位", in: cells) {
+                evaluation.unitCode = code(unit)
+            }
+        }
+
+        /// The budget table's 合计 (or 资金总额) row: its figures are on this line, or, after a
+        /// header printed beside 资金总额, on the next one that has them. Whether the line was it.
+        private mutating func readBudgetTotal(
+            _ cells: LineCells, _ words: LineWords, following: () -> [(number: Int, figures: [ExactDecimal])]
+        ) -> Bool {
+            guard evaluation.budgetLine == nil, words.has(.total) || words.has(.fundTotal),
+                (0..<cells.count).contains(where: {
+                    cells.key($0).bytesEqual("合计") || cells.key($0).hasBytePrefix("资金总额")
+                })
+            else { return false }
+            if let (row, figures) = following().first(where: { $0.figures.count >= 5 }) {
+                evaluation.targetDeclared = figures[0]
+                evaluation.budgetCompiled = figures[1]
+                evaluation.annualBudget = figures[2]
+                evaluation.executed = figures[3]
+                evaluation.balance = figures[4]
+                evaluation.executionRate = figures.count > 5 ? figures[5] : nil
+                evaluation.executionScore = figures.count > 6 ? figures[6] : nil
+                evaluation.budgetLine = row
+            }
+            return true
+        }
+
+        /// `总分 … 90.5 优`: the score, and the grade when printed last.
+        private mutating func readTotalScore(_ cells: LineCells, line: Int) {
+            let printed = cells.printed.map { cells.key($0) }
+            evaluation.grade = printed.last.flatMap { ByteKey.lookingUp($0, grades.contains) ? $0.string : nil }
+            evaluation.totalScore = printed.dropLast(evaluation.grade == nil ? 0 : 1).last.flatMap {
+                ExactDecimal(bytes: $0)
+            }
+            evaluation.scoreLine = line
+        }
+    }
+
     private static func read(_ lines: ArraySlice<SourceLine>, titleName: String?, indicators: Bool)
         -> ProjectEvaluation
     {
-        var evaluation = ProjectEvaluation(line: lines.first!.number, name: titleName ?? "", unit: .wanYuan)
-        var indicatorColumns: IndicatorColumns?
-        var inBudgetTable = false
-        var afterScores = false
-        var level1: String?
-        var level2: String?
+        var reading = Reading(
+            evaluation: ProjectEvaluation(line: lines.first!.number, name: titleName ?? "", unit: .wanYuan),
+            indicators: indicators)
         let buffer = LineCellBuffer()
         let figureBuffer = LineCellBuffer()
         SourceLine.withDocumentBytes(lines) { document in
             for offset in lines.indices where !lines[offset].isBlank {
                 let text = lines[offset].text(in: document)
-                // Most lines are not keyed at all.
-                if indicatorColumns == nil || !indicators {
-                    let statementsOnly = afterScores && indicatorColumns == nil
-                    if statementsOnly, !Self.statementTriggers.occurs(in: text) { continue }
-                    if !(statementsOnly ? Self.changingOrStated : Self.changing).occurs(in: text) { continue }
-                }
-                let line = lines[offset]
+                guard reading.reads(text) else { continue }
                 // The line is keyed once, cell by cell; the words of its whole key decide what it is.
-                let cells = buffer.cells(of: text)
-                let words = LineWords(cells.lineKey)
-                if words.has(.projectName), let name = value(after: "项目名称", in: cells) { evaluation.name = name }
-                if words.has(.department),
-                    let owner = value(after: "主管部门", in: cells) ?? value(after: "主管部门及代码", in: cells)
-                {
-                    evaluation.departmentCode = code(owner)
-                }
-                if words.has(.unit), let unit = value(after: "项目单位", in: cells) ?? value(after: "预算单位", in: cells) {
-                    evaluation.unitCode = code(unit)
-                }
-                if words.has(.annualBudget) || words.has(.fundSource) || words.has(.budgetArrangement) {
-                    inBudgetTable = true
-                    if words.has(.inYuan) { evaluation.unit = .yuan }
-                }
-                if inBudgetTable, evaluation.budgetLine == nil, words.has(.total) || words.has(.fundTotal),
-                    (0..<cells.count).contains(where: {
-                        cells.key($0).bytesEqual("合计") || cells.key($0).hasBytePrefix("资金总额")
-                    })
-                {
-                    // The figures are on this line, or, after a header printed beside 资金总额, on the next one that has them.
-                    let candidates = [offset] + Array(lines.indices[(offset + 1)...].prefix(3))
-                    if let (row, figures) = candidates.lazy.map({
-                        ($0, numbers(in: lines[$0].text(in: document), buffer: figureBuffer))
-                    }).first(where: {
-                        $0.1.count >= 5
-                    }) {
-                        evaluation.targetDeclared = figures[0]
-                        evaluation.budgetCompiled = figures[1]
-                        evaluation.annualBudget = figures[2]
-                        evaluation.executed = figures[3]
-                        evaluation.balance = figures[4]
-                        evaluation.executionRate = figures.count > 5 ? figures[5] : nil
-                        evaluation.executionScore = figures.count > 6 ? figures[6] : nil
-                        evaluation.budgetLine = lines[row].number
+                reading.read(buffer.cells(of: text), line: lines[offset]) {
+                    ([offset] + Array(lines.indices[(offset + 1)...].prefix(3))).map {
+                        (lines[$0].number, numbers(in: lines[$0].text(in: document), buffer: figureBuffer))
                     }
-                    continue
-                }
-                if words.has(.level1), (0..<cells.count).contains(where: { cells.key($0).bytesEqual("一级指标") }) {
-                    inBudgetTable = false
-                    indicatorColumns = IndicatorColumns(qualitative: words.has(.points) || words.has(.qualitative))
-                    continue
-                }
-                // The first printed cell starts the line's key.
-                if words.startsWithTotalScore, let first = cells.printed.first, cells.key(first).bytesEqual("总分") {
-                    let printed = cells.printed.map { cells.key($0) }
-                    evaluation.grade = printed.last.flatMap { ByteKey.lookingUp($0, grades.contains) ? $0.string : nil }
-                    evaluation.totalScore = printed.dropLast(evaluation.grade == nil ? 0 : 1).last.flatMap {
-                        ExactDecimal(bytes: $0)
-                    }
-                    evaluation.scoreLine = line.number
-                    indicatorColumns = nil
-                    afterScores = true
-                    continue
-                }
-                // `三、项目自评结果` (not its entry in the contents, `三、项目自评结果.....`) ends the indicators.
-                if (words.startsWithResults && !words.has(.contentsDots)) || words.startsWithPerformance {
-                    indicatorColumns = nil
-                    afterScores = true
-                }
-                if let columns = indicatorColumns {
-                    if indicators,
-                        let indicator = columns.indicator(cells, line: line.number, level1: &level1, level2: &level2)
-                    {
-                        evaluation.indicators.append(indicator)
-                    }
-                    continue
-                }
-                if afterScores {
-                    readStatements(cells.lineKey, line: line.number, into: &evaluation)
                 }
             }
         }
-        evaluation.category = category(of: evaluation.name)
-        return evaluation
+        reading.evaluation.category = category(of: reading.evaluation.name)
+        return reading.evaluation
     }
 
     /// What a line's key holds of the words that decide what the line is: found in one pass
