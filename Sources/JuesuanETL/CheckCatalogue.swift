@@ -20,10 +20,7 @@ public enum CheckCatalogue {
     /// In the order an analyst reads them: within tables, across tables, the text, the evaluations.
     public static let checks: [String] =
         ["subtotal", "row_total", "income_total", "expenditure_total", "opening_balance", "grand_total", "balance"]
-        + ["01=02.income_total", "01=02.fiscal_income"] + incomeSources.map { "01=02.\($0)" }
-        + ["01=03.expenditure_total", "01=03.class", "04=01.fiscal_income"]
-        + ["04=05.general_budget", "04=07.government_fund", "04=08.state_capital"].flatMap { [$0, $0 + ".class"] }
-        + ["05=06.basic", "09=06.vehicle_running"]
+        + CrossTableIdentity.all.map(\.check)
         + narrativeSubjects.map { "narrative.\($0.rawValue)" } + ["narrative.evaluated_projects"]
         + ["evaluation.execution_rate", "evaluation.balance"]
         + ["budget", "executed", "execution_rate"].map { "evaluation.stated_\($0)" }

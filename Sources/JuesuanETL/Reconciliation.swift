@@ -400,82 +400,176 @@ struct Checker {
     }
 
     mutating func checkAcrossTables() {
-        // 01 income = 02.
-        let incomeTotal01 = row(.summary, column: "金额") {
+        for identity in CrossTableIdentity.all {
+            for comparison in identity.comparisons(self) {
+                compare(identity.check, comparison.expected, comparison.parts, comparison.summary)
+            }
+        }
+    }
+}
+
+/// One comparison an identity makes: a printed figure (a row of `Checker.rows`; nil where
+/// only the other side prints one) and the figures that should equal it, or add up to it.
+struct Comparison {
+    var expected: Int?
+    var parts: [Int]
+    var summary: String
+}
+
+/// An identity between the tables of a 决算, by the name its findings carry: which figures it
+/// compares in a document (`comparisons`), each within a cent per summand. The list is the
+/// catalogue's; each entry can be run on its own.
+struct CrossTableIdentity: Sendable {
+    let check: String
+    let comparisons: @Sendable (Checker) -> [Comparison]
+
+    static let all: [CrossTableIdentity] =
+        [incomeTotal, fiscalIncome] + CheckCatalogue.incomeSources.map(incomeSource)
+        + [expenditureTotal, expenditureClasses, fiscalIncomeItems]
+        + fundTables.flatMap { [fundTotal($0), fundClasses($0)] } + [basic, vehicleRunning]
+
+    static func named(_ check: String) -> CrossTableIdentity? { all.first { $0.check == check } }
+
+    // 01 income = 02.
+    static let incomeTotal = CrossTableIdentity(check: "01=02.income_total") { checker in
+        let total01 = checker.row(.summary, column: "金额") {
             $0.section.bytesEqual("收入") && $0.item.hasBytePrefix("本年收入合计")
         }
-        let incomeItems01 = rows(.summary) { $0.section.bytesEqual("收入") }.kept(where: hasOrdinal)
-        compare(
-            "01=02.income_total", incomeTotal01, [total(.income, column: "本年收入合计")].compactMap { $0 }, "公开02表 合计 is")
-        let fiscalItems01 = incomeItems01.kept { rows[$0].item.containsBytes("财政拨款") }
-        if let fiscal02 = total(.income, column: "财政拨款收入") {
-            compare("01=02.fiscal_income", fiscal02, fiscalItems01, "公开01表's 财政拨款 income items add up to")
-        }
-        for source in CheckCatalogue.incomeSources {
-            let item01 = incomeItems01.first {
-                itemKey($0) { $0.hasByteSuffix(source) } && !rows[$0].item.containsBytes("财政拨款")
-            }
-            if let item01 {
-                compare("01=02.\(source)", item01, [total(.income, column: source)].compactMap { $0 }, "公开02表 合计 is")
-            }
-        }
-        // 01 expenditure = 03, in total and by class.
-        let spending01 = rows(.summary) { $0.section.bytesEqual("支出") }
-        let spendingTotal01 = spending01.first { rows[$0].item.hasBytePrefix("本年支出合计") }
-        compare(
-            "01=03.expenditure_total", spendingTotal01, [total(.expenditure, column: "本年支出合计")].compactMap { $0 },
-            "公开03表 合计 is")
-        compareClasses("01=03.class", spending01, .expenditure, column: "本年支出合计")
-        // 04 fiscal income = 01's fiscal items.
-        for item04 in rows(.fiscalSummary) where rows[item04].section.bytesEqual("收入") && hasOrdinal(item04) {
-            let key04 = TextNormalization.withoutOrdinal(TextNormalization.key(rows[item04].item))
-            let item01 = fiscalItems01.first {
-                TextNormalization.withoutOrdinal(TextNormalization.key(rows[$0].item)).hasPrefix(key04)
-            }
-            compare("04=01.fiscal_income", item04, [item01].compactMap { $0 }, "公开01表 prints")
-        }
-        // 04's fund columns = 05, 07, 08.
-        let funds = ColumnPath.funds
-        let pairs: [(String, TableKind, String, String)] = [
-            ("04=05.general_budget", .generalBudget, funds[0], ColumnPath.spendingSubtotal),
-            ("04=07.government_fund", .governmentFund, funds[1], ColumnPath.spendingSubtotal),
-            ("04=08.state_capital", .stateCapital, funds[2], ColumnPath.spendingTotal),
+        return [Comparison(expected: total01, parts: checker.totals(.income, "本年收入合计"), summary: "公开02表 合计 is")]
+    }
+
+    static let fiscalIncome = CrossTableIdentity(check: "01=02.fiscal_income") { checker in
+        guard let fiscal02 = checker.total(.income, column: "财政拨款收入") else { return [] }
+        return [
+            Comparison(
+                expected: fiscal02, parts: checker.fiscalIncomeItems01,
+                summary: "公开01表's 财政拨款 income items add up to")
         ]
-        for (check, table, column04, column) in pairs where tables[table] != nil {
-            let spending04 = rows(.fiscalSummary, column: column04) { $0.section.bytesEqual("支出") }
-            let total04 = spending04.first { rows[$0].item.hasBytePrefix("本年支出合计") }
-            compare(check, total04, [total(table, column: column)].compactMap { $0 }, "\(table.label) 合计 is")
-            compareClasses(check + ".class", spending04, table, column: column)
-        }
-        // 05 basic = 06 personnel + running costs.
-        if let basic05 = total(.generalBudget, column: ColumnPath.spendingBasic) {
-            let totals06 = rows(.basicExpenditureDetail) { $0.code == nil }
-            if !totals06.isEmpty { compare("05=06.basic", basic05, totals06, "公开06表 人员经费合计 and 公用经费合计 add up to") }
-        }
-        // 09 actual vehicle running costs = 06 30231, where both are printed.
-        if let vehicles09 = row(
-            .threePublic,
-            column: ColumnPath.threePublic(ColumnPath.threePublicSides[1], ColumnPath.threePublicCategories[4]),
-            where: { _ in true }),
-            let vehicles06 = row(.basicExpenditureDetail, column: ColumnPath.final, where: { $0.code == "30231" })
-        {
-            compare("09=06.vehicle_running", vehicles09, [vehicles06], "公开06表 30231 公务用车运行维护费 is")
+    }
+
+    static func incomeSource(_ source: String) -> CrossTableIdentity {
+        CrossTableIdentity(check: "01=02.\(source)") { checker in
+            let item01 = checker.incomeItems01.first {
+                checker.itemKey($0) { $0.hasByteSuffix(source) } && !checker.rows[$0].item.containsBytes("财政拨款")
+            }
+            guard let item01 else { return [] }
+            return [Comparison(expected: item01, parts: checker.totals(.income, source), summary: "公开02表 合计 is")]
         }
     }
 
+    // 01 expenditure = 03, in total and by class.
+    static let expenditureTotal = CrossTableIdentity(check: "01=03.expenditure_total") { checker in
+        let total01 = checker.spending01.first { checker.rows[$0].item.hasBytePrefix("本年支出合计") }
+        return [
+            Comparison(expected: total01, parts: checker.totals(.expenditure, "本年支出合计"), summary: "公开03表 合计 is")
+        ]
+    }
+
+    static let expenditureClasses = CrossTableIdentity(check: "01=03.class") { checker in
+        checker.classComparisons(checker.spending01, .expenditure, column: "本年支出合计")
+    }
+
+    // 04 fiscal income = 01's fiscal items.
+    static let fiscalIncomeItems = CrossTableIdentity(check: "04=01.fiscal_income") { checker in
+        let fiscalItems01 = checker.fiscalIncomeItems01
+        return checker.rows(.fiscalSummary).kept {
+            checker.rows[$0].section.bytesEqual("收入") && checker.hasOrdinal($0)
+        }.map { item04 in
+            let key04 = TextNormalization.withoutOrdinal(TextNormalization.key(checker.rows[item04].item))
+            let item01 = fiscalItems01.first {
+                TextNormalization.withoutOrdinal(TextNormalization.key(checker.rows[$0].item)).hasPrefix(key04)
+            }
+            return Comparison(expected: item04, parts: [item01].compactMap { $0 }, summary: "公开01表 prints")
+        }
+    }
+
+    // 04's fund columns = 05, 07, 08, in total and by class, where the fund's table is printed.
+    typealias FundTable = (check: String, table: TableKind, column04: String, column: String)
+    static let fundTables: [FundTable] = [
+        ("04=05.general_budget", .generalBudget, ColumnPath.funds[0], ColumnPath.spendingSubtotal),
+        ("04=07.government_fund", .governmentFund, ColumnPath.funds[1], ColumnPath.spendingSubtotal),
+        ("04=08.state_capital", .stateCapital, ColumnPath.funds[2], ColumnPath.spendingTotal),
+    ]
+
+    static func fundTotal(_ fund: FundTable) -> CrossTableIdentity {
+        CrossTableIdentity(check: fund.check) { checker in
+            guard checker.prints(fund.table) else { return [] }
+            let total04 = checker.spending04(fund.column04).first {
+                checker.rows[$0].item.hasBytePrefix("本年支出合计")
+            }
+            return [
+                Comparison(
+                    expected: total04, parts: checker.totals(fund.table, fund.column),
+                    summary: "\(fund.table.label) 合计 is")
+            ]
+        }
+    }
+
+    static func fundClasses(_ fund: FundTable) -> CrossTableIdentity {
+        CrossTableIdentity(check: fund.check + ".class") { checker in
+            guard checker.prints(fund.table) else { return [] }
+            return checker.classComparisons(checker.spending04(fund.column04), fund.table, column: fund.column)
+        }
+    }
+
+    // 05 basic = 06 personnel + running costs.
+    static let basic = CrossTableIdentity(check: "05=06.basic") { checker in
+        guard let basic05 = checker.total(.generalBudget, column: ColumnPath.spendingBasic) else { return [] }
+        let totals06 = checker.rows(.basicExpenditureDetail) { $0.code == nil }
+        guard !totals06.isEmpty else { return [] }
+        return [
+            Comparison(expected: basic05, parts: totals06, summary: "公开06表 人员经费合计 and 公用经费合计 add up to")
+        ]
+    }
+
+    // 09 actual vehicle running costs = 06 30231, where both are printed.
+    static let vehicleRunning = CrossTableIdentity(check: "09=06.vehicle_running") { checker in
+        guard
+            let vehicles09 = checker.row(
+                .threePublic,
+                column: ColumnPath.threePublic(ColumnPath.threePublicSides[1], ColumnPath.threePublicCategories[4]),
+                where: { _ in true }),
+            let vehicles06 = checker.row(
+                .basicExpenditureDetail, column: ColumnPath.final, where: { $0.code == "30231" })
+        else { return [] }
+        return [Comparison(expected: vehicles09, parts: [vehicles06], summary: "公开06表 30231 公务用车运行维护费 is")]
+    }
+}
+
+extension Checker {
+    func prints(_ table: TableKind) -> Bool { tables[table] != nil }
+
+    /// A table's 合计 row of a column, as the parts of a comparison (none when not printed).
+    func totals(_ table: TableKind, _ column: String) -> [Int] { [total(table, column: column)].compactMap { $0 } }
+
+    /// 公开01表's income items (those with an ordinal).
+    var incomeItems01: [Int] { rows(.summary) { $0.section.bytesEqual("收入") }.kept(where: hasOrdinal) }
+
+    /// 公开01表's 财政拨款 income items.
+    var fiscalIncomeItems01: [Int] { incomeItems01.kept { rows[$0].item.containsBytes("财政拨款") } }
+
+    /// 公开01表's expenditure side.
+    var spending01: [Int] { rows(.summary) { $0.section.bytesEqual("支出") } }
+
+    /// 公开04表's expenditure side, in one fund's column.
+    func spending04(_ column: String) -> [Int] { rows(.fiscalSummary, column: column) { $0.section.bytesEqual("支出") } }
+
     /// The class rows of a two-sided table against the 3-digit rows of a coded table.
-    mutating func compareClasses(_ check: String, _ classRows: [Int], _ table: TableKind, column: String) {
+    func classComparisons(_ classRows: [Int], _ table: TableKind, column: String) -> [Comparison] {
         let classes = rows(table, column: column) { $0.code?.utf8.count == 3 }
         var matched = Set<String>()
+        var comparisons: [Comparison] = []
         for row in classRows {
             guard let code = rows[row].code else { continue }
             let other = classes.first { rows[$0].code == code }
             if other != nil { matched.insert(code) }
-            compare(check, row, [other].compactMap { $0 }, "\(table.label) \(code) is")
+            comparisons.append(
+                Comparison(expected: row, parts: [other].compactMap { $0 }, summary: "\(table.label) \(code) is"))
         }
         for other in classes where !matched.contains(rows[other].code!) && !classRows.isEmpty {
-            compare(check, nil, [other], "\(table.label) prints")
+            comparisons.append(Comparison(expected: nil, parts: [other], summary: "\(table.label) prints"))
         }
+        return comparisons
     }
 }
 

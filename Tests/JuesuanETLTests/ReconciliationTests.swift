@@ -1,6 +1,7 @@
-import JuesuanETL
 import JuesuanText
 import XCTest
+
+@testable import JuesuanETL
 
 /// The discrepancies the seeds really contain, each with both places; nothing else.
 final class ReconciliationTests: XCTestCase {
@@ -94,6 +95,23 @@ final class ReconciliationTests: XCTestCase {
         XCTAssertTrue(findings.contains("subtotal rounding 02:152 35.57 02:153 35.58"))
         // The 三公 vehicle running cost agrees with 06 30231, so nothing is said about it.
         XCTAssertFalse(findings.contains { $0.hasPrefix("09=06") })
+    }
+
+    /// An identity of the catalogue runs on its own: the figures it compares, from the rows
+    /// it picks.
+    func testAnIdentityAcrossTablesRunsOnItsOwn() throws {
+        let checker = Checker(document: try Seed.stateAssets2024.parse())
+        let basic = try XCTUnwrap(CrossTableIdentity.named("05=06.basic")).comparisons(checker)
+        XCTAssertEqual(basic.count, 1)
+        XCTAssertEqual(basic[0].expected.flatMap { checker.rows[$0].value.amount }, ExactDecimal("902.56"))
+        XCTAssertEqual(
+            basic[0].parts.compactMap { checker.rows[$0].value.amount }, ["827.74", "74.81"].map { ExactDecimal($0) })
+        // A fund whose table is not printed compares nothing.
+        let stateCapital = try XCTUnwrap(CrossTableIdentity.named("04=08.state_capital")).comparisons(checker)
+        XCTAssertEqual(stateCapital.isEmpty, !checker.prints(.stateCapital))
+        XCTAssertEqual(
+            Set(CrossTableIdentity.all.map(\.check)).subtracting(CheckCatalogue.checks), [],
+            "every identity is in the catalogue")
     }
 
     func testAMismatchIsNotRounding() throws {
