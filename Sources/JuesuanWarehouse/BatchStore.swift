@@ -196,7 +196,7 @@ final class BatchStore: @unchecked Sendable {
         let stored = fresh.compactMap { checked in
             ids[checked.document.sha256].map { StoredDocument(id: $0, checked: checked) }
         }
-        try connection.copy(stored.placing { $0.document.tables.lazy.flatMap(\.rows) }, into: StagingTables.cell)
+        try connection.copy(stored.placing(\.document.rows), into: StagingTables.cell)
         try connection.copy(stored.placing(\.document.tables), into: StagingTables.documentTable)
         try connection.copy(stored.placing(\.document.printedSubjects), into: StagingTables.printedSubject)
         try connection.copy(stored.placing(\.document.narrative), into: StagingTables.narrativeFigure)

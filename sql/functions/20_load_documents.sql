@@ -6,19 +6,25 @@
 -- batch. The fact loaders are PL/pgSQL so that each call is planned with its batch's ids,
 -- and printed_cells is inlined into the statement instead of being run as a function scan.
 
+CREATE FUNCTION warehouse.document_keys(p_document_ids bigint[])
+RETURNS TABLE (document_id bigint, department_key integer, fiscal_year integer, phase text)
+LANGUAGE sql STABLE AS $$
+    SELECT e.document_id, d.department_key, e.fiscal_year, e.phase
+    FROM etl.document e JOIN warehouse.dim_department d ON d.name = e.department
+    WHERE e.document_id = ANY (p_document_ids)
+$$;
+COMMENT ON FUNCTION warehouse.document_keys(bigint[]) IS 'A batch''s documents with their keys in the star schema: department, fiscal year, phase.';
+
 CREATE FUNCTION warehouse.printed_cells(p_document_ids bigint[], p_tables text[])
 RETURNS TABLE (
     document_id bigint, department_key integer, fiscal_year integer, table_code text, line integer, section text,
     code text, row_number integer, item text, column_name text, unit text, amount numeric, page integer, phase text)
 LANGUAGE sql STABLE AS $$
-    -- Document by document: each one's cells come from the index on (document_id, table_code).
+    -- Document by document: each one's cells come from the index of printed values.
     SELECT c.document_id, b.department_key, b.fiscal_year, c.table_code, c.line, c.section, c.code, c.row_number,
         c.item, c.column_name, c.unit, warehouse.in_wan_yuan(c.value, c.unit), c.page, b.phase
-    FROM unnest(p_document_ids) AS batch (document_id)
-    CROSS JOIN LATERAL (
-        SELECT d.department_key, e.fiscal_year, e.phase FROM etl.document e JOIN warehouse.dim_department d ON d.name = e.department
-        WHERE e.document_id = batch.document_id) b
-    JOIN staging.cell c ON c.document_id = batch.document_id AND c.table_code = ANY (p_tables) AND c.value IS NOT NULL
+    FROM warehouse.document_keys(p_document_ids) b
+    JOIN staging.cell c ON c.document_id = b.document_id AND c.table_code = ANY (p_tables) AND c.value IS NOT NULL
 $$;
 COMMENT ON FUNCTION warehouse.printed_cells(bigint[], text[]) IS 'The printed values (not empty, not ——) of some tables of a batch, in 万元 where money, with their document''s keys and phase: what every fact table is made of.';
 
@@ -35,6 +41,14 @@ BEGIN
     ORDER BY printed.code, printed.fiscal_year DESC, warehouse.subject_name(printed.item) COLLATE "C";
 END $$;
 COMMENT ON FUNCTION warehouse.latest_subject_names(text) IS 'For each code of a classification (functional or economic) the batch prints (pg_temp.printed_subject): its name as the latest fiscal year spells it (ties: code-point order).';
+
+CREATE FUNCTION warehouse.renames(p_name text, p_name_fiscal_year integer, p_spelling text, p_fiscal_year integer)
+RETURNS boolean
+LANGUAGE sql IMMUTABLE AS $$
+    SELECT coalesce(p_name_fiscal_year, -1) < p_fiscal_year
+        OR (p_name_fiscal_year = p_fiscal_year AND p_spelling COLLATE "C" < p_name COLLATE "C")
+$$;
+COMMENT ON FUNCTION warehouse.renames(text, integer, text, integer) IS 'Whether a spelling of a later fiscal year (or of the same year, earlier in code-point order) replaces a subject''s name.';
 
 -- Subject names do not depend on the order documents were loaded in. A code printed under
 -- two spellings (维修（护）费 / 维修(护)费; names changed by reforms) is named as published
@@ -61,13 +75,11 @@ BEGIN
     SELECT p.code, warehouse.subject_level(p.code), warehouse.subject_parent(p.code), p.name, p.fiscal_year
     FROM warehouse.latest_subject_names('functional') p
     LEFT JOIN warehouse.dim_functional_subject known ON known.subject_code = p.code
-    WHERE NOT coalesce(known.name_fiscal_year > p.fiscal_year
-        OR (known.name_fiscal_year = p.fiscal_year AND known.name COLLATE "C" <= p.name COLLATE "C"), false)
+    WHERE known.subject_code IS NULL OR warehouse.renames(known.name, known.name_fiscal_year, p.name, p.fiscal_year)
     ORDER BY p.code
     ON CONFLICT (subject_code) DO UPDATE SET name = excluded.name, name_fiscal_year = excluded.name_fiscal_year
-    WHERE coalesce(warehouse.dim_functional_subject.name_fiscal_year, -1) < excluded.name_fiscal_year
-        OR (warehouse.dim_functional_subject.name_fiscal_year = excluded.name_fiscal_year
-            AND excluded.name COLLATE "C" < warehouse.dim_functional_subject.name COLLATE "C");
+    WHERE warehouse.renames(warehouse.dim_functional_subject.name, warehouse.dim_functional_subject.name_fiscal_year,
+        excluded.name, excluded.name_fiscal_year);
 
     -- An economic subject's cost type is the section (人员经费 or 公用经费) it is first printed
     -- under; a code printed under none is named where it exists, not added.
@@ -83,13 +95,11 @@ BEGIN
     LEFT JOIN first_cost_type t ON t.code = p.code
     LEFT JOIN warehouse.dim_economic_subject known ON known.economic_code = p.code
     WHERE coalesce(known.cost_type, t.cost_type) IS NOT NULL
-        AND NOT coalesce(known.name_fiscal_year > p.fiscal_year
-            OR (known.name_fiscal_year = p.fiscal_year AND known.name COLLATE "C" <= p.name COLLATE "C"), false)
+        AND (known.economic_code IS NULL OR warehouse.renames(known.name, known.name_fiscal_year, p.name, p.fiscal_year))
     ORDER BY p.code
     ON CONFLICT (economic_code) DO UPDATE SET name = excluded.name, name_fiscal_year = excluded.name_fiscal_year
-    WHERE coalesce(warehouse.dim_economic_subject.name_fiscal_year, -1) < excluded.name_fiscal_year
-        OR (warehouse.dim_economic_subject.name_fiscal_year = excluded.name_fiscal_year
-            AND excluded.name COLLATE "C" < warehouse.dim_economic_subject.name COLLATE "C");
+    WHERE warehouse.renames(warehouse.dim_economic_subject.name, warehouse.dim_economic_subject.name_fiscal_year,
+        excluded.name, excluded.name_fiscal_year);
 END $$;
 COMMENT ON FUNCTION warehouse.load_dimensions(bigint[]) IS 'Adds the departments, years and subjects a batch of documents prints, and names each subject as the latest fiscal year spells it, whatever the order of loading.';
 
@@ -265,15 +275,6 @@ BEGIN
     FROM pg_temp.evaluation_indicator i JOIN warehouse.document_keys(p_document_ids) k USING (document_id);
 END $$;
 COMMENT ON FUNCTION warehouse.load_evaluations(bigint[]) IS 'Inserts a batch''s fact_project_evaluation and fact_evaluation_indicator rows: its project self-evaluations, staged by the loader.';
-
-CREATE FUNCTION warehouse.document_keys(p_document_ids bigint[])
-RETURNS TABLE (document_id bigint, department_key integer, fiscal_year integer)
-LANGUAGE sql STABLE AS $$
-    SELECT e.document_id, d.department_key, e.fiscal_year
-    FROM etl.document e JOIN warehouse.dim_department d ON d.name = e.department
-    WHERE e.document_id = ANY (p_document_ids)
-$$;
-COMMENT ON FUNCTION warehouse.document_keys(bigint[]) IS 'A batch''s documents with their department''s key and their fiscal year.';
 
 CREATE FUNCTION warehouse.load_batch(p_document_ids bigint[]) RETURNS void
 LANGUAGE plpgsql AS $$
